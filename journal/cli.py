@@ -1,0 +1,287 @@
+"""The command line: parse, call the core, print. No rules live here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .core.errors import JournalError
+
+EXIT_USER_ERROR = 1
+
+
+class JournalGroup(click.Group):
+    """Turns every JournalError into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JournalError as error:
+            click.echo(f"journal: {error}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
+
+
+def _clock(ctx: click.Context):
+    from .core.clock import FixedClock, SystemClock
+
+    if ctx.obj and ctx.obj.get("clock"):
+        return ctx.obj["clock"]
+    tz = os.environ.get("JOURNAL_TZ")
+    if now := os.environ.get("JOURNAL_NOW"):  # a fixed "now" for scripted runs and tests
+        return FixedClock.at_local(now, tz or "UTC")
+    return SystemClock(tz) if tz else SystemClock()
+
+
+def _db_path(ctx: click.Context) -> Path:
+    from .core.store import default_db_path
+
+    root = ctx.find_root()
+    db = ctx.params.get("db") or (root.params.get("db") if root is not ctx else None)
+    return Path(db) if db else default_db_path()
+
+
+def _journal(ctx: click.Context, create: bool = False):
+    from .core.journal import Journal
+
+    journal = Journal.open(_db_path(ctx), _clock(ctx), create=create)
+    ctx.call_on_close(journal.close)
+    return journal
+
+
+def _print_json(document: Any) -> None:
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+db_option = click.option("--db", type=click.Path(path_type=Path), help="Journal file (default: JOURNAL_DB or your data directory).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+date_option = click.option("--date", "date_text", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+
+
+@click.group(cls=JournalGroup, invoke_without_command=True)
+@db_option
+@date_option
+@click.option("--demo", is_flag=True, help="Open on a throwaway journal with 12 weeks of history.")
+@click.version_option(package_name="journal")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool) -> None:
+    """A training journal for runners who lift. With no command, opens the Today screen."""
+    if ctx.invoked_subcommand is not None:
+        return
+    clock = _clock(ctx)
+    if demo:
+        import tempfile
+
+        from .devtools.history import build_demo
+
+        path = Path(tempfile.mkdtemp(prefix="journal-demo-")) / "demo.db"
+        build_demo(path, clock)
+        db = path
+    from .core.journal import Journal
+    from .tui.app import make_app
+
+    path = Path(db) if db else _db_path(ctx)
+    journal = Journal.open(path, clock, create=False)
+    day = journal.date(date_text)
+    journal.enrolled()  # refuse before the screen opens, with the one-line message
+    journal.close()
+    make_app(path, clock, day=day).run()
+
+
+@main.command()
+@db_option
+@click.option("--program", "program_name", required=True, help="A shipped program name or a .toml file.")
+@click.option("--start", "start_text", metavar="DATE", help="First day of the program (default: today).")
+@click.option("--units", type=click.Choice(["kg", "lb"]), default="kg", show_default=True)
+@click.option("--bodyweight", type=str, help="Your bodyweight in kg: scales the starting loads.")
+@click.option("--load", "loads", multiple=True, metavar="EXERCISE=KG", help="Your own starting load (repeatable).")
+@click.pass_context
+def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
+    """Enrol in a program."""
+    from .core.errors import EntryError
+    from .core.journal import resolve_program
+
+    resolve_program(program_name)  # refuse an unknown program before a file is made
+    overrides: dict[str, str] = {}
+    for item in loads:
+        name, sep, kg = item.rpartition("=")
+        if not sep or not name.strip():
+            raise EntryError("load", f"{item!r} is not EXERCISE=KG")
+        overrides[name.strip()] = kg.strip().lower().removesuffix("kg").strip()
+    journal = _journal(ctx, create=True)
+    start = journal.date(start_text, "start")
+    enrolled = journal.enrol(program_name, start, units, bodyweight, overrides)
+    click.echo(f"Enrolled in {enrolled.program.title} from {start.isoformat()} "
+               f"({journal.store.path}).")
+
+
+@main.command()
+@json_option
+def programs(as_json: bool) -> None:
+    """List the programs that ship with the journal."""
+    from .core.program import load_shipped, shipped_programs
+
+    listed = []
+    for name in shipped_programs():
+        program = load_shipped(name)
+        listed.append({"name": name, "title": program.title, "summary": program.summary,
+                       "weeks": sum(b.weeks for b in program.blocks),
+                       "sessions_per_week": len({s.day for s in program.sessions})})
+    if as_json:
+        _print_json({"programs": listed})
+        return
+    for item in listed:
+        click.echo(f"{item['name']:<22} {item['title']}\n{'':<22} {item['summary']}")
+
+
+@main.command("check-program")
+@click.argument("file", type=click.Path(path_type=Path))
+def check_program(file: Path) -> None:
+    """Validate a program file; every problem is listed with its line."""
+    from .core.program import ProgramError, load_program_file
+
+    try:
+        program = load_program_file(file)
+    except ProgramError as error:
+        for problem in error.problems:
+            click.echo(f"{file}:{problem}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"{file}: ok ({program.name}: {len(program.blocks)} blocks, "
+               f"{len(program.sessions)} sessions, {len(program.exercises())} exercises)")
+
+
+@main.command()
+@db_option
+@date_option
+@json_option
+@click.pass_context
+def today(ctx, db, date_text, as_json) -> None:
+    """The session planned for a day, with the reason for every load."""
+    from .render import plan_text
+
+    journal = _journal(ctx)
+    planned = journal.plan(journal.date(date_text))
+    if as_json:
+        _print_json(planned.to_json())
+    else:
+        click.echo(plan_text(planned))
+
+
+@main.command()
+@db_option
+@click.option("--from", "first_text", metavar="DATE", help="First day (default: this Monday).")
+@click.option("--to", "last_text", metavar="DATE", help="Last day (default: this Sunday).")
+@json_option
+@click.pass_context
+def plan(ctx, db, first_text, last_text, as_json) -> None:
+    """The planned sessions in a range of days."""
+    from .core.engine import monday_of
+    from .render import plan_text
+
+    journal = _journal(ctx)
+    first = journal.date(first_text, "from") if first_text else monday_of(journal.today())
+    last = journal.date(last_text, "to") if last_text else first.add(days=6)
+    days = journal.plan_range(first, last)
+    if as_json:
+        _print_json({"days": [d.to_json() for d in days]})
+    else:
+        click.echo("\n\n".join(plan_text(d) for d in days) or "No sessions planned.")
+
+
+@main.command()
+@db_option
+@click.argument("exercise")
+@click.argument("set_text", metavar="WEIGHTxREPS", required=False)
+@click.option("--tempo")
+@click.option("--rpe")
+@click.option("--side")
+@click.option("--seconds", help="Hold or carry time instead of reps.")
+@click.option("--type", "set_type", type=click.Choice(["warmup", "working", "drop", "failure"]), default="working")
+@click.option("--note", "notes")
+@click.option("--new", is_flag=True, help="Log an exercise that is not in your program.")
+@date_option
+@click.pass_context
+def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes, new, date_text) -> None:
+    """Log one set, e.g. `journal log squat 80x5 --rpe 8`."""
+    from .render import set_text as describe
+
+    journal = _journal(ctx)
+    day = journal.date(date_text)
+    if set_text is None and seconds is None:
+        from .core.errors import EntryError
+
+        raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8) or --seconds for a hold")
+    logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
+                             rpe=rpe, side=side, set_type=set_type, notes=notes, new=new)
+    click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}")
+
+
+@main.command()
+@db_option
+@date_option
+@click.option("--sleep", required=True, help="Hours slept.")
+@click.option("--sleep-quality", required=True, help="1 poor … 5 great.")
+@click.option("--soreness", required=True, help="1 none … 5 very sore.")
+@click.option("--fatigue", required=True, help="1 fresh … 5 exhausted.")
+@click.option("--stress", required=True, help="1 relaxed … 5 very stressed.")
+@click.option("--mood", required=True, help="1 low … 5 great.")
+@click.option("--motivation", required=True, help="1 none … 5 eager.")
+@click.option("--resting-hr", help="Resting heart rate, beats per minute.")
+@click.option("--notes")
+@click.pass_context
+def wellness(ctx, db, date_text, sleep, sleep_quality, soreness, fatigue, stress, mood,
+             motivation, resting_hr, notes) -> None:
+    """The daily check-in (one per day; a second one replaces the first)."""
+    from .core.engine import readiness_score
+
+    journal = _journal(ctx, create=True)
+    saved = journal.check_in(journal.date(date_text), sleep_h=sleep, sleep_quality=sleep_quality,
+                             soreness=soreness, fatigue=fatigue, stress=stress, mood=mood,
+                             motivation=motivation, resting_hr=resting_hr, notes=notes)
+    click.echo(f"Check-in saved for {saved.date}: readiness {readiness_score(saved):g}")
+
+
+@main.command()
+@db_option
+@click.argument("test")
+@click.argument("value")
+@click.option("--side")
+@date_option
+@click.pass_context
+def assess(ctx, db, test, value, side, date_text) -> None:
+    """Record a readiness test, e.g. `journal assess knee_to_wall_cm 11 --side L`."""
+    journal = _journal(ctx, create=True)
+    saved = journal.assess(test, value, journal.date(date_text), side)
+    click.echo(f"Recorded {saved.test} {saved.value:g}{' ' + saved.side if saved.side else ''} on {saved.date}")
+
+
+@main.command()
+@db_option
+@click.argument("emphasis")
+@click.pass_context
+def emphasis(ctx, db, emphasis) -> None:
+    """Set the emphasis from a gait assessment: overpronation, hip_drop or none."""
+    journal = _journal(ctx)
+    journal.set_emphasis(emphasis)
+    click.echo(f"Emphasis set to {emphasis}.")
+
+
+@main.command()
+@db_option
+@click.argument("target", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def backup(ctx, db, target) -> None:
+    """Copy the journal safely while it may be in use (SQLite online backup)."""
+    journal = _journal(ctx)
+    store = journal.store
+    stamp = journal.clock.now().format("YYYYMMDD-HHmmss")
+    written = store.backup(target or store.path.with_name(f"{store.path.stem}-{stamp}.db"))
+    click.echo(f"Backed up to {written}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,270 @@
+"""What a lifter does with the journal, as one set of functions for the CLI and the TUI.
+
+`Journal` ties the store, the clock and the enrolled program together; the
+rules themselves live in the engine, the SQL in the store.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pendulum
+from pendulum import Date
+
+from . import engine
+from .clock import Clock, today
+from .entry import (
+    parse_date,
+    parse_number,
+    parse_reps,
+    parse_rpe,
+    parse_scale,
+    parse_seconds,
+    parse_set,
+    parse_side,
+    parse_tempo,
+    parse_weight,
+    to_kg,
+)
+from .errors import EntryError, JournalError
+from .model import (
+    ASSESSMENT_TESTS,
+    EMPHASES,
+    Assessment,
+    Enrolment,
+    LoggedSet,
+    PlannedDay,
+    Prescription,
+    Program,
+    Run,
+    Wellness,
+)
+from .program import load_program_file, parse_program, shipped_programs
+from .store import Store, new_id
+
+WELLNESS_SCALES = ("sleep_quality", "soreness", "fatigue", "stress", "mood", "motivation")
+
+
+@lru_cache(maxsize=8)
+def _parse_cached(program_toml: str) -> Program:
+    return parse_program(program_toml)
+
+
+def match_exercise(name: str, known: list[str]) -> str:
+    """Case-insensitive exact name, else an unambiguous prefix; unknown names list the close ones."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        raise EntryError("exercise", "is empty")
+    by_fold = {k.casefold(): k for k in known}
+    if wanted in by_fold:
+        return by_fold[wanted]
+    prefixed = [k for k in known if k.casefold().startswith(wanted)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        raise EntryError("exercise", f"{name!r} could be {', '.join(sorted(prefixed))}")
+    words = [k for k in known if any(w.startswith(wanted[:3]) for w in k.casefold().split())]
+    close = words + [by_fold[c] for c in difflib.get_close_matches(wanted, list(by_fold), n=3, cutoff=0.5)]
+    close = list(dict.fromkeys(close))[:4]
+    hint = f"; close: {', '.join(close)}" if close else ""
+    raise EntryError("exercise", f"{name!r} is not in your program{hint} (use --new to log it anyway)")
+
+
+def resolve_program(name_or_file: str) -> tuple[Program, str]:
+    """A shipped program by name, or a program file by path; with its TOML text."""
+    shipped = shipped_programs()
+    if name_or_file in shipped:
+        text = shipped[name_or_file]
+        return parse_program(text, f"{name_or_file}.toml"), text
+    path = Path(name_or_file)
+    if path.suffix == ".toml" and path.exists():
+        return load_program_file(path), path.read_text(encoding="utf-8")
+    raise EntryError("program", f"unknown program {name_or_file!r} (shipped: {', '.join(shipped)})")
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    program: Program
+    enrolment: Enrolment
+
+
+class Journal:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock, create: bool = True) -> "Journal":
+        return cls(Store.open(path, clock, create=create), clock)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def today(self) -> Date:
+        return today(self.clock)
+
+    def date(self, text: str | None, field: str = "date") -> Date:
+        return parse_date(text, self.today(), field)
+
+    # --- enrolment ----------------------------------------------------------------------
+
+    def enrol(self, program_name: str, start: Date, units: str = "kg",
+              bodyweight_kg: float | None = None, loads: dict[str, float] | None = None) -> Enrolled:
+        program, text = resolve_program(program_name)
+        if bodyweight_kg is not None:
+            bodyweight_kg = parse_number(bodyweight_kg, "bodyweight", 25, 300)
+        overrides = {}
+        for name, kg in (loads or {}).items():
+            exercise = match_exercise(name, list(program.exercises()))
+            overrides[exercise] = to_kg(parse_weight(kg, units, f"load {exercise}"), units)
+        enrolment = Enrolment(program.name, start.isoformat(), units, None, bodyweight_kg,
+                              engine.starting_loads(program, bodyweight_kg, overrides))
+        self.store.enrol(enrolment, text)
+        return Enrolled(program, enrolment)
+
+    def enrolled(self) -> Enrolled:
+        found = self.store.enrolment()
+        if found is None:
+            raise JournalError("no program enrolled; start one with 'journal init --program runner-beginner'")
+        enrolment, text = found
+        return Enrolled(_parse_cached(text), enrolment)
+
+    def set_emphasis(self, emphasis: str) -> None:
+        if emphasis not in EMPHASES + ("none",):
+            raise EntryError("emphasis", f"{emphasis!r} is not one of {', '.join(EMPHASES)}, none")
+        self.enrolled()
+        self.store.set_emphasis(None if emphasis == "none" else emphasis)
+
+    # --- the plan -----------------------------------------------------------------------
+
+    def history_for(self, day: Date, rules_days: int) -> engine.History:
+        first = day.subtract(days=rules_days).isoformat()
+        return engine.History(
+            wellness=tuple(self.store.wellness_between(first, day.isoformat())),
+            assessments=tuple(self.store.assessments()),
+        )
+
+    def plan(self, day: Date) -> PlannedDay:
+        enrolled = self.enrolled()
+        history = self.history_for(day, enrolled.program.rules.baseline_days)
+        return engine.plan_day(enrolled.program, enrolled.enrolment, day, history)
+
+    def plan_range(self, first: Date, last: Date) -> list[PlannedDay]:
+        if last < first:
+            raise EntryError("to", f"{last.isoformat()} is before --from {first.isoformat()}")
+        if (last - first).days > 400:
+            raise EntryError("to", "a plan covers at most 400 days")
+        days = [self.plan(first.add(days=n)) for n in range((last - first).days + 1)]
+        return [d for d in days if d.session]
+
+    def next_session(self, day: Date) -> PlannedDay | None:
+        enrolled = self.enrolled()
+        history = self.history_for(day, enrolled.program.rules.baseline_days)
+        return engine.next_session(enrolled.program, enrolled.enrolment, day, history)
+
+    # --- logging ------------------------------------------------------------------------
+
+    def known_exercises(self) -> list[str]:
+        names = list(self.enrolled().program.exercises())
+        return names + [n for n in self.store.exercise_names() if n not in names]
+
+    def log_set(self, exercise: str, day: Date, *, set_text: str | None = None,
+                weight_kg: float | None = None, reps: int | None = None,
+                seconds: str | int | None = None, tempo: str | None = None,
+                rpe: str | float | None = None, side: str | None = None,
+                notes: str | None = None, set_type: str = "working", new: bool = False,
+                rest_s: int | None = None) -> LoggedSet:
+        """Validate everything first, then store one set; nothing is written on bad input."""
+        enrolled = self.enrolled()
+        units = enrolled.enrolment.units
+        if new:
+            name = exercise.strip()
+            if not name:
+                raise EntryError("exercise", "is empty")
+        else:
+            name = match_exercise(exercise, self.known_exercises())
+        weight = None
+        unit = units
+        if set_text is not None:
+            entry = parse_set(set_text, units)
+            weight, unit, weight_kg, reps = entry.weight, entry.unit, entry.weight_kg, entry.reps
+        elif weight_kg is not None:
+            weight = parse_weight(weight_kg, "kg")
+            unit, weight_kg = "kg", weight
+        if reps is not None:
+            reps = parse_reps(reps)
+        secs = parse_seconds(seconds) if seconds not in (None, "") else None
+        if reps is None and secs is None:
+            raise EntryError("set", "give WEIGHTxREPS or --seconds for a hold")
+        record = dict(
+            date=day.isoformat(), exercise=name, set_type=set_type, weight=weight, unit=unit,
+            weight_kg=weight_kg, reps=reps, seconds=secs, side=parse_side(side),
+            tempo=parse_tempo(tempo), rpe=parse_rpe(rpe), rest_s=rest_s,
+            notes=(notes or None),
+        )
+        return self._store_set(record, day, enrolled)
+
+    def _store_set(self, record: dict, day: Date, enrolled: Enrolled) -> LoggedSet:
+        """Attach the set to the day's session, named as the plan names it."""
+        planned = engine.plan_day(enrolled.program, enrolled.enrolment, day)
+        name, kind = planned.session if planned.session else (None, None)
+        return self.store.log_set(record, (name, kind, planned.block.name, planned.block.week))
+
+    def log_prescribed(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
+        """The one-key log: the set exactly as prescribed."""
+        reps = prescription.reps
+        if isinstance(reps, str):  # a range: the bottom of it is the prescription
+            reps = int(reps.split("-")[0])
+        return self.log_set(
+            prescription.name, day, weight_kg=prescription.weight_kg, reps=reps,
+            seconds=prescription.seconds if reps is None else None,
+            tempo=prescription.tempo, side=side, rest_s=prescription.rest_s,
+        )
+
+    def skip_set(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
+        """A set the lifter chose not to do: recorded, so the session moves on and it counts as missed."""
+        enrolled = self.enrolled()
+        record = dict(date=day.isoformat(), exercise=prescription.name, set_type="skipped",
+                      unit=enrolled.enrolment.units, side=parse_side(side), rest_s=prescription.rest_s)
+        return self._store_set(record, day, enrolled)
+
+    def undo_last(self, day: Date) -> LoggedSet | None:
+        last = self.store.last_set(day.isoformat())
+        if last is not None:
+            self.store.delete_set(last.id)
+        return last
+
+    # --- wellness, runs, assessments ----------------------------------------------------
+
+    def check_in(self, day: Date, *, sleep_h: str | float, sleep_quality: str | int,
+                 soreness: str | int, fatigue: str | int, stress: str | int, mood: str | int,
+                 motivation: str | int, resting_hr: str | int | None = None,
+                 notes: str | None = None) -> Wellness:
+        scales = dict(sleep_quality=sleep_quality, soreness=soreness, fatigue=fatigue,
+                      stress=stress, mood=mood, motivation=motivation)
+        wellness = Wellness(
+            date=day.isoformat(),
+            sleep_h=parse_number(sleep_h, "sleep", 0, 24),
+            **{name: parse_scale(value, name.replace("_", "-")) for name, value in scales.items()},
+            resting_hr=(int(parse_number(resting_hr, "resting-hr", 25, 220))
+                        if resting_hr not in (None, "") else None),
+            notes=notes or None,
+        )
+        self.store.save_wellness(wellness)
+        return wellness
+
+    def wellness_on(self, day: Date) -> Wellness | None:
+        found = self.store.wellness_between(day.isoformat(), day.isoformat())
+        return found[0] if found else None
+
+    def assess(self, test: str, value: str | float, day: Date, side: str | None = None) -> Assessment:
+        if test not in ASSESSMENT_TESTS:
+            raise EntryError("test", f"{test!r} is not one of {', '.join(ASSESSMENT_TESTS)}")
+        low, high = ASSESSMENT_TESTS[test]
+        assessment = Assessment(new_id(), day.isoformat(), test,
+                                parse_number(value, test, low, high), parse_side(side))
+        self.store.add_assessment(assessment)
+        return assessment

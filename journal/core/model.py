@@ -1,0 +1,264 @@
+"""The journal's nouns, as plain frozen dataclasses shared by every layer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Pillar = Literal["strength", "mobility", "stability", "power", "plyometric"]
+SessionKind = Literal["strength", "mobility", "stability", "power", "plyometric", "rest"]
+LoadKind = Literal["kg", "percent_e1rm", "rpe", "bodyweight", "seconds"]
+ProgressionModel = Literal["linear", "double", "rpe"]
+Phase = Literal["build", "deload", "taper"]
+
+PILLARS: tuple[str, ...] = ("strength", "mobility", "stability", "power", "plyometric")
+SESSION_KINDS: tuple[str, ...] = PILLARS + ("rest",)
+LOAD_KINDS: tuple[str, ...] = ("kg", "percent_e1rm", "rpe", "bodyweight", "seconds")
+PROGRESSION_MODELS: tuple[str, ...] = ("linear", "double", "rpe")
+BLOCK_KINDS: tuple[str, ...] = ("base_strength", "power", "plyometric")
+SET_TYPES: tuple[str, ...] = ("warmup", "working", "drop", "failure", "skipped")
+RUN_KINDS: tuple[str, ...] = ("easy", "quality", "long", "race", "travel")
+EMPHASES: tuple[str, ...] = ("overpronation", "hip_drop")
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
+    # test name -> the range a real measurement can fall in
+    "knee_to_wall_cm": (0, 30),
+    "single_leg_balance_s": (0, 600),
+    "single_leg_calf_raises": (0, 200),
+    "single_leg_squat_quality": (1, 5),
+    "pain": (0, 10),
+}
+KG_PER_LB = 0.45359237
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One exercise in a session template, as the program file declares it."""
+
+    exercise: str
+    pillar: str
+    sets: int
+    reps: int | None = None
+    reps_max: int | None = None  # set for a rep range (double progression)
+    seconds: int | None = None  # holds and timed carries
+    tempo: str | None = None
+    rest_s: int | None = None
+    load: str = "kg"
+    start_kg: float | None = None
+    bodyweight_factor: float | None = None  # start load = bodyweight x factor
+    percent: float | None = None  # for load = "percent_e1rm"
+    rpe: float | None = None  # target RPE for load = "rpe"
+    increment_kg: float = 2.5
+    increment_reps: int = 1
+    increment_s: int = 5
+    progression: str = "linear"
+    unilateral: bool = False
+    heavy_lower: bool = False  # heavy lower-body work, kept away from key runs
+    emphasis: str | None = None  # only in the plan when this emphasis is set
+    blocks: tuple[str, ...] = ()  # block kinds it belongs to; empty = all
+
+    @property
+    def reps_label(self) -> int | str | None:
+        if self.reps is not None and self.reps_max is not None:
+            return f"{self.reps}-{self.reps_max}"
+        return self.reps
+
+
+@dataclass(frozen=True)
+class SessionTemplate:
+    name: str
+    kind: str
+    day: str
+    slots: tuple[Slot, ...]
+    lighter: bool = False
+    blocks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str
+    kind: str
+    weeks: int
+    build_weeks: int = 3
+    deload_weeks: int = 1
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every threshold the engine uses, overridable in a program's [rules] table."""
+
+    plate_step_kg: float = 2.5  # smallest load change: a pair of the smallest plates
+    plate_step_lb: float = 5.0
+    deload_set_cut: float = 0.45  # deload week: fraction of sets removed
+    deload_load_cut: float = 0.10  # deload week: fraction of load removed
+    stall_microcycles: int = 2  # judged microcycles without progress = a stall
+    reduce_fraction: float = 0.075  # load removed by a "reduce" verdict
+    poor_readiness: float = 40.0  # readiness below this is a poor day
+    poor_readiness_days: int = 3  # poor days in the last 7 that trigger a deload
+    trim_readiness: float = 50.0  # readiness below this trims today's session
+    swap_readiness: float = 25.0  # readiness below this swaps strength for mobility
+    rpe_creep: float = 1.5  # RPE rise at the same load that triggers a deload
+    heavy_spacing_h: int = 48  # no heavy lower-body work this close before a key run
+    taper_days: int = 9  # taper length before an A race
+    taper_set_cut: float = 0.5
+    taper_no_heavy_days: int = 5
+    b_race_light_days: int = 3
+    baseline_days: int = 28
+    sleep_target_h: float = 8.0
+
+
+@dataclass(frozen=True)
+class Gates:
+    """Readiness tests that unlock the plyometric block."""
+
+    knee_to_wall_cm: float = 10.0
+    single_leg_balance_s: float = 30.0
+    single_leg_calf_raises: float = 20.0
+    pain_max: float = 2.0
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    title: str
+    summary: str
+    units: str
+    blocks: tuple[Block, ...]
+    sessions: tuple[SessionTemplate, ...]
+    rules: Rules = field(default_factory=Rules)
+    gates: Gates = field(default_factory=Gates)
+
+    def exercises(self) -> dict[str, Slot]:
+        """Every exercise the program names, first slot wins, in program order."""
+        seen: dict[str, Slot] = {}
+        for session in self.sessions:
+            for slot in session.slots:
+                seen.setdefault(slot.exercise, slot)
+        return seen
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    program: str
+    start: str  # ISO date
+    units: str = "kg"
+    emphasis: str | None = None
+    bodyweight_kg: float | None = None
+    loads: dict[str, float] = field(default_factory=dict)  # exercise -> start kg
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """What to do for one exercise today, and why."""
+
+    name: str
+    pillar: str
+    sets: int
+    reps: int | str | None
+    weight_kg: float | None
+    seconds: int | None
+    tempo: str | None
+    rest_s: int | None
+    unilateral: bool
+    why: str
+    load: str = "kg"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class BlockPosition:
+    name: str
+    kind: str
+    week: int
+    weeks: int
+    phase: str
+
+
+@dataclass(frozen=True)
+class PlannedDay:
+    date: str
+    program: str
+    block: BlockPosition
+    session: tuple[str, str] | None  # (name, kind)
+    readiness: float | None
+    exercises: tuple[Prescription, ...]
+    adjustments: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "date": self.date,
+            "program": self.program,
+            "block": {
+                "name": self.block.name,
+                "kind": self.block.kind,
+                "week": self.block.week,
+                "weeks": self.block.weeks,
+                "phase": self.block.phase,
+            },
+            "session": (
+                {"name": self.session[0], "kind": self.session[1]} if self.session else None
+            ),
+            "readiness": self.readiness,
+            "exercises": [p.to_json() for p in self.exercises],
+            "adjustments": list(self.adjustments),
+        }
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    id: str
+    exercise: str
+    set_index: int
+    set_type: str
+    weight_kg: float | None
+    weight: float | None  # as entered, in `unit`
+    unit: str
+    reps: int | None
+    seconds: float | None
+    side: str | None
+    tempo: str | None
+    rpe: float | None
+    rest_s: int | None
+    notes: str | None
+    logged_at: str  # UTC instant, ISO 8601
+    tz: str
+    date: str  # the lifter's local date of the session
+    session_id: str | None = None
+    distance_m: float | None = None
+
+
+@dataclass(frozen=True)
+class Wellness:
+    date: str
+    sleep_h: float
+    sleep_quality: int
+    soreness: int
+    fatigue: int
+    stress: int
+    mood: int
+    motivation: int
+    resting_hr: int | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Run:
+    id: str
+    date: str
+    kind: str
+    priority: str | None = None
+    minutes: float | None = None
+    km: float | None = None
+    rpe: float | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    date: str
+    test: str
+    value: float
+    side: str | None = None

@@ -1,0 +1,363 @@
+"""The only code that touches SQLite.
+
+One file per journal, opened in WAL mode with synchronous=FULL so a set the
+screen calls logged is on disk, and a busy timeout with short BEGIN IMMEDIATE
+transactions so two open copies never lose or duplicate a row. The schema
+version lives in PRAGMA user_version; a newer file is refused before anything
+is written to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, fields
+from pathlib import Path
+
+import sqlite_utils
+
+from .clock import Clock
+from .errors import StoreError
+from .model import Assessment, Enrolment, LoggedSet, Run, Wellness
+
+BUSY_TIMEOUT_S = 15.0
+
+
+def _m1_initial(db: sqlite_utils.Database) -> None:
+    db["enrolments"].create(
+        {"id": str, "program": str, "program_toml": str, "start": str, "units": str,
+         "emphasis": str, "bodyweight_kg": float, "enrolled_at": str, "tz": str},
+        pk="id", not_null={"program", "program_toml", "start", "units", "enrolled_at"},
+    )
+    db["start_loads"].create(
+        {"enrolment_id": str, "exercise": str, "weight_kg": float},
+        pk=("enrolment_id", "exercise"), foreign_keys=[("enrolment_id", "enrolments", "id")],
+    )
+    db["sessions"].create(
+        {"id": str, "date": str, "name": str, "kind": str, "block": str, "week": int,
+         "status": str, "source": str, "started_at": str, "duration_s": int,
+         "notes": str, "tz": str},
+        pk="id", not_null={"date", "status", "source"},
+    )
+    db["sessions"].create_index(["date"])
+    db["sets"].create(
+        {"id": str, "session_id": str, "date": str, "exercise": str, "set_index": int,
+         "set_type": str, "weight": float, "unit": str, "weight_kg": float, "reps": int,
+         "seconds": float, "distance_m": float, "side": str, "tempo": str, "rpe": float,
+         "rest_s": int, "notes": str, "logged_at": str, "tz": str},
+        pk="id", not_null={"date", "exercise", "set_index", "set_type", "unit", "logged_at", "tz"},
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["sets"].create_index(["date", "logged_at"])
+    db["sets"].create_index(["exercise", "date"])
+    db["sets"].create_index(["session_id"])
+    db["wellness"].create(
+        {"date": str, "id": str, "sleep_h": float, "sleep_quality": int, "soreness": int,
+         "fatigue": int, "stress": int, "mood": int, "motivation": int, "resting_hr": int,
+         "notes": str, "logged_at": str, "tz": str},
+        pk="date",
+    )
+    db["runs"].create(
+        {"id": str, "date": str, "kind": str, "priority": str, "minutes": float, "km": float,
+         "rpe": float, "title": str, "logged_at": str, "tz": str},
+        pk="id", not_null={"date", "kind"},
+    )
+    db["runs"].create_index(["date"])
+    db["assessments"].create(
+        {"id": str, "date": str, "test": str, "value": float, "side": str,
+         "logged_at": str, "tz": str},
+        pk="id", not_null={"date", "test", "value"},
+    )
+    db["assessments"].create_index(["test", "date"])
+
+
+# Each migration moves the schema up one version and keeps every row.
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_m1_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(f"--db: {path} is a directory, not a journal file")
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"--db: {path} is not a journal database ({error})") from None
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            f"--db: {path} was written by a newer journal (schema {version}, this one "
+            f"knows {SCHEMA_VERSION}); upgrade journal to open it. The file was not changed."
+        )
+    return conn
+
+
+class Store:
+    """A journal database: enrolment, sessions, sets, wellness, runs, assessments."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.path = path
+        self.clock = clock
+
+    # --- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock, create: bool = True) -> "Store":
+        path = Path(path).expanduser()
+        if not create and not path.exists():
+            raise StoreError(f"--db: there is no journal at {path}; start one with 'journal init'")
+        conn = _connect(path)
+        store = cls(conn, path, clock)
+        try:
+            store._prepare()
+        except sqlite3.OperationalError as error:
+            conn.close()
+            raise StoreError(f"--db: cannot use {path} ({error})") from None
+        return store
+
+    def _prepare(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            if version > 0:
+                self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"))
+            self._migrate(version)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate(self, version: int) -> None:
+        with self.write():
+            # Re-read inside the lock: another copy may have migrated meanwhile.
+            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+                migration(self.db)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def backup(self, target: str | Path) -> Path:
+        """A consistent copy through SQLite's online backup API."""
+        target = Path(target)
+        if target.exists() and target.is_dir():
+            raise StoreError(f"backup: {target} is a directory")
+        out = sqlite3.connect(target)
+        try:
+            self.conn.backup(out)
+        finally:
+            out.close()
+        return target
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One short write transaction; nested calls join the outer one.
+
+        BEGIN IMMEDIATE takes the write lock up front, so a second copy waits
+        on the busy timeout instead of failing half-way through.
+        """
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _stamp(self) -> tuple[str, str]:
+        now = self.clock.now()
+        return now.in_timezone("UTC").isoformat(), self.clock.tz
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- enrolment ----------------------------------------------------------------------
+
+    def enrol(self, enrolment: Enrolment, program_toml: str) -> None:
+        enrolled_at, tz = self._stamp()
+        enrolment_id = new_id()
+        with self.write():
+            self.db["enrolments"].insert(
+                {"id": enrolment_id, "program": enrolment.program, "program_toml": program_toml,
+                 "start": enrolment.start, "units": enrolment.units,
+                 "emphasis": enrolment.emphasis, "bodyweight_kg": enrolment.bodyweight_kg,
+                 "enrolled_at": enrolled_at, "tz": tz}
+            )
+            self.db["start_loads"].insert_all(
+                {"enrolment_id": enrolment_id, "exercise": name, "weight_kg": kg}
+                for name, kg in enrolment.loads.items()
+            )
+
+    def _active_enrolment_row(self) -> dict | None:
+        rows = list(self.db.query("select * from enrolments order by rowid desc limit 1"))
+        return rows[0] if rows else None
+
+    def enrolment(self) -> tuple[Enrolment, str] | None:
+        """The active enrolment and the program text it was made with."""
+        row = self._active_enrolment_row()
+        if row is None:
+            return None
+        loads = {
+            r["exercise"]: r["weight_kg"]
+            for r in self.db.query(
+                "select exercise, weight_kg from start_loads where enrolment_id = ?", [row["id"]]
+            )
+        }
+        enrolment = Enrolment(row["program"], row["start"], row["units"], row["emphasis"],
+                              row["bodyweight_kg"], loads)
+        return enrolment, row["program_toml"]
+
+    def set_emphasis(self, emphasis: str | None) -> None:
+        row = self._active_enrolment_row()
+        if row is None:
+            raise StoreError("emphasis: no program enrolled; start one with 'journal init'")
+        with self.write():
+            self.conn.execute("update enrolments set emphasis = ? where id = ?", [emphasis, row["id"]])
+
+    # --- sessions and sets --------------------------------------------------------------
+
+    def _session_for(self, date: str, name: str | None, kind: str | None,
+                     block: str | None, week: int | None) -> str:
+        row = self.conn.execute(
+            "select id from sessions where date = ? and source = 'journal' limit 1", [date]
+        ).fetchone()
+        if row:
+            return row[0]
+        session_id = new_id()
+        started_at, tz = self._stamp()
+        self.db["sessions"].insert(
+            {"id": session_id, "date": date, "name": name, "kind": kind, "block": block,
+             "week": week, "status": "performed", "source": "journal",
+             "started_at": started_at, "tz": tz}
+        )
+        return session_id
+
+    def log_set(self, entry: dict, session: tuple[str | None, str | None, str | None, int | None]
+                = (None, None, None, None)) -> LoggedSet:
+        """Store one set and return it as stored; committed when this returns.
+
+        `entry` holds the LoggedSet fields the lifter gave (date, exercise, weight,
+        reps, ...); the id, set_index, logged_at and tz are filled in here, the
+        index counted inside the write lock so two copies never share one.
+        """
+        logged_at, tz = self._stamp()
+        with self.write():
+            session_id = self._session_for(entry["date"], *session)
+            set_index = self.conn.execute(
+                "select coalesce(max(set_index), 0) + 1 from sets where date = ? and exercise = ?",
+                [entry["date"], entry["exercise"]],
+            ).fetchone()[0]
+            row = {f.name: None for f in fields(LoggedSet)}
+            row.update(set_type="working", unit="kg")
+            row.update(entry)
+            row.update(id=row["id"] or new_id(), session_id=session_id, set_index=set_index,
+                       logged_at=logged_at, tz=tz)
+            self.db["sets"].insert(row)
+        return LoggedSet(**row)
+
+    def _sets(self, where: str, params: Iterable, limit: int | None = None,
+              order: str = "date, logged_at, rowid") -> list[LoggedSet]:
+        sql = f"select * from sets where {where} order by {order}"
+        if limit:
+            sql += f" limit {int(limit)}"
+        names = [f.name for f in fields(LoggedSet)]
+        return [LoggedSet(**{n: row[n] for n in names}) for row in self.db.query(sql, list(params))]
+
+    def sets_on(self, date: str) -> list[LoggedSet]:
+        return self._sets("date = ?", [date])
+
+    def sets_between(self, first: str, last: str) -> list[LoggedSet]:
+        return self._sets("date between ? and ?", [first, last])
+
+    def sets_of(self, exercise: str, before: str, limit: int = 200) -> list[LoggedSet]:
+        """The most recent sets of one exercise before a date, newest first."""
+        return self._sets("exercise = ? and date < ?", [exercise, before], limit,
+                          order="date desc, logged_at desc, rowid desc")
+
+    def last_set(self, date: str) -> LoggedSet | None:
+        found = self._sets("date = ?", [date], 1, order="logged_at desc, rowid desc")
+        return found[0] if found else None
+
+    def delete_set(self, set_id: str) -> bool:
+        with self.write():
+            cursor = self.conn.execute("delete from sets where id = ?", [set_id])
+        return cursor.rowcount == 1
+
+    def note_set(self, set_id: str, note: str) -> None:
+        with self.write():
+            self.conn.execute("update sets set notes = ? where id = ?", [note, set_id])
+
+    def exercise_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("select distinct exercise from sets")]
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+    # --- wellness, runs, assessments ----------------------------------------------------
+
+    def save_wellness(self, wellness: Wellness) -> None:
+        logged_at, tz = self._stamp()
+        with self.write():
+            self.db["wellness"].upsert(
+                dict(asdict(wellness), id=new_id(), logged_at=logged_at, tz=tz), pk="date"
+            )
+
+    def wellness_between(self, first: str, last: str) -> list[Wellness]:
+        names = [f.name for f in fields(Wellness)]
+        return [
+            Wellness(**{n: row[n] for n in names})
+            for row in self.db.query(
+                "select * from wellness where date between ? and ? order by date", [first, last]
+            )
+        ]
+
+    def add_run(self, run: Run) -> None:
+        logged_at, tz = self._stamp()
+        with self.write():
+            self.db["runs"].insert(dict(asdict(run), logged_at=logged_at, tz=tz))
+
+    def runs_between(self, first: str, last: str) -> list[Run]:
+        names = [f.name for f in fields(Run)]
+        return [
+            Run(**{n: row[n] for n in names})
+            for row in self.db.query(
+                "select * from runs where date between ? and ? order by date, rowid", [first, last]
+            )
+        ]
+
+    def add_assessment(self, assessment: Assessment) -> None:
+        logged_at, tz = self._stamp()
+        with self.write():
+            self.db["assessments"].insert(dict(asdict(assessment), logged_at=logged_at, tz=tz))
+
+    def assessments(self) -> list[Assessment]:
+        names = [f.name for f in fields(Assessment)]
+        return [
+            Assessment(**{n: row[n] for n in names})
+            for row in self.db.query("select * from assessments order by date, rowid")
+        ]
+
+
+def default_db_path() -> Path:
+    """JOURNAL_DB, else journal.db in the user's data directory (read when asked, not at import)."""
+    if env := os.environ.get("JOURNAL_DB"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("journal", appauthor=False)) / "journal.db"
+

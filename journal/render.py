@@ -1,0 +1,60 @@
+"""Plain-text wording shared by the command line and the screen."""
+
+from __future__ import annotations
+
+import pendulum
+
+from .core.model import LoggedSet, PlannedDay, Prescription
+
+
+def kg(value: float | None) -> str:
+    return "bodyweight" if value is None else f"{value:g} kg"
+
+
+def target_text(p: Prescription) -> str:
+    """`3 × 5 @ 60 kg`, `2 × 30 s`, `3 × 8/side @ 10 kg`."""
+    per_side = "/side" if p.unilateral else ""
+    amount = f"{p.seconds} s" if p.reps is None else f"{p.reps}"
+    load = f" @ {p.weight_kg:g} kg" if p.weight_kg else ""
+    return f"{p.sets} × {amount}{per_side}{load}"
+
+
+def set_text(s: LoggedSet) -> str:
+    if s.set_type == "skipped":
+        return "skipped"
+    if s.seconds is not None and not s.reps:
+        amount = f"{s.seconds:g} s"
+    else:
+        amount = f"× {s.reps}"
+    if s.weight is not None and s.weight_kg:
+        load = f"{s.weight:g} {s.unit} "
+    elif s.weight_kg:
+        load = f"{s.weight_kg:g} kg "
+    else:
+        load = "BW " if s.reps else ""
+    extras = [f"RPE {s.rpe:g}" if s.rpe is not None else "", s.side or "",
+              s.tempo or "", "" if s.set_type == "working" else s.set_type]
+    tail = "  ".join(e for e in extras if e)
+    return f"{load}{amount}" + (f"  {tail}" if tail else "")
+
+
+def block_text(d: PlannedDay) -> str:
+    return f"{d.block.name} week {d.block.week} of {d.block.weeks} ({d.block.phase})"
+
+
+def plan_text(d: PlannedDay) -> str:
+    day = pendulum.Date.fromisoformat(d.date)
+    lines = [f"{day.format('ddd')} {d.date} · {d.program} · {block_text(d)}"]
+    if d.readiness is not None:
+        lines[0] += f" · readiness {d.readiness:g}"
+    lines += [f"! {a}" for a in d.adjustments]
+    if d.session is None:
+        lines.append("Rest day.")
+        return "\n".join(lines)
+    lines.append(f"{d.session[0]} ({d.session[1]})")
+    for p in d.exercises:
+        details = "  ".join(x for x in (f"tempo {p.tempo}" if p.tempo else "",
+                                        f"rest {p.rest_s} s" if p.rest_s else "") if x)
+        lines.append(f"  {p.name:<30} {target_text(p):<22} {details}")
+        lines.append(f"      why: {p.why}")
+    return "\n".join(lines)

@@ -1,0 +1,188 @@
+"""The command line: the contracts in DESIGN.md and refusing bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def test_init_then_plan_gives_the_beginner_week(enrolled_cli):
+    days = enrolled_cli.json("plan", "--from", "2026-09-07", "--to", "2026-09-13")["days"]
+    kinds = sorted(d["session"]["kind"] for d in days)
+    assert kinds == ["mobility", "stability", "strength", "strength"]
+    for day in days:
+        assert set(day) >= {"date", "program", "block", "session", "readiness", "exercises", "adjustments"}
+        assert set(day["block"]) >= {"name", "week", "phase"}
+        for exercise in day["exercises"]:
+            assert set(exercise) >= {"name", "pillar", "sets", "reps", "weight_kg", "tempo", "rest_s", "why"}
+            assert exercise["why"]
+    squat = next(e for e in days[0]["exercises"] if e["name"] == "Back squat")
+    assert squat["weight_kg"] == 20 and squat["sets"] == 3 and squat["reps"] == 5
+
+
+def test_today_on_a_rest_day_has_no_session(enrolled_cli):
+    day = enrolled_cli.json("today", "--date", "2026-09-08")
+    assert day["session"] is None and day["exercises"] == []
+    assert day["block"] == {"name": "Base strength", "kind": "base_strength", "week": 1, "weeks": 8, "phase": "build"}
+
+
+def test_today_defaults_to_the_clock_date(enrolled_cli):
+    assert enrolled_cli.json("today")["date"] == "2026-09-08"
+
+
+def test_init_with_loads_and_bodyweight(cli):
+    result = cli("init", "--program", "runner-beginner", "--start", "2026-09-07",
+                 "--bodyweight", "70", "--load", "back squat=47.5")
+    assert result.exit_code == 0, result.output
+    exercises = {e["name"]: e for e in cli.json("today", "--date", "2026-09-10")["exercises"]}
+    assert exercises["Trap bar deadlift"]["weight_kg"] == 55.0
+    squat = {e["name"]: e for e in cli.json("today", "--date", "2026-09-07")["exercises"]}["Back squat"]
+    assert squat["weight_kg"] == 47.5
+
+
+def test_log_stores_exactly_one_set(enrolled_cli):
+    result = enrolled_cli("log", "back", "80x5", "--rpe", "8", "--tempo", "3-1-X-0", "--date", "2026-09-07")
+    assert result.exit_code == 0, result.output
+    assert "Back squat set 1" in result.stdout
+    assert enrolled_cli.rows("sets") == 1
+
+
+def test_log_in_pounds_keeps_the_unit_and_exact_kilograms(enrolled_cli):
+    assert enrolled_cli("log", "Back squat", "175lbx5").exit_code == 0
+    import sqlite3
+
+    row = sqlite3.connect(enrolled_cli.db_path).execute("select weight, unit, weight_kg from sets").fetchone()
+    assert row == (175.0, "lb", 79.378665)
+
+
+def test_holds_and_bodyweight(enrolled_cli):
+    assert enrolled_cli("log", "plank", "--seconds", "45").exit_code == 0
+    assert enrolled_cli("log", "glute", "BWx12").exit_code == 0
+    assert enrolled_cli("log", "Reverse lunge", "10x8", "--side", "L").exit_code == 0
+    assert enrolled_cli.rows("sets") == 3
+
+
+def test_new_exercise_needs_new(enrolled_cli):
+    refused = enrolled_cli("log", "Sled push", "100x1")
+    assert refused.exit_code == 1 and "--new" in refused.stderr
+    assert enrolled_cli("log", "Sled push", "100x1", "--new").exit_code == 0
+    assert enrolled_cli("log", "sled", "100x1").exit_code == 0  # now known
+
+
+@pytest.mark.parametrize(
+    "args, field",
+    [
+        (["log", "back", "--", "-80x5"], "weight"),
+        (["log", "back", "heavyx5"], "set"),
+        (["log", "back", "80x0"], "reps"),
+        (["log", "back", "80x2.5"], "reps"),
+        (["log", "back", "nanx5"], "weight"),
+        (["log", "back", "infx5"], "weight"),
+        (["log", "back", "9999x5"], "weight"),
+        (["log", "back", "80x5", "--tempo", "fast"], "tempo"),
+        (["log", "back", "80x5", "--rpe", "11"], "rpe"),
+        (["log", "back", "80x5", "--rpe", "7.3"], "rpe"),
+        (["log", "back", "80x5", "--side", "X"], "side"),
+        (["log", "back", "80x5", "--date", "2026-02-30"], "date"),
+        (["log", "zzz", "80x5"], "exercise"),
+        (["log", "plank", "--seconds", "-4"], "seconds"),
+        (["log", "plank"], "set"),
+        (["wellness", "--sleep", "7", "--sleep-quality", "6", "--soreness", "2", "--fatigue", "2",
+          "--stress", "2", "--mood", "4", "--motivation", "4"], "sleep-quality"),
+        (["wellness", "--sleep", "25", "--sleep-quality", "3", "--soreness", "2", "--fatigue", "2",
+          "--stress", "2", "--mood", "4", "--motivation", "4"], "sleep"),
+        (["assess", "knee_to_wall_cm", "45"], "knee_to_wall_cm"),
+        (["assess", "vertical_jump", "30"], "test"),
+        (["emphasis", "flat_feet"], "emphasis"),
+        (["today", "--date", "tomorrowish"], "date"),
+        (["plan", "--from", "2026-09-10", "--to", "2026-09-01"], "to"),
+        (["init", "--program", "runner-olympian"], "program"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_field_and_writes_nothing(enrolled_cli, args, field):
+    counts = {t: enrolled_cli.rows(t) for t in ("sets", "wellness", "assessments", "enrolments")}
+    result = enrolled_cli(*args)
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"journal: {field}:"), result.stderr
+    assert "Traceback" not in result.output
+    assert {t: enrolled_cli.rows(t) for t in counts} == counts
+
+
+def test_unknown_program_creates_no_file(cli):
+    result = cli("init", "--program", "nope")
+    assert result.exit_code == 1
+    assert not cli.db_path.exists()
+
+
+def test_read_commands_need_a_journal(cli):
+    result = cli("today")
+    assert result.exit_code == 1 and "journal init" in result.stderr
+    assert not cli.db_path.exists()
+
+
+def test_newer_database_refused_by_every_command(cli):
+    import sqlite3
+
+    with sqlite3.connect(cli.db_path) as conn:
+        conn.execute("pragma user_version = 99")
+    conn.close()
+    before = hashlib.sha256(cli.db_path.read_bytes()).hexdigest()
+    for args in (["today"], ["log", "squat", "80x5"], ["init", "--program", "runner-beginner"]):
+        result = cli(*args)
+        assert result.exit_code == 1 and "newer journal" in result.stderr
+    assert hashlib.sha256(cli.db_path.read_bytes()).hexdigest() == before
+
+
+def test_usage_errors_exit_2(enrolled_cli):
+    assert enrolled_cli("log").exit_code == 2
+    assert enrolled_cli("frobnicate").exit_code == 2
+
+
+def test_check_program(cli, tmp_path):
+    from journal.core.program import shipped_programs
+
+    good = tmp_path / "good.toml"
+    good.write_text(shipped_programs()["runner-beginner"])
+    assert cli("check-program", str(good)).exit_code == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text(shipped_programs()["runner-beginner"].replace('tempo = "3-1-X-0"', 'tempo = "3-1-Z-0"', 1)
+                   .replace("weeks = 8", 'weeks = "eight"', 1))
+    result = cli("check-program", str(bad))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert any(":line 32: blocks[0].weeks:" in l for l in lines), lines
+    assert any("tempo" in l and ":line 69:" in l for l in lines), lines
+
+
+def test_programs_lists_both(cli):
+    names = [p["name"] for p in cli.json("programs")["programs"]]
+    assert names == ["runner-beginner", "runner-experienced"]
+
+
+def test_wellness_assess_emphasis(enrolled_cli):
+    ok = enrolled_cli("wellness", "--sleep", "7.5", "--sleep-quality", "4", "--soreness", "2", "--fatigue", "2",
+                      "--stress", "2", "--mood", "4", "--motivation", "5", "--date", "2026-09-07")
+    assert ok.exit_code == 0, ok.output
+    assert enrolled_cli.json("today", "--date", "2026-09-07")["readiness"] > 70
+    assert enrolled_cli("assess", "knee_to_wall_cm", "11", "--side", "L").exit_code == 0
+    assert enrolled_cli.rows("assessments") == 1
+    assert enrolled_cli("emphasis", "overpronation").exit_code == 0
+    names = [e["name"] for e in enrolled_cli.json("today", "--date", "2026-09-07")["exercises"]]
+    assert "Tibialis raise" in names
+
+
+def test_the_installed_command_runs_without_a_terminal(tmp_path):
+    env = dict(os.environ, JOURNAL_DB=str(tmp_path / "j.db"), JOURNAL_NOW="2026-09-08T07:00:00",
+               JOURNAL_TZ="America/New_York")
+    run = [sys.executable, "-m", "journal.cli"]
+    init = subprocess.run(run + ["init", "--program", "runner-experienced"], env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert init.returncode == 0, init.stderr
+    today = subprocess.run(run + ["today", "--json"], env=env, capture_output=True, text=True, timeout=60)
+    assert '"date": "2026-09-08"' in today.stdout
