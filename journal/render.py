@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pendulum
-
+from .core.clock import iso_date
 from .core.model import LoggedSet, PlannedDay, Prescription
 
 
@@ -43,7 +42,7 @@ def block_text(d: PlannedDay) -> str:
 
 
 def plan_text(d: PlannedDay) -> str:
-    day = pendulum.Date.fromisoformat(d.date)
+    day = iso_date(d.date)
     lines = [f"{day.format('ddd')} {d.date} · {d.program} · {block_text(d)}"]
     if d.readiness is not None:
         lines[0] += f" · readiness {d.readiness:g}"

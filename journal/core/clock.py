@@ -48,3 +48,9 @@ class FixedClock:
 
     def advance(self, seconds: float) -> None:
         self.at = self.at.add(microseconds=int(seconds * 1_000_000))
+
+
+def iso_date(text: str) -> Date:
+    """A stored YYYY-MM-DD as a pendulum Date."""
+    parsed = Date.fromisoformat(text)
+    return pendulum.date(parsed.year, parsed.month, parsed.day)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-import pendulum
 from pendulum import Date
 
+from .clock import iso_date
 from .model import (
     WEEKDAYS,
     Assessment,
@@ -243,8 +243,7 @@ def trim_for_readiness(exercises: list[Prescription], readiness: Readiness, rule
 
 
 def plan_day(program: Program, enrolment: Enrolment, day: Date, history: History = History()) -> PlannedDay:
-    start = pendulum.Date.fromisoformat(enrolment.start)
-    start = pendulum.date(start.year, start.month, start.day)
+    start = iso_date(enrolment.start)
     week = week_of(program, start, day, history.assessments)
     position = BlockPosition(week.block.name, week.block.kind, week.week, week.block.weeks, week.phase)
     judged = readiness_on(day, history.wellness, program.rules)
@@ -277,3 +276,26 @@ def next_session(program: Program, enrolment: Enrolment, after: Date,
         if planned.session:
             return planned
     return None
+
+
+# --- working through today's session ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextSet:
+    number: int  # 1-based set number
+    side: str | None  # L then R for unilateral work
+
+
+def planned_set_count(p: Prescription) -> int:
+    """Rows a finished exercise has: unilateral sets are logged once per side."""
+    return p.sets * (2 if p.unilateral else 1)
+
+
+def next_set(p: Prescription, done: int) -> NextSet | None:
+    """The set after `done` logged (or skipped) rows; None when the exercise is finished."""
+    if done >= planned_set_count(p):
+        return None
+    if p.unilateral:
+        return NextSet(done // 2 + 1, "L" if done % 2 == 0 else "R")
+    return NextSet(done + 1, None)

@@ -180,11 +180,10 @@ class Journal:
         """Validate everything first, then store one set; nothing is written on bad input."""
         enrolled = self.enrolled()
         units = enrolled.enrolment.units
-        if new:
-            name = exercise.strip()
-            if not name:
-                raise EntryError("exercise", "is empty")
-        else:
+        name = exercise.strip()
+        if not name:
+            raise EntryError("exercise", "is empty")
+        if not new and name not in enrolled.program.exercises():
             name = match_exercise(exercise, self.known_exercises())
         weight = None
         unit = units
@@ -259,6 +258,10 @@ class Journal:
     def wellness_on(self, day: Date) -> Wellness | None:
         found = self.store.wellness_between(day.isoformat(), day.isoformat())
         return found[0] if found else None
+
+    def latest_wellness(self, day: Date) -> Wellness | None:
+        """The most recent check-in on or before a day: the check-in form starts from it."""
+        return self.store.latest_wellness(day.isoformat())
 
     def assess(self, test: str, value: str | float, day: Date, side: str | None = None) -> Assessment:
         if test not in ASSESSMENT_TESTS:

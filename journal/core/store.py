@@ -326,6 +326,12 @@ class Store:
             )
         ]
 
+    def latest_wellness(self, on_or_before: str) -> Wellness | None:
+        names = [f.name for f in fields(Wellness)]
+        rows = list(self.db.query(
+            "select * from wellness where date <= ? order by date desc limit 1", [on_or_before]))
+        return Wellness(**{n: rows[0][n] for n in names}) if rows else None
+
     def add_run(self, run: Run) -> None:
         logged_at, tz = self._stamp()
         with self.write():

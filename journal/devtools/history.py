@@ -1,0 +1,89 @@
+"""A realistic journal built through the core functions: for the demo and for benchmarks.
+
+Not imported by the app itself; `journal --demo` and the benchmarks import it
+when they need it. Everything is seeded, so the same call gives the same journal.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from pendulum import Date
+
+from ..core.clock import Clock, FixedClock, today
+from ..core.engine import monday_of, next_set
+from ..core.journal import Journal
+from ..core.model import Run
+from ..core.store import new_id
+
+RUN_WEEK = {  # weekday -> (kind, minutes, km, rpe): a runner's ordinary week
+    1: ("quality", 55, 10.0, 8),
+    2: ("easy", 40, 7.0, 4),
+    4: ("easy", 35, 6.0, 4),
+    6: ("long", 95, 18.0, 6),
+}
+
+
+def build_history(journal: Journal, first: Date, last: Date, seed: int = 7,
+                  program: str = "runner-beginner") -> None:
+    """Enrol on `first` and live every day up to `last` (inclusive) in one transaction."""
+    rng = random.Random(seed)
+    clock = journal.store.clock
+    assert isinstance(clock, FixedClock), "history is written with a clock it can move"
+    with journal.store.write():
+        clock.at = clock.at.set(year=first.year, month=first.month, day=first.day)
+        journal.enrol(program, first, bodyweight_kg=68.0)
+        day = first
+        while day <= last:
+            _live(journal, clock, day, rng)
+            day = day.add(days=1)
+
+
+def _live(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
+    clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=5)
+    tired = rng.random() < 0.12
+    journal.check_in(
+        day, sleep_h=round(rng.uniform(5.5, 7.0) if tired else rng.uniform(6.8, 8.8), 1),
+        sleep_quality=rng.randint(2, 3) if tired else rng.randint(3, 5),
+        soreness=rng.randint(3, 4) if tired else rng.randint(1, 3),
+        fatigue=rng.randint(3, 5) if tired else rng.randint(1, 3),
+        stress=rng.randint(1, 4), mood=rng.randint(3, 5),
+        motivation=rng.randint(2, 3) if tired else rng.randint(3, 5),
+        resting_hr=rng.randint(46, 56),
+    )
+    if day.weekday() in RUN_WEEK:
+        kind, minutes, km, rpe = RUN_WEEK[day.weekday()]
+        journal.store.add_run(Run(new_id(), day.isoformat(), kind, None, minutes + rng.randint(-5, 5),
+                                  round(km * rng.uniform(0.9, 1.1), 1), rpe))
+    planned = journal.plan(day)
+    if planned.session is None or rng.random() < 0.07:  # now and then life gets in the way
+        return
+    clock.at = clock.at.set(hour=18, minute=0)
+    for p in planned.exercises:
+        done = 0
+        while (upcoming := next_set(p, done)) is not None:
+            clock.advance((p.rest_s or 20) + 40)
+            if p.reps is not None and p.weight_kg and rng.random() < 0.08:
+                # a tough set: a rep short, logged as it happened
+                reps = int(str(p.reps).split("-")[0]) - 1
+                journal.log_set(p.name, day, weight_kg=p.weight_kg, reps=max(reps, 1),
+                                side=upcoming.side, tempo=p.tempo, rpe=9.5, rest_s=p.rest_s)
+            else:
+                journal.log_prescribed(p, day, side=upcoming.side)
+            done += 1
+
+
+def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> None:
+    """A journal 12 weeks into the beginner program, checked in for today, today's sets to do."""
+    day = today(clock)
+    first = monday_of(day).subtract(weeks=weeks)
+    writer = FixedClock(clock.now(), clock.tz)
+    journal = Journal.open(path, writer)
+    try:
+        build_history(journal, first, day.subtract(days=1))
+        writer.at = clock.now()
+        journal.check_in(day, sleep_h=7.5, sleep_quality=4, soreness=2, fatigue=2, stress=2,
+                         mood=4, motivation=4, resting_hr=50)
+    finally:
+        journal.close()

@@ -1,0 +1,63 @@
+"""The Textual app and its one factory, used by the CLI, the tests and the screenshot script."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pendulum import Date
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ..core.clock import Clock, today
+from ..core.journal import Journal
+
+PALETTE = (
+    ("Log next set as prescribed", "Enter: the focused exercise's next set, exactly as planned", "log_prescribed"),
+    ("Edit and log a set", "Change weight, reps, seconds, side, tempo or RPE, then log", "edit_set"),
+    ("Skip a set", "Record the next set as skipped", "skip_set"),
+    ("Undo last set", "Remove the last set logged today, after asking", "undo"),
+    ("Add a note to the last set", "A note on the focused exercise's last set", "note"),
+    ("Wellness check-in", "Sleep, soreness, fatigue, stress, mood, motivation", "check_in"),
+    ("Week plan", "Every session planned this week", "plan"),
+    ("Exercise history", "Recent sessions and best e1RM of the focused exercise", "history"),
+    ("Pause or resume rest timer", "Space", "pause_timer"),
+    ("Refresh", "Re-read the journal (picks up sets logged elsewhere)", "refresh"),
+    ("Keys", "Every key on this screen", "keys"),
+)
+
+
+class JournalApp(App):
+    CSS_PATH = "journal.tcss"
+    TITLE = "journal"
+
+    def __init__(self, journal: Journal, day: Date, check_in: bool = True) -> None:
+        super().__init__()
+        self.journal = journal
+        self.day = day
+        self.ask_check_in = check_in
+
+    def on_mount(self) -> None:
+        from .screens.today import TodayScreen
+
+        screen = TodayScreen(self.journal, self.day)
+        self.push_screen(screen)
+        if self.ask_check_in and self.journal.wellness_on(self.day) is None:
+            self.call_after_refresh(screen.action_check_in)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from .screens.today import TodayScreen
+
+        if isinstance(screen, TodayScreen):
+            for title, help_text, action in PALETTE:
+                yield SystemCommand(title, help_text, lambda a=action: screen.run_action(a))
+
+    def on_unmount(self) -> None:
+        self.journal.close()
+
+
+def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True) -> JournalApp:
+    """The journal's screen on one database, as of `day` (default: the clock's today)."""
+    journal = Journal.open(db, clock, create=False)
+    return JournalApp(journal, day or today(clock), check_in=check_in)

@@ -1,0 +1,98 @@
+"""A modal form of labelled, validated inputs: the shape of the set editor and the check-in.
+
+Enter moves to the next field and saves on the last; ctrl+s saves from
+anywhere; escape dismisses with None. Nothing is returned until every field
+passes its validator, and each failing field shows its own message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import Validator
+from textual.widgets import Input, Label
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    validator: Validator | None = None
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen[dict[str, str] | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+    title_text = ""
+    hint_text = "enter: next field, saves on the last · ctrl+s save · escape cancel"
+
+    def __init__(self, fields: list[Field], focus: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.fields = fields
+        self.first_focus = focus
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-body form"):
+            yield Label(self.title_text, classes="dialog-title")
+            for field in self.fields:
+                with Horizontal(classes="form-row"):
+                    yield Label(field.label, classes="form-label")
+                    yield Input(
+                        field.value, placeholder=field.placeholder, id=f"field-{field.name}",
+                        validators=[field.validator] if field.validator else [],
+                        validate_on=["changed", "submitted"],
+                    )
+                error = Label("", id=f"error-{field.name}", classes="form-error")
+                error.display = False
+                yield error
+            yield Label(self.hint_text, classes="hint")
+
+    def on_mount(self) -> None:
+        name = self.first_focus or self.fields[0].name
+        field = self.query_one(f"#field-{name}", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_error(event.input, event.validation_result)
+
+    def _show_error(self, field: Input, result) -> bool:
+        name = field.id.removeprefix("field-")
+        message = "" if result is None or result.is_valid else "; ".join(result.failure_descriptions)
+        error = self.query_one(f"#error-{name}", Label)
+        error.update(message)
+        error.display = bool(message)
+        return not message
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        values: dict[str, str] = {}
+        first_bad = None
+        for field in self.query(Input):
+            ok = self._show_error(field, field.validate(field.value))
+            if not ok and first_bad is None:
+                first_bad = field
+            values[field.id.removeprefix("field-")] = field.value.strip()
+        if first_bad is not None:
+            first_bad.focus()
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,60 @@
+"""One exercise's history: recent sessions, best estimated 1RM and its trend."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from pendulum import Date
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Sparkline
+
+from ...core.engine import epley_e1rm
+from ...core.journal import Journal
+from ...core.model import LoggedSet
+from ...render import set_text
+
+
+def best_e1rm(sets: list[LoggedSet]) -> float | None:
+    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in sets
+              if s.weight_kg and s.reps and s.set_type in ("working", "failure")]
+    return round(max(scored), 1) if scored else None
+
+
+class HistoryScreen(Screen):
+    BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]
+
+    def __init__(self, journal: Journal, exercise: str, day: Date) -> None:
+        super().__init__()
+        self.journal = journal
+        self.exercise = exercise
+        self.day = day
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"{self.exercise}: history", id="history-title", classes="screen-title")
+        yield Label("", id="history-best")
+        yield Sparkline([], id="history-trend")
+        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        recent = self.journal.store.sets_of(self.exercise, before=self.day.add(days=1).isoformat())
+        sessions: OrderedDict[str, list[LoggedSet]] = OrderedDict()
+        for logged in recent:
+            sessions.setdefault(logged.date, []).append(logged)
+        table = self.query_one(DataTable)
+        table.add_columns("Date", "Sets", "Best e1RM")
+        trend = []
+        for date, sets in sessions.items():
+            sets.reverse()
+            best = best_e1rm(sets)
+            trend.append(best or 0)
+            table.add_row(date, ", ".join(set_text(s) for s in sets if s.set_type != "skipped")[:70],
+                          f"{best:g} kg" if best else "—")
+        overall = max((t for t in trend if t), default=None)
+        self.query_one("#history-best", Label).update(
+            f"Best estimated 1RM: {overall:g} kg over the last {len(sessions)} sessions" if overall
+            else f"{len(sessions)} sessions logged; no loaded sets to estimate a 1RM from")
+        self.query_one(Sparkline).data = list(reversed(trend))
+        table.focus()

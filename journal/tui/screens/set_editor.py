@@ -1,0 +1,40 @@
+"""The set editor: the prescription prefilled, changed field by field, validated as typed."""
+
+from __future__ import annotations
+
+from ...core.engine import NextSet
+from ...core.entry import parse_reps, parse_rpe, parse_seconds, parse_side, parse_tempo, parse_weight
+from ...core.model import KG_PER_LB, Prescription
+from ..validators import EntryValidator
+from .form import Field, FormScreen
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class SetEditor(FormScreen):
+    """Dismisses with the typed values: weight (in `unit`), reps, seconds, side, tempo, rpe."""
+
+    def __init__(self, prescription: Prescription, next_set: NextSet | None, unit: str,
+                 typed: str = "") -> None:
+        self.title_text = f"{prescription.name}: set {next_set.number if next_set else '+'}"
+        weight = prescription.weight_kg
+        if weight is not None and unit == "lb":
+            weight = round(weight / KG_PER_LB, 1)
+        reps = prescription.reps
+        if isinstance(reps, str):
+            reps = reps.split("-")[0]
+        fields = [
+            Field("weight", f"Weight ({unit})", typed or _number(weight),
+                  EntryValidator(lambda v: parse_weight(v, unit), optional=True), "blank for bodyweight"),
+            Field("reps", "Reps", "" if reps is None else str(reps), EntryValidator(parse_reps, optional=True)),
+            Field("seconds", "Seconds", _number(prescription.seconds) if reps is None else "",
+                  EntryValidator(parse_seconds, optional=True), "for holds and carries"),
+            Field("side", "Side (L/R)", (next_set.side if next_set and next_set.side else ""),
+                  EntryValidator(parse_side, optional=True)),
+            Field("tempo", "Tempo", prescription.tempo or "", EntryValidator(parse_tempo, optional=True),
+                  "3-1-X-0"),
+            Field("rpe", "RPE (6-10)", "", EntryValidator(parse_rpe, optional=True), "how hard: 10 = nothing left"),
+        ]
+        super().__init__(fields, focus="weight")

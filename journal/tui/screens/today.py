@@ -1,0 +1,330 @@
+"""The Today screen: the session, the next set, one key to log it, the rest timer."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pendulum import Date
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from ...core.clock import iso_date
+from ...core.engine import next_set
+from ...core.errors import JournalError
+from ...core.journal import Journal
+from ...core.model import LoggedSet, PlannedDay, Prescription
+from ...render import set_text, target_text
+from ..widgets.exercise_table import ExerciseTable
+from ..widgets.rest_timer import ADJUST_S, RestTimer
+from ..widgets.session_header import SessionHeader
+from ..widgets.set_list import SetList
+
+REFRESH_S = 10.0  # pick up sets logged by another open copy
+
+
+class TodayScreen(Screen):
+    BINDINGS = [
+        Binding("e", "edit_set", "Edit+log"),
+        Binding("s", "skip_set", "Skip"),
+        Binding("u", "undo", "Undo"),
+        Binding("n", "note", "Note", show=False),
+        Binding("space", "pause_timer", "Pause rest"),
+        Binding("plus,equals_sign", "adjust_timer(15)", "Rest +15 s", show=False),
+        Binding("minus", "adjust_timer(-15)", "Rest -15 s", show=False),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("w", "check_in", "Check-in"),
+        Binding("p", "plan", "Plan"),
+        Binding("h", "history", "History"),
+        Binding("r", "refresh", "Refresh", show=False),
+        Binding("question_mark", "keys", "Keys"),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
+
+    def __init__(self, journal: Journal, day: Date) -> None:
+        super().__init__()
+        self.journal = journal
+        self.day = day
+        self.planned: PlannedDay | None = None
+        self.logged: dict[str, list[LoggedSet]] = defaultdict(list)
+        self.program_title = ""
+        self.units = "kg"
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SessionHeader(id="header")
+        yield Label("", id="session-title")
+        yield Static("", id="adjustments")
+        yield ExerciseTable(id="exercises")
+        yield Static("", id="rest-day")
+        with Horizontal(id="focus-panel"):
+            yield SetList(id="sets")
+            yield RestTimer(self.journal.clock, id="timer")
+        yield Static("", id="why")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.set_interval(REFRESH_S, self.action_refresh)
+
+    # --- state ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the plan and the day's sets from the store and repaint everything."""
+        enrolled = self.journal.enrolled()
+        self.program_title = enrolled.program.title
+        self.units = enrolled.enrolment.units
+        self.planned = self.journal.plan(self.day)
+        self.logged = defaultdict(list)
+        for logged in self.journal.store.sets_on(self.day.isoformat()):
+            self.logged[logged.exercise].append(logged)
+        self._paint()
+
+    def _paint(self) -> None:
+        planned = self.planned
+        assert planned is not None
+        self.query_one(SessionHeader).show(planned, self.program_title)
+        adjustments = self.query_one("#adjustments", Static)
+        adjustments.update("\n".join(f"! {a}" for a in planned.adjustments))
+        adjustments.display = bool(planned.adjustments)
+        table = self.query_one(ExerciseTable)
+        rest_day = self.query_one("#rest-day", Static)
+        title = self.query_one("#session-title", Label)
+        if planned.session is None:
+            title.update("Rest day")
+            table.display = False
+            rest_day.display = True
+            rest_day.update(self._rest_day_text())
+        else:
+            name, kind = planned.session
+            title.update(f"{name}  ({kind})")
+            table.display = True
+            rest_day.display = False
+            table.show(planned.exercises, {n: len(s) for n, s in self.logged.items()}, kind)
+            table.focus()
+        self._paint_focus()
+        self.refresh_bindings()
+
+    def _rest_day_text(self) -> Text:
+        text = Text()
+        text.append("Nothing planned today: recover, run easy, or do the mobility routine.\n\n")
+        upcoming = self.journal.next_session(self.day)
+        if upcoming is None or upcoming.session is None:
+            text.append("No session in the next two weeks.")
+            return text
+        when = iso_date(upcoming.date)
+        days = (when - self.day).days
+        text.append("Next: ", style="bold")
+        text.append(f"{upcoming.session[0]} ({upcoming.session[1]}) on {when.format('dddd D MMM')}, "
+                    f"in {days} day{'s' if days != 1 else ''}\n", style="bold")
+        for p in upcoming.exercises:
+            text.append(f"  {p.name:<32} {target_text(p)}\n")
+        return text
+
+    def focused_exercise(self) -> Prescription | None:
+        if self.planned is None or not self.planned.exercises:
+            return None
+        table = self.query_one(ExerciseTable)
+        return self.planned.exercises[min(table.cursor_row, len(self.planned.exercises) - 1)]
+
+    def _paint_focus(self) -> None:
+        p = self.focused_exercise()
+        self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [])
+        why = self.query_one("#why", Static)
+        why.update(f"why: {p.why}" if p else "")
+
+    def _repaint_after_log(self, p: Prescription) -> None:
+        self.query_one(ExerciseTable).show_done(p, len(self.logged[p.name]))
+        self._paint_focus()
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted)
+    def _row_moved(self) -> None:
+        self._paint_focus()
+
+    # --- keys that matter now -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        timer = self.query_one(RestTimer) if self.is_mounted else None
+        has_session = bool(self.planned and self.planned.exercises)
+        if action in ("log_prescribed", "edit_set", "skip_set", "move", "history", "note"):
+            return has_session
+        if action in ("pause_timer", "adjust_timer"):
+            return bool(timer and timer.ends_at is not None and not timer.rang)
+        if action == "undo":
+            return any(self.logged.values())
+        return True
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _next(self, p: Prescription):
+        return next_set(p, len(self.logged.get(p.name, [])))
+
+    def _advance_if_finished(self, p: Prescription) -> None:
+        if self._next(p) is None and self.planned:
+            table = self.query_one(ExerciseTable)
+            for index, other in enumerate(self.planned.exercises):
+                if self._next(other) is not None:
+                    table.move_cursor(row=index, animate=False)
+                    return
+
+    def _record(self, p: Prescription, logged: LoggedSet, rest: bool = True) -> None:
+        """Show a set the store has already committed, and start the rest."""
+        self.logged[p.name].append(logged)
+        self._repaint_after_log(p)
+        if rest and p.rest_s:
+            upcoming = self._next(p)
+            label = f"rest, then set {upcoming.number}" if upcoming else "rest"
+            self.query_one(RestTimer).start(p.rest_s, label)
+        self._advance_if_finished(p)
+        self.refresh_bindings()
+
+    def action_log_prescribed(self) -> None:
+        p = self.focused_exercise()
+        if p is None:
+            return
+        upcoming = self._next(p)
+        if upcoming is None:
+            self.notify(f"All sets of {p.name} are done.", title="Done")
+            return
+        try:
+            logged = self.journal.log_prescribed(p, self.day, side=upcoming.side)
+        except JournalError as error:
+            self.notify(str(error), severity="error", title="Not logged")
+            return
+        self._record(p, logged)
+
+    def action_edit_set(self, typed: str = "") -> None:
+        p = self.focused_exercise()
+        if p is None:
+            return
+        from .set_editor import SetEditor
+
+        upcoming = self._next(p)
+        self.app.push_screen(SetEditor(p, upcoming, self.units, typed),
+                             lambda values: self._log_edited(p, values))
+
+    def _log_edited(self, p: Prescription, values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        weight = values["weight"]
+        set_text_value = None
+        if values["reps"]:
+            set_text_value = f"{weight or 'BW'}{self.units if weight else ''}x{values['reps']}"
+        try:
+            logged = self.journal.log_set(
+                p.name, self.day, set_text=set_text_value, seconds=values["seconds"] or None,
+                side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
+                rest_s=p.rest_s, new=True,
+            )
+        except JournalError as error:
+            self.notify(str(error), severity="error", title="Not logged")
+            return
+        self._record(p, logged)
+
+    def on_key(self, event: Key) -> None:
+        # Typing a number starts the editor with it: the fastest way to log "what I actually did".
+        if event.character and event.character in "0123456789" and self.focused_exercise() is not None:
+            event.stop()
+            self.action_edit_set(event.character)
+
+    def action_skip_set(self) -> None:
+        p = self.focused_exercise()
+        if p is None or (upcoming := self._next(p)) is None:
+            return
+        logged = self.journal.skip_set(p, self.day, side=upcoming.side)
+        self._record(p, logged, rest=False)
+
+    def action_undo(self) -> None:
+        last = self.journal.store.last_set(self.day.isoformat())
+        if last is None:
+            self.notify("Nothing logged today to undo.")
+            return
+        from .confirm import ConfirmScreen
+
+        question = f"Undo {last.exercise} set {last.set_index}: {set_text(last)}?"
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.journal.store.delete_set(last.id)
+                self.reload()
+                self.notify(f"Removed {last.exercise} set {last.set_index}.")
+
+        self.app.push_screen(ConfirmScreen(question, yes="Undo"), answer)
+
+    def action_note(self) -> None:
+        p = self.focused_exercise()
+        if p is None:
+            return
+        done = self.logged.get(p.name)
+        if not done:
+            self.notify(f"Log a set of {p.name} first; the note goes on it.")
+            return
+        last = done[-1]
+        from .note import NoteScreen
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self.journal.store.note_set(last.id, note)
+                self.reload()
+
+        self.app.push_screen(NoteScreen(f"{p.name} set {last.set_index}", last.notes), save)
+
+    def action_pause_timer(self) -> None:
+        self.query_one(RestTimer).toggle_pause()
+
+    def action_adjust_timer(self, seconds: int) -> None:
+        self.query_one(RestTimer).adjust(ADJUST_S if seconds > 0 else -ADJUST_S)
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(ExerciseTable)
+        table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_check_in(self) -> None:
+        from .wellness import WellnessScreen
+
+        last = self.journal.latest_wellness(self.day)
+        self.app.push_screen(WellnessScreen(self.day.isoformat(), last), self._save_check_in)
+
+    def _save_check_in(self, values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        try:
+            self.journal.check_in(self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
+                                  soreness=values["soreness"], fatigue=values["fatigue"],
+                                  stress=values["stress"], mood=values["mood"],
+                                  motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
+                                  notes=values["notes"] or None)
+        except JournalError as error:
+            self.notify(str(error), severity="error", title="Check-in not saved")
+            return
+        self.reload()
+        self.notify(f"Check-in saved: readiness {self.planned.readiness:g}.")
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_plan(self) -> None:
+        from .plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.journal, self.day))
+
+    def action_history(self) -> None:
+        p = self.focused_exercise()
+        if p is None:
+            return
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.journal, p.name, self.day))
+
+    def action_keys(self) -> None:
+        from .keys import KeysScreen
+
+        self.app.push_screen(KeysScreen(self.BINDINGS))

@@ -1,0 +1,69 @@
+"""Today's exercises in order, with their targets and how many sets are done."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from ...core.engine import planned_set_count
+from ...core.model import Prescription
+
+LOADED_KINDS = ("strength", "power", "plyometric")
+
+
+def load_cell(p: Prescription) -> str:
+    if p.weight_kg:
+        return f"{p.weight_kg:g} kg"
+    return "BW" if p.reps is not None else "hold"
+
+
+def target_cell(p: Prescription) -> str:
+    amount = f"{p.seconds} s" if p.reps is None else str(p.reps)
+    return f"{p.sets} × {amount}" + (" /side" if p.unilateral else "")
+
+
+def done_cell(p: Prescription, done: int) -> str:
+    total = planned_set_count(p)
+    if done >= total:
+        return "✓ done"
+    if p.unilateral:
+        return f"{done // 2}/{p.sets}" + (" +L" if done % 2 else "")
+    return f"{done}/{p.sets}"
+
+
+class ExerciseTable(DataTable):
+    """One row per prescription; the cursor row is the exercise the keys act on.
+
+    Enter is bound here rather than on the screen so it is handled in order
+    with the arrow keys: a quick "down, enter" logs the exercise moved to.
+    """
+
+    BINDINGS = [Binding("enter", "screen.log_prescribed", "Log set")]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.kind = ""
+
+    def show(self, exercises: tuple[Prescription, ...], done: dict[str, int], kind: str) -> None:
+        keep = self.cursor_row if self.row_count else 0
+        self.clear(columns=True)
+        self.kind = kind
+        if kind in LOADED_KINDS:
+            self.add_columns("Exercise", "Pillar", "Target", "Load", "Tempo", "Rest", "Done")
+        else:
+            self.add_columns("Exercise", "Pillar", "Target", "Rest", "Done")
+        for p in exercises:
+            self.add_row(*self._cells(p, done.get(p.name, 0)), key=p.name)
+        if exercises:
+            self.move_cursor(row=min(keep, len(exercises) - 1), animate=False)
+
+    def _cells(self, p: Prescription, done: int) -> list[str]:
+        rest = f"{p.rest_s} s" if p.rest_s else "—"
+        if self.kind in LOADED_KINDS:
+            return [p.name, p.pillar, target_cell(p), load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
+        return [p.name, p.pillar, target_cell(p), rest, done_cell(p, done)]
+
+    def show_done(self, p: Prescription, done: int) -> None:
+        """Repaint one row's progress, nothing else: the hot path after a logged set."""
+        column = self.ordered_columns[-1].key
+        self.update_cell(p.name, column, done_cell(p, done))

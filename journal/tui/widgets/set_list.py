@@ -1,0 +1,47 @@
+"""The focused exercise set by set: each target, and what was actually done."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...core.engine import next_set, planned_set_count
+from ...core.model import LoggedSet, Prescription
+from ...render import set_text, target_text
+
+
+def _target(p: Prescription) -> str:
+    amount = f"{p.seconds} s" if p.reps is None else f"× {p.reps}"
+    return f"{p.weight_kg:g} kg {amount}" if p.weight_kg else amount
+
+
+class SetList(Static):
+    def show(self, p: Prescription | None, logged: list[LoggedSet]) -> None:
+        if p is None:
+            self.update("")
+            return
+        text = Text()
+        text.append(f"{p.name}", style="bold")
+        details = [target_text(p)]
+        if p.tempo:
+            details.append(f"tempo {p.tempo}")
+        if p.rest_s:
+            details.append(f"rest {p.rest_s} s")
+        text.append("  " + " · ".join(details) + "\n")
+        rows = max(planned_set_count(p), len(logged))
+        upcoming = next_set(p, len(logged))
+        for row in range(rows):
+            side = ("L" if row % 2 == 0 else "R") if p.unilateral else ""
+            number = row // 2 + 1 if p.unilateral else row + 1
+            label = f" {number}{side:<1} "
+            if row < len(logged):
+                done = logged[row]
+                mark = "–" if done.set_type == "skipped" else "✓"
+                text.append(f" {mark}{label}", style="dim" if mark == "–" else "bold green")
+                text.append(f"{set_text(done)}\n")
+            elif upcoming and row == len(logged):
+                text.append(f" ▸{label}", style="bold reverse")
+                text.append(f"{_target(p)}   ← next: enter logs it, e to change\n", style="bold")
+            else:
+                text.append(f"  {label}{_target(p)}\n", style="dim")
+        self.update(text)

@@ -1,0 +1,53 @@
+"""TUI fixtures: a journal on a known day, opened through the one app factory."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pendulum
+import pytest
+
+from journal.core.clock import FixedClock
+from journal.core.journal import Journal
+from journal.tui.app import make_app
+
+TZ = "Europe/London"
+START = pendulum.date(2026, 9, 7)  # Monday, week 1 of base strength
+SIZE = (100, 30)
+
+
+def enrolled_db(path, clock, program="runner-beginner"):
+    journal = Journal.open(path, clock)
+    journal.enrol(program, START)
+    journal.close()
+    return path
+
+
+@pytest.fixture
+def strength_day_clock() -> FixedClock:
+    return FixedClock.at_local("2026-09-07T18:00:00", TZ)
+
+
+@pytest.fixture
+def app_factory(tmp_path):
+    """make_app on a fresh enrolled journal, for a given local time."""
+
+    def make(when: str = "2026-09-07T18:00:00", program: str = "runner-beginner",
+             check_in: bool = False, setup=None):
+        clock = FixedClock.at_local(when, TZ)
+        db = enrolled_db(tmp_path / "journal.db", clock, program)
+        if setup:
+            journal = Journal.open(db, clock)
+            setup(journal)
+            journal.close()
+        app = make_app(db, clock, check_in=check_in)
+        app.db_path = db
+        app.test_clock = clock
+        return app
+
+    return make
+
+
+def rows(app, sql: str, params=()):
+    with sqlite3.connect(app.db_path) as conn:
+        return conn.execute(sql, params).fetchall()
