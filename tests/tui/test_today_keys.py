@@ -22,3 +22,225 @@ async def test_enter_logs_the_first_set_as_prescribed(app_factory):
         timer = screen.query_one(RestTimer)
         assert timer.ends_at is not None and not timer.rang
         assert "1/3" in str(screen.query_one("#exercises").get_cell("Back squat", screen.query_one("#exercises").ordered_columns[-1].key))
+
+
+async def open_on(app, pilot, exercise: str):
+    await pilot.pause()
+    screen = app.screen
+    names = [p.name for p in screen.planned.exercises]
+    for _ in range(names.index(exercise)):
+        await pilot.press("j")
+    await pilot.pause()
+    assert screen.focused_exercise().name == exercise
+    return screen
+
+
+async def test_edit_then_log_stores_what_was_typed(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("e")
+        await pilot.pause()
+        weight = app.screen.query_one("#field-weight")
+        weight.value = ""
+        await pilot.press(*"22.5")
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # to RPE
+        await pilot.press("8", "enter")
+        await pilot.pause()
+        assert rows(app, "select exercise, weight_kg, reps, rpe, tempo from sets") == [
+            ("Back squat", 22.5, 5, 8.0, "3-1-X-0")]
+
+
+async def test_typing_a_digit_opens_the_editor_with_it(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("2", "5")
+        await pilot.pause()
+        assert app.screen.query_one("#field-weight").value == "25"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(app, "select weight_kg, reps from sets") == [(25.0, 5)]
+
+
+async def test_a_bad_value_is_refused_with_a_message_and_nothing_written(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-reps").value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-reps")
+        assert error.display and "reps" in str(error.render())
+        app.screen.query_one("#field-reps").value = "5"
+        app.screen.query_one("#field-tempo").value = "slow"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "tempo" in str(app.screen.query_one("#error-tempo").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert rows(app, "select count(*) from sets") == [(0,)]
+
+
+async def test_unilateral_sets_log_left_then_right(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Reverse lunge")
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+    assert rows(app, "select side, set_index, weight_kg, reps from sets order by set_index") == [
+        ("L", 1, 8.0, 8), ("R", 2, 8.0, 8), ("L", 3, 8.0, 8)]
+
+
+async def test_undo_asks_naming_the_set_then_removes_it(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        question = str(app.screen.query_one("#question").render())
+        assert "Back squat set 2" in question and "20 kg" in question
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert rows(app, "select count(*) from sets") == [(2,)]
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert rows(app, "select set_index from sets") == [(1,)]
+
+
+async def test_skip_and_note(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"knee ok", "enter")
+        await pilot.pause()
+    assert rows(app, "select set_index, set_type, notes from sets order by set_index") == [
+        (1, "working", None), (2, "skipped", "knee ok")]
+
+
+async def test_finishing_an_exercise_moves_to_the_next(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        assert screen.focused_exercise().name == "Reverse lunge"
+
+
+async def test_rest_timer_follows_the_clock_and_its_keys(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await pilot.press("enter")
+        await pilot.pause()
+        timer = screen.query_one(RestTimer)
+        app.test_clock.advance(100)
+        timer.tick()
+        assert round(timer.remaining) == 50
+        await pilot.press("space")  # pause
+        app.test_clock.advance(30)
+        timer.tick()
+        assert round(timer.remaining) == 50
+        await pilot.press("space", "plus")
+        await pilot.pause()
+        assert round(timer.remaining) == 65
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert round(timer.remaining) == 35
+        app.test_clock.advance(40)
+        timer.tick()
+        assert timer.rang and timer.has_class("done")
+
+
+async def test_check_in_opens_by_itself_and_saves_readiness(app_factory):
+    app = app_factory(check_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "sleep" in str(app.screen.query_one("#field-sleep_h").parent.query_one("Label").render()).lower()
+        await pilot.press(*"7.5", "enter")
+        for value in "423245":
+            await pilot.press(value, "enter")
+        await pilot.press("enter", "enter")  # resting HR and notes left blank
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.planned.readiness is not None
+        assert "readiness 7" in str(app.screen.query_one("#header").render())
+    assert rows(app, "select sleep_h, sleep_quality, soreness, fatigue, stress, mood, motivation from wellness") == [
+        (7.5, 4, 2, 3, 2, 4, 5)]
+
+
+async def test_check_in_escape_then_enter_logs_a_set(app_factory):
+    app = app_factory(check_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert rows(app, "select exercise from sets") == [("Ankle dorsiflexion rocks",)]
+    assert rows(app, "select count(*) from wellness") == [(0,)]
+
+
+async def test_check_in_refuses_out_of_scale_answers(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"7", "enter", "9")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "1 to 5" in str(app.screen.query_one("#error-sleep_quality").render())
+    assert rows(app, "select count(*) from wellness") == [(0,)]
+
+
+async def test_rest_day_says_what_is_next(app_factory):
+    app = app_factory(when="2026-09-08T18:00:00")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#rest-day").render())
+        assert "Next: Mobility: hips, ankles, thoracic" in text and "in 1 day" in text
+        await pilot.press("enter")
+        await pilot.pause()
+    assert rows(app, "select count(*) from sets") == [(0,)]
+
+
+async def test_plan_and_history_screens(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("enter", "enter")
+        await pilot.press("p")
+        await pilot.pause()
+        body = str(app.screen.query_one("#plan-body").render())
+        assert "Lower B: hinge and step" in body and "Stability" in body
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        assert "Back squat: history" in str(app.screen.query_one("#history-title").render())
+        assert "23.3 kg" in str(app.screen.query_one("#history-best").render())  # 20 x (1 + 5/30)
+
+
+async def test_sets_logged_by_another_copy_show_on_refresh(app_factory):
+    from journal.core.journal import Journal
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        other = Journal.open(app.db_path, app.test_clock)
+        other.log_set("Back squat", screen.day, set_text="20x5")
+        other.close()
+        await pilot.press("r")
+        await pilot.pause()
+        assert len(screen.logged["Back squat"]) == 1

@@ -168,12 +168,16 @@ class TodayScreen(Screen):
         return next_set(p, len(self.logged.get(p.name, [])))
 
     def _advance_if_finished(self, p: Prescription) -> None:
-        if self._next(p) is None and self.planned:
-            table = self.query_one(ExerciseTable)
-            for index, other in enumerate(self.planned.exercises):
-                if self._next(other) is not None:
-                    table.move_cursor(row=index, animate=False)
-                    return
+        """Move to the next unfinished exercise after this one, wrapping round to the top."""
+        if self._next(p) is not None or self.planned is None:
+            return
+        exercises = self.planned.exercises
+        here = exercises.index(p)
+        for step in range(1, len(exercises)):
+            index = (here + step) % len(exercises)
+            if self._next(exercises[index]) is not None:
+                self.query_one(ExerciseTable).move_cursor(row=index, animate=False)
+                return
 
     def _record(self, p: Prescription, logged: LoggedSet, rest: bool = True) -> None:
         """Show a set the store has already committed, and start the rest."""
