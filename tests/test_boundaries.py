@@ -52,7 +52,7 @@ def test_only_the_store_imports_sqlite():
 def test_importing_the_app_creates_nothing_and_opens_nothing(tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
     env.pop("JOURNAL_DB", None)
-    code = "import journal.cli, journal.core.journal, journal.core.store"
+    code = "import journal.cli, journal.core.journal, journal.core.store, journal.tui.app"
     subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, check=True)
     assert list(tmp_path.iterdir()) == []
 

@@ -90,7 +90,7 @@ class TodayScreen(Screen):
     def _paint(self) -> None:
         planned = self.planned
         assert planned is not None
-        self.query_one(SessionHeader).show(planned, self.program_title)
+        self.query_one(SessionHeader).show(planned)
         adjustments = self.query_one("#adjustments", Static)
         adjustments.update("\n".join(f"! {a}" for a in planned.adjustments))
         adjustments.display = bool(planned.adjustments)
@@ -98,13 +98,13 @@ class TodayScreen(Screen):
         rest_day = self.query_one("#rest-day", Static)
         title = self.query_one("#session-title", Label)
         if planned.session is None:
-            title.update("Rest day")
+            title.update(f"Rest day · {self.program_title}")
             table.display = False
             rest_day.display = True
             rest_day.update(self._rest_day_text())
         else:
             name, kind = planned.session
-            title.update(f"{name}  ({kind})")
+            title.update(f"{name} ({kind}) · {self.program_title}")
             table.display = True
             rest_day.display = False
             table.show(planned.exercises, {n: len(s) for n, s in self.logged.items()}, kind)

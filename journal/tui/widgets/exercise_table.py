@@ -18,8 +18,8 @@ def load_cell(p: Prescription) -> str:
 
 
 def target_cell(p: Prescription) -> str:
-    amount = f"{p.seconds} s" if p.reps is None else str(p.reps)
-    return f"{p.sets} × {amount}" + (" /side" if p.unilateral else "")
+    amount = f"{p.seconds}s" if p.reps is None else str(p.reps)
+    return f"{p.sets}×{amount}" + ("/side" if p.unilateral else "")
 
 
 def done_cell(p: Prescription, done: int) -> str:
@@ -58,7 +58,7 @@ class ExerciseTable(DataTable):
             self.move_cursor(row=min(keep, len(exercises) - 1), animate=False)
 
     def _cells(self, p: Prescription, done: int) -> list[str]:
-        rest = f"{p.rest_s} s" if p.rest_s else "—"
+        rest = f"{p.rest_s}s" if p.rest_s else "—"
         if self.kind in LOADED_KINDS:
             return [p.name, p.pillar, target_cell(p), load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
         return [p.name, p.pillar, target_cell(p), rest, done_cell(p, done)]

@@ -10,15 +10,15 @@ from ...core.model import PlannedDay
 
 
 class SessionHeader(Static):
-    def show(self, day: PlannedDay, program_title: str) -> None:
+    def show(self, day: PlannedDay) -> None:
         date = iso_date(day.date)
         block = day.block
         text = Text()
         text.append(f" {date.format('ddd D MMM YYYY')} ", style="bold")
-        text.append(f"· {program_title} · {block.name} · ")
+        text.append(f"· {block.name} · ")
         text.append(f"Week {block.week} of {block.weeks}", style="bold")
         text.append(" · ")
         text.append(block.phase, style="bold reverse" if block.phase != "build" else "bold")
         text.append(" · readiness ")
-        text.append("—" if day.readiness is None else f"{day.readiness:g}", style="bold")
+        text.append("—" if day.readiness is None else f"{day.readiness:.0f}", style="bold")
         self.update(text)

@@ -41,7 +41,8 @@ class SetList(Static):
                 text.append(f"{set_text(done)}\n")
             elif upcoming and row == len(logged):
                 text.append(f" ▸{label}", style="bold reverse")
-                text.append(f"{_target(p)}   ← next: enter logs it, e to change\n", style="bold")
+                text.append(f"{_target(p)}  ← next (enter)\n", style="bold")
             else:
                 text.append(f"  {label}{_target(p)}\n", style="dim")
+        text.rstrip()
         self.update(text)
