@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
@@ -24,6 +25,7 @@ from .errors import StoreError
 from .model import Assessment, Enrolment, LoggedSet, Run, Wellness
 
 BUSY_TIMEOUT_S = 15.0
+T = TypeVar("T")
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
@@ -270,13 +272,17 @@ class Store:
             self.db["sets"].insert(row)
         return LoggedSet(**row)
 
+    def _rows_as(self, cls: type[T], sql: str, params: Iterable = ()) -> list[T]:
+        """Query rows straight into a model dataclass, taking only the columns it names."""
+        names = [f.name for f in fields(cls)]
+        return [cls(**{n: row[n] for n in names}) for row in self.db.query(sql, list(params))]
+
     def _sets(self, where: str, params: Iterable, limit: int | None = None,
               order: str = "date, logged_at, rowid") -> list[LoggedSet]:
         sql = f"select * from sets where {where} order by {order}"
         if limit:
             sql += f" limit {int(limit)}"
-        names = [f.name for f in fields(LoggedSet)]
-        return [LoggedSet(**{n: row[n] for n in names}) for row in self.db.query(sql, list(params))]
+        return self._rows_as(LoggedSet, sql, params)
 
     def sets_on(self, date: str) -> list[LoggedSet]:
         return self._sets("date = ?", [date])
@@ -318,19 +324,13 @@ class Store:
             )
 
     def wellness_between(self, first: str, last: str) -> list[Wellness]:
-        names = [f.name for f in fields(Wellness)]
-        return [
-            Wellness(**{n: row[n] for n in names})
-            for row in self.db.query(
-                "select * from wellness where date between ? and ? order by date", [first, last]
-            )
-        ]
+        return self._rows_as(
+            Wellness, "select * from wellness where date between ? and ? order by date", [first, last])
 
     def latest_wellness(self, on_or_before: str) -> Wellness | None:
-        names = [f.name for f in fields(Wellness)]
-        rows = list(self.db.query(
-            "select * from wellness where date <= ? order by date desc limit 1", [on_or_before]))
-        return Wellness(**{n: rows[0][n] for n in names}) if rows else None
+        found = self._rows_as(
+            Wellness, "select * from wellness where date <= ? order by date desc limit 1", [on_or_before])
+        return found[0] if found else None
 
     def add_run(self, run: Run) -> None:
         logged_at, tz = self._stamp()
@@ -338,13 +338,8 @@ class Store:
             self.db["runs"].insert(dict(asdict(run), logged_at=logged_at, tz=tz))
 
     def runs_between(self, first: str, last: str) -> list[Run]:
-        names = [f.name for f in fields(Run)]
-        return [
-            Run(**{n: row[n] for n in names})
-            for row in self.db.query(
-                "select * from runs where date between ? and ? order by date, rowid", [first, last]
-            )
-        ]
+        return self._rows_as(
+            Run, "select * from runs where date between ? and ? order by date, rowid", [first, last])
 
     def add_assessment(self, assessment: Assessment) -> None:
         logged_at, tz = self._stamp()
@@ -352,11 +347,7 @@ class Store:
             self.db["assessments"].insert(dict(asdict(assessment), logged_at=logged_at, tz=tz))
 
     def assessments(self) -> list[Assessment]:
-        names = [f.name for f in fields(Assessment)]
-        return [
-            Assessment(**{n: row[n] for n in names})
-            for row in self.db.query("select * from assessments order by date, rowid")
-        ]
+        return self._rows_as(Assessment, "select * from assessments order by date, rowid")
 
 
 def default_db_path() -> Path:

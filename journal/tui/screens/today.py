@@ -226,7 +226,7 @@ class TodayScreen(Screen):
             logged = self.journal.log_set(
                 p.name, self.day, set_text=set_text_value, seconds=values["seconds"] or None,
                 side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
-                rest_s=p.rest_s, new=True,
+                rest_s=p.rest_s,
             )
         except JournalError as error:
             self.notify(str(error), severity="error", title="Not logged")
