@@ -160,7 +160,7 @@ async def test_rest_timer_follows_the_clock_and_its_keys(app_factory):
         assert round(timer.remaining) == 35
         app.test_clock.advance(40)
         timer.tick()
-        assert timer.rang and timer.has_class("done")
+        assert timer.rang and timer.has_class("done") and timer.has_class("flash")
 
 
 async def test_check_in_opens_by_itself_and_saves_readiness(app_factory):

@@ -77,7 +77,16 @@ class RestTimer(Vertical):
             self.app.bell()
             self.add_class("done")
             self.remove_class("active")
+            self._flash(6)
         self._show()
+
+    def _flash(self, times: int) -> None:
+        """Blink the finished timer a few times: it catches the eye of a lifter looking away."""
+        if times <= 0 or not self.rang:
+            self.remove_class("flash")
+            return
+        self.toggle_class("flash")
+        self.set_timer(0.4, lambda: self._flash(times - 1))
 
     def _show(self) -> None:
         whole = int(self.remaining + 0.999)  # 0:01 until the last fraction is gone
