@@ -211,10 +211,6 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
 
     journal = _journal(ctx)
     day = journal.date(date_text)
-    if set_text is None and seconds is None:
-        from .core.errors import EntryError
-
-        raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8) or --seconds for a hold")
     logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
                              rpe=rpe, side=side, set_type=set_type, notes=notes, new=new)
     click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}")

@@ -197,7 +197,7 @@ class Journal:
             reps = parse_reps(reps)
         secs = parse_seconds(seconds) if seconds not in (None, "") else None
         if reps is None and secs is None:
-            raise EntryError("set", "give WEIGHTxREPS or --seconds for a hold")
+            raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8) or --seconds for a hold")
         record = dict(
             date=day.isoformat(), exercise=name, set_type=set_type, weight=weight, unit=unit,
             weight_kg=weight_kg, reps=reps, seconds=secs, side=parse_side(side),
@@ -214,9 +214,7 @@ class Journal:
 
     def log_prescribed(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
         """The one-key log: the set exactly as prescribed."""
-        reps = prescription.reps
-        if isinstance(reps, str):  # a range: the bottom of it is the prescription
-            reps = int(reps.split("-")[0])
+        reps = prescription.target_reps
         return self.log_set(
             prescription.name, day, weight_kg=prescription.weight_kg, reps=reps,
             seconds=prescription.seconds if reps is None else None,

@@ -163,6 +163,13 @@ class Prescription:
     why: str
     load: str = "kg"
 
+    @property
+    def target_reps(self) -> int | None:
+        """The reps one set asks for: the bottom of a range, as double progression starts there."""
+        if isinstance(self.reps, str):
+            return int(self.reps.split("-")[0])
+        return self.reps
+
     def to_json(self) -> dict:
         return asdict(self)
 

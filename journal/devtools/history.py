@@ -66,8 +66,7 @@ def _live(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) ->
             clock.advance((p.rest_s or 20) + 40)
             if p.reps is not None and p.weight_kg and rng.random() < 0.08:
                 # a tough set: a rep short, logged as it happened
-                reps = int(str(p.reps).split("-")[0]) - 1
-                journal.log_set(p.name, day, weight_kg=p.weight_kg, reps=max(reps, 1),
+                journal.log_set(p.name, day, weight_kg=p.weight_kg, reps=max(p.target_reps - 1, 1),
                                 side=upcoming.side, tempo=p.tempo, rpe=9.5, rest_s=p.rest_s)
             else:
                 journal.log_prescribed(p, day, side=upcoming.side)

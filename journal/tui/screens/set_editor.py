@@ -22,9 +22,7 @@ class SetEditor(FormScreen):
         weight = prescription.weight_kg
         if weight is not None and unit == "lb":
             weight = round(weight / KG_PER_LB, 1)
-        reps = prescription.reps
-        if isinstance(reps, str):
-            reps = reps.split("-")[0]
+        reps = prescription.target_reps
         fields = [
             Field("weight", f"Weight ({unit})", typed or _number(weight),
                   EntryValidator(lambda v: parse_weight(v, unit), optional=True), "blank for bodyweight"),
