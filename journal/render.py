@@ -10,12 +10,13 @@ def kg(value: float | None) -> str:
     return "bodyweight" if value is None else f"{value:g} kg"
 
 
-def target_text(p: Prescription) -> str:
-    """`3 × 5 @ 60 kg`, `2 × 30 s`, `3 × 8/side @ 10 kg`."""
+def target_text(p: Prescription, compact: bool = False) -> str:
+    """`3 × 5 @ 60 kg`, `2 × 30 s`, `3 × 8/side @ 10 kg`; compact: `3×8/side`, no load."""
+    gap = "" if compact else " "
     per_side = "/side" if p.unilateral else ""
-    amount = f"{p.seconds} s" if p.reps is None else f"{p.reps}"
-    load = f" @ {p.weight_kg:g} kg" if p.weight_kg else ""
-    return f"{p.sets} × {amount}{per_side}{load}"
+    amount = f"{p.seconds}{gap}s" if p.reps is None else f"{p.reps}"
+    load = f" @ {p.weight_kg:g} kg" if p.weight_kg and not compact else ""
+    return f"{p.sets}{gap}×{gap}{amount}{per_side}{load}"
 
 
 def set_text(s: LoggedSet) -> str:

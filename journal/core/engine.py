@@ -19,6 +19,7 @@ from .model import (
     BlockPosition,
     Enrolment,
     Gates,
+    LoggedSet,
     PlannedDay,
     Prescription,
     Program,
@@ -97,6 +98,13 @@ def epley_e1rm(weight_kg: float, reps: int, rpe: float | None = None) -> float:
     """Estimated 1RM; reps in reserve (10 - RPE) count as reps the lifter could have done."""
     reps_possible = reps + (10 - rpe if rpe is not None else 0)
     return weight_kg * (1 + reps_possible / 30)
+
+
+def best_e1rm(sets: list[LoggedSet]) -> float | None:
+    """The best estimated 1RM among loaded working (or failure) sets, to 0.1 kg."""
+    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in sets
+              if s.weight_kg and s.reps and s.set_type in ("working", "failure")]
+    return round(max(scored), 1) if scored else None
 
 
 # --- calendar: blocks, weeks, phases --------------------------------------------------------

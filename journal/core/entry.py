@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pendulum
 from pendulum import Date
 
+from .clock import iso_date
 from .errors import EntryError
 from .model import KG_PER_LB
 
@@ -167,10 +168,9 @@ def parse_date(text: str | None, today: Date, field: str = "date") -> Date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         raise EntryError(field, f"{text!r} is not a date like 2026-09-07")
     try:
-        parsed = pendulum.Date.fromisoformat(raw)
+        return iso_date(raw)
     except ValueError:
         raise EntryError(field, f"{text!r} is not a real calendar date") from None
-    return pendulum.date(parsed.year, parsed.month, parsed.day)
 
 
 def parse_iso_week(text: str) -> Date:

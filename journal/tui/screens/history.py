@@ -10,16 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Sparkline
 
-from ...core.engine import epley_e1rm
+from ...core.engine import best_e1rm
 from ...core.journal import Journal
 from ...core.model import LoggedSet
 from ...render import set_text
-
-
-def best_e1rm(sets: list[LoggedSet]) -> float | None:
-    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in sets
-              if s.weight_kg and s.reps and s.set_type in ("working", "failure")]
-    return round(max(scored), 1) if scored else None
 
 
 class HistoryScreen(Screen):

@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 
 from ...core.engine import planned_set_count
 from ...core.model import Prescription
+from ...render import target_text
 
 LOADED_KINDS = ("strength", "power", "plyometric")
 
@@ -15,11 +16,6 @@ def load_cell(p: Prescription) -> str:
     if p.weight_kg:
         return f"{p.weight_kg:g} kg"
     return "BW" if p.reps is not None else "hold"
-
-
-def target_cell(p: Prescription) -> str:
-    amount = f"{p.seconds}s" if p.reps is None else str(p.reps)
-    return f"{p.sets}×{amount}" + ("/side" if p.unilateral else "")
 
 
 def done_cell(p: Prescription, done: int) -> str:
@@ -59,9 +55,10 @@ class ExerciseTable(DataTable):
 
     def _cells(self, p: Prescription, done: int) -> list[str]:
         rest = f"{p.rest_s}s" if p.rest_s else "—"
+        target = target_text(p, compact=True)
         if self.kind in LOADED_KINDS:
-            return [p.name, p.pillar, target_cell(p), load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
-        return [p.name, p.pillar, target_cell(p), rest, done_cell(p, done)]
+            return [p.name, p.pillar, target, load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
+        return [p.name, p.pillar, target, rest, done_cell(p, done)]
 
     def show_done(self, p: Prescription, done: int) -> None:
         """Repaint one row's progress, nothing else: the hot path after a logged set."""
