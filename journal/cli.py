@@ -255,6 +255,65 @@ def assess(ctx, db, test, value, side, date_text) -> None:
     click.echo(f"Recorded {saved.test} {saved.value:g}{' ' + saved.side if saved.side else ''} on {saved.date}")
 
 
+@main.group(cls=JournalGroup)
+def run() -> None:
+    """Your running calendar: runs done and planned, races, travel."""
+
+
+@run.command("add")
+@db_option
+@date_option
+@click.option("--kind", required=True, help="easy, quality, long, race or travel.")
+@click.option("--priority", help="A, B or C (races).")
+@click.option("--minutes")
+@click.option("--km")
+@click.option("--rpe", help="How hard it was, 1-10.")
+@click.option("--title", help="e.g. 'Valencia marathon'.")
+@click.option("--time", metavar="HH:MM", help="Start time (default: the program's run hour).")
+@click.option("--to", "to_text", metavar="DATE", help="Last day of a travel range.")
+@click.pass_context
+def run_add(ctx, db, date_text, kind, priority, minutes, km, rpe, title, time, to_text) -> None:
+    """Record a run, a planned key run or race, or days of travel."""
+    from .core.running import describe
+
+    journal = _journal(ctx)
+    day = journal.date(date_text)
+    until = journal.date(to_text, "to") if to_text else None
+    added = journal.add_run(day, kind.lower(), priority=priority, minutes=minutes, km=km, rpe=rpe,
+                            title=title, time=time, until=until)
+    click.echo(f"Added {describe(added[0])}" + (f" and {len(added) - 1} more day(s)" if len(added) > 1 else ""))
+
+
+@run.command("import")
+@db_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def run_import(ctx, db, file) -> None:
+    """Runs from a CSV (date,kind,minutes,km,rpe,priority) or an .ics calendar of planned workouts."""
+    journal = _journal(ctx)
+    runs, added = journal.import_runs(file)
+    kinds = ", ".join(f"{k} {sum(r.kind == k for r in runs)}" for k in sorted({r.kind for r in runs}))
+    click.echo(f"Read {len(runs)} run(s) ({kinds or 'none'}); {added} new, {len(runs) - added} already there.")
+
+
+@main.command()
+@db_option
+@click.argument("exercise")
+@date_option
+@json_option
+@click.pass_context
+def why(ctx, db, exercise, date_text, as_json) -> None:
+    """The verdict and the evidence behind an exercise's next load."""
+    from .render import why_text
+
+    journal = _journal(ctx)
+    found = journal.why(exercise, journal.date(date_text))
+    if as_json:
+        _print_json(found.to_json())
+    else:
+        click.echo(why_text(found.to_json()))
+
+
 @main.command()
 @db_option
 @click.argument("emphasis")

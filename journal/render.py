@@ -58,3 +58,29 @@ def plan_text(d: PlannedDay) -> str:
         lines.append(f"  {p.name:<30} {target_text(p):<22} {details}")
         lines.append(f"      why: {p.why}")
     return "\n".join(lines)
+
+
+def why_text(why: dict) -> str:
+    """`journal why` as lines a person reads: verdict, reasons, evidence, next target."""
+    verdict = why["verdict"] or "not judged yet"
+    judged = f" (microcycle {why['judged']['from']} to {why['judged']['to']})" if why.get("judged") else ""
+    lines = [f"{why['exercise']}: {verdict}{judged}"]
+    lines += [f"  {reason}" for reason in why["reasons"]]
+    target = "  ".join(x for x in (kg(why["next_weight_kg"]) if why["next_reps"] or why["next_weight_kg"] else "",
+                                   f"{why['next_reps']} reps" if why["next_reps"] else "",
+                                   f"{why['next_seconds']} s" if why["next_seconds"] else "") if x)
+    lines.append(f"Next: {target}")
+    if why["evidence"]:
+        days: dict[str, list[str]] = {}
+        for s in why["evidence"]:
+            load = f"{s['weight_kg']:g} kg" if s["weight_kg"] else "BW"
+            amount = f"× {s['reps']}" if s["reps"] else f"{s['seconds']:g} s" if s["seconds"] else s["set_type"]
+            rpe = f" @{s['rpe']:g}" if s["rpe"] is not None else ""
+            days.setdefault(s["date"], []).append(f"{load} {amount}{rpe}")
+        lines.append("Evidence:")
+        lines += [f"  {day}: {', '.join(sets)}" for day, sets in days.items()]
+    if why["rpe_trend"]:
+        lines.append("RPE trend: " + " → ".join(f"{r:g}" for r in why["rpe_trend"]))
+    if why["readiness"] is not None:
+        lines.append(f"Readiness over the microcycle: {why['readiness']:g}")
+    return "\n".join(lines)

@@ -186,3 +186,92 @@ def test_the_installed_command_runs_without_a_terminal(tmp_path):
     assert init.returncode == 0, init.stderr
     today = subprocess.run(run + ["today", "--json"], env=env, capture_output=True, text=True, timeout=60)
     assert '"date": "2026-09-08"' in today.stdout
+
+
+def test_run_add_then_the_plan_names_the_run(enrolled_cli):
+    result = enrolled_cli("run", "add", "--date", "2026-09-08", "--kind", "quality", "--title", "Track 6x800")
+    assert result.exit_code == 0, result.output
+    monday = enrolled_cli.json("today", "--date", "2026-09-07")
+    assert any("Track 6x800" in a for a in monday["adjustments"])
+    assert enrolled_cli.rows("runs") == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--kind", "jog"], "kind: 'jog' is not one of"),
+    (["--kind", "race", "--priority", "D"], "priority: 'D' is not one of A, B, C"),
+    (["--kind", "easy", "--minutes", "-3"], "minutes: '-3' is not between"),
+    (["--kind", "easy", "--time", "25:00"], "time: '25:00' is not HH:MM"),
+    (["--kind", "easy", "--to", "2026-09-12"], "to: only --kind travel takes a range"),
+])
+def test_run_add_refuses_bad_input_and_writes_nothing(enrolled_cli, args, message):
+    result = enrolled_cli("run", "add", "--date", "2026-09-08", *args)
+    assert result.exit_code == 1 and message in result.stderr
+    assert enrolled_cli.rows("runs") == 0
+
+
+def test_travel_range_adds_one_day_each(enrolled_cli):
+    result = enrolled_cli("run", "add", "--date", "2026-09-10", "--to", "2026-09-12", "--kind", "travel")
+    assert result.exit_code == 0 and enrolled_cli.rows("runs") == 3
+    thursday = enrolled_cli.json("today", "--date", "2026-09-10")
+    assert thursday["session"]["kind"] == "mobility" and "travel" in thursday["adjustments"][0]
+
+
+ICS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+BEGIN:VEVENT\r
+DTSTART;TZID=Europe/London:20260909T071500\r
+DTEND;TZID=Europe/London:20260909T081500\r
+SUMMARY:Threshold 3x10 min\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART:20260913\r
+SUMMARY:Long run\r
+ , easy pace\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART:20261004T080000Z\r
+SUMMARY:Chester Marathon (A)\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_run_import_ics_infers_kinds_and_a_second_import_adds_nothing(enrolled_cli, tmp_path):
+    path = tmp_path / "plan.ics"
+    path.write_text(ICS, encoding="utf-8")
+    first = enrolled_cli("run", "import", str(path))
+    assert first.exit_code == 0 and "3 new" in first.stdout
+    again = enrolled_cli("run", "import", str(path))
+    assert "0 new, 3 already there" in again.stdout and enrolled_cli.rows("runs") == 3
+    taper = enrolled_cli.json("today", "--date", "2026-09-28")
+    assert taper["block"]["phase"] == "taper"
+    assert any("Chester Marathon" in a for a in taper["adjustments"])
+
+
+def test_run_import_csv_refuses_a_bad_line_whole(enrolled_cli, tmp_path):
+    path = tmp_path / "runs.csv"
+    path.write_text("date,kind,minutes,km,rpe,priority\n2026-09-08,easy,40,7,4,\n"
+                    "2026-09-09,quality,55,ten,8,\n", encoding="utf-8")
+    result = enrolled_cli("run", "import", str(path))
+    assert result.exit_code == 1 and "line 3: km: 'ten' is not a number" in result.stderr
+    assert enrolled_cli.rows("runs") == 0
+
+
+def test_why_json_names_the_verdict_and_the_next_load(enrolled_cli):
+    for week in range(3):
+        day = pendulum_date(2026, 9, 7 + 7 * week)
+        for _ in range(3):
+            assert enrolled_cli("log", "Back squat", "20x5", "--rpe", "7", "--date", day).exit_code == 0
+    early = enrolled_cli.json("why", "back squat", "--date", "2026-09-20")
+    assert early["verdict"] is None and early["next_weight_kg"] == 20
+    judged = enrolled_cli.json("why", "back squat", "--date", "2026-10-05")
+    assert judged["exercise"] == "Back squat" and judged["verdict"] == "progress"
+    assert judged["next_weight_kg"] == 22.5 and judged["reasons"] and len(judged["evidence"]) == 9
+    text = enrolled_cli("why", "back squat", "--date", "2026-10-05").stdout
+    assert "Back squat: progress" in text and "Next: 22.5 kg" in text
+
+
+def pendulum_date(year, month, day):
+    import pendulum
+
+    return pendulum.date(year, month, 1).add(days=day - 1).isoformat()

@@ -2,15 +2,24 @@
 
 Nothing here reads the clock or the database; callers pass plain data in and
 get plain data out, each number with a reason a person can read.
+
+The plan for any day comes from one fold over the weeks since the program
+started (`timeline`): each week knows its block, its phase (build or deload, and
+what triggered a deload) and the targets its microcycle judged; each day then
+takes the weekly placement of sessions around key runs, and the day's own rules
+(travel, readiness, taper, lighter variants).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from statistics import mean
 
 from pendulum import Date
 
+from . import running
 from .clock import iso_date
 from .model import (
     WEEKDAYS,
@@ -24,37 +33,48 @@ from .model import (
     Prescription,
     Program,
     Rules,
+    Run,
     SessionTemplate,
     Slot,
     Wellness,
 )
+from .progression import (
+    SessionResult,
+    Target,
+    Verdict,
+    initial_target,
+    judge,
+    load_step,
+    loadable,
+    progresses,
+    round_to_step,
+    rpe_creep,
+    session_result,
+    target_rpe,
+)
 
 GOOD_HIGH = ("sleep_quality", "mood", "motivation")  # 5 is good
 GOOD_LOW = ("soreness", "fatigue", "stress")  # 1 is good
+LIFTING_KINDS = ("strength", "power", "plyometric")  # sessions that trims and tapers cut
 
 
 @dataclass(frozen=True)
 class History:
-    """The past the engine judges, as plain data (the caller picks the window)."""
+    """The past the engine judges, as plain data (the caller picks the window).
 
-    wellness: tuple[Wellness, ...] = ()  # the baseline window, up to and including the day
+    `wellness` should reach `Rules.baseline_days` before the program's start so
+    that readiness has a baseline; `sets` and `runs` cover the program so far
+    (and runs the planned ones ahead).
+    """
+
+    wellness: tuple[Wellness, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    sets: tuple[LoggedSet, ...] = ()
+    runs: tuple[Run, ...] = ()
+    tz: str = "UTC"
 
 
 # --- loads ---------------------------------------------------------------------------------
-
-
-def round_to_step(kg: float, step: float, down: bool = False) -> float:
-    """Round a load to what can be put on the bar; never below zero."""
-    if step <= 0:
-        return round(max(kg, 0.0), 3)
-    steps = math.floor(kg / step + 1e-9) if down else math.floor(kg / step + 0.5)
-    return round(max(steps * step, 0.0), 3)
-
-
-def load_step(slot: Slot, rules: Rules) -> float:
-    """The smallest change this exercise can make: plates for bars, its increment otherwise."""
-    return min(rules.plate_step_kg, slot.increment_kg)
 
 
 def start_load(slot: Slot, enrolment: Enrolment) -> float | None:
@@ -91,20 +111,9 @@ def describe_load_rule(slot: Slot, weight_kg: float | None) -> str:
         if slot.reps_max:
             return f"bodyweight, {slot.reps}-{slot.reps_max} reps then harder variation"
         return "bodyweight"
+    if weight_kg is None:
+        return "bodyweight"
     return f"{weight_kg:g} kg start load, +{slot.increment_kg:g} kg per microcycle done well"
-
-
-def epley_e1rm(weight_kg: float, reps: int, rpe: float | None = None) -> float:
-    """Estimated 1RM; reps in reserve (10 - RPE) count as reps the lifter could have done."""
-    reps_possible = reps + (10 - rpe if rpe is not None else 0)
-    return weight_kg * (1 + reps_possible / 30)
-
-
-def best_e1rm(sets: list[LoggedSet]) -> float | None:
-    """The best estimated 1RM among loaded working (or failure) sets, to 0.1 kg."""
-    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in sets
-              if s.weight_kg and s.reps and s.set_type in ("working", "failure")]
-    return round(max(scored), 1) if scored else None
 
 
 # --- calendar: blocks, weeks, phases --------------------------------------------------------
@@ -114,7 +123,7 @@ def monday_of(day: Date) -> Date:
     return day.subtract(days=day.weekday())
 
 
-def gates_missing(gates: Gates, assessments: tuple[Assessment, ...], until: Date) -> list[str]:
+def gates_missing(gates: Gates, assessments: Sequence[Assessment], until: Date) -> list[str]:
     """Which plyometric readiness tests are not yet passed by a date (latest result counts)."""
     latest: dict[tuple[str, str | None], float] = {}
     for a in sorted(assessments, key=lambda a: a.date):
@@ -138,35 +147,16 @@ def gates_missing(gates: Gates, assessments: tuple[Assessment, ...], until: Date
 
 @dataclass(frozen=True)
 class Week:
+    monday: Date
     block: Block
     week: int  # 1-based within the block
-    phase: str
+    phase: str  # build | deload
     note: str = ""  # why this block, when it is not simply the next one
+    deload_reason: str = ""  # what pulled this deload forward; empty when scheduled
+    targets: dict[str, Target] = field(default_factory=dict)  # as the microcycle judged them
 
-
-def week_of(program: Program, start: Date, day: Date,
-            assessments: tuple[Assessment, ...] = ()) -> Week:
-    """Which block and week a day falls in; the plyometric block waits for its gates."""
-    weeks_in = max((monday_of(day) - monday_of(start)).days // 7, 0)
-    blocks = list(program.blocks)
-    index, week_in_block, repeat_note = 0, 0, ""
-    week_monday = monday_of(start)
-    for _ in range(weeks_in + 1):
-        if week_in_block == blocks[index].weeks:  # block finished: move on
-            following = min(index + 1, len(blocks) - 1)
-            if blocks[following].kind == "plyometric" and following != index:
-                missing = gates_missing(program.gates, assessments, week_monday)
-                if missing:
-                    repeat_note = "plyometrics locked: " + "; ".join(missing)
-                    following = index
-            index, week_in_block = following, 0
-        week_in_block += 1
-        week_monday = week_monday.add(weeks=1)
-    block = blocks[index]
-    cycle = block.build_weeks + block.deload_weeks
-    position = (week_in_block - 1) % cycle
-    phase = "deload" if position >= block.build_weeks else "build"
-    return Week(block, week_in_block, phase, repeat_note)
+    def days(self) -> list[Date]:
+        return [self.monday.add(days=n) for n in range(7)]
 
 
 def session_for(program: Program, block: Block, day: Date) -> SessionTemplate | None:
@@ -175,6 +165,16 @@ def session_for(program: Program, block: Block, day: Date) -> SessionTemplate | 
         if session.day == weekday and (not session.blocks or block.kind in session.blocks):
             return session
     return None
+
+
+def active_slots(template: SessionTemplate, block: Block, enrolment: Enrolment) -> list[Slot]:
+    return [slot for slot in template.slots
+            if (not slot.blocks or block.kind in slot.blocks)
+            and (slot.emphasis is None or slot.emphasis == enrolment.emphasis)]
+
+
+def is_heavy(template: SessionTemplate, block: Block, enrolment: Enrolment) -> bool:
+    return any(slot.heavy_lower for slot in active_slots(template, block, enrolment))
 
 
 # --- readiness ------------------------------------------------------------------------------
@@ -200,90 +200,379 @@ class Readiness:
         return f"readiness {self.score:g} against your baseline {self.baseline:.0f}"
 
 
-def readiness_on(day: Date, wellness: tuple[Wellness, ...], rules: Rules) -> Readiness | None:
-    """Today's readiness, judged by absolute cut-offs and against the recent baseline."""
-    today = next((w for w in wellness if w.date == day.isoformat()), None)
-    if today is None:
-        return None
-    score = readiness_score(today, rules.sleep_target_h)
-    earlier = [readiness_score(w, rules.sleep_target_h) for w in wellness if w.date < day.isoformat()]
-    if len(earlier) < 7:
-        return Readiness(score, None, score)
-    baseline = round(sum(earlier) / len(earlier), 1)
-    judged = min(score, rules.trim_readiness - 1) if score < baseline - 15 else score
-    return Readiness(score, baseline, judged)
+def readiness_by_day(wellness: Sequence[Wellness], rules: Rules) -> dict[str, Readiness]:
+    """Each check-in's readiness, judged by absolute cut-offs and against the days before it."""
+    ordered = sorted(wellness, key=lambda w: w.date)
+    dates = [w.date for w in ordered]
+    scores = [readiness_score(w, rules.sleep_target_h) for w in ordered]
+    judged: dict[str, Readiness] = {}
+    for i, w in enumerate(ordered):
+        since = iso_date(w.date).subtract(days=rules.baseline_days).isoformat()
+        earlier = scores[bisect.bisect_left(dates, since):i]
+        score = scores[i]
+        if len(earlier) < 7:
+            judged[w.date] = Readiness(score, None, score)
+            continue
+        baseline = round(sum(earlier) / len(earlier), 1)
+        low = min(score, rules.trim_readiness - 1) if score < baseline - 15 else score
+        judged[w.date] = Readiness(score, baseline, low)
+    return judged
 
 
-# --- the plan -------------------------------------------------------------------------------
+def readiness_on(day: Date, wellness: Sequence[Wellness], rules: Rules) -> Readiness | None:
+    return readiness_by_day(wellness, rules).get(day.isoformat())
 
 
-def prescribe(slot: Slot, enrolment: Enrolment, rules: Rules, week: Week) -> Prescription:
-    weight = start_load(slot, enrolment)
+# --- the context one planning call works in -----------------------------------------------
+
+
+@dataclass
+class _Context:
+    program: Program
+    enrolment: Enrolment
+    history: History
+    readiness: dict[str, Readiness]
+    sets_by_day: dict[str, list[LoggedSet]]
+    placements: dict[Date, dict[Date, "_Placement"]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, program: Program, enrolment: Enrolment, history: History) -> "_Context":
+        by_day: dict[str, list[LoggedSet]] = {}
+        for s in history.sets:
+            by_day.setdefault(s.date, []).append(s)
+        return cls(program, enrolment, history, readiness_by_day(history.wellness, program.rules), by_day)
+
+    @property
+    def rules(self) -> Rules:
+        return self.program.rules
+
+    @property
+    def start(self) -> Date:
+        return iso_date(self.enrolment.start)
+
+    def sets_of(self, exercise: str, days: Sequence[Date]) -> list[LoggedSet]:
+        return [s for d in days for s in self.sets_by_day.get(d.isoformat(), ()) if s.exercise == exercise]
+
+
+# --- the timeline: blocks, phases and judged targets, week by week ---------------------
+
+
+def timeline(program: Program, enrolment: Enrolment, history: History, until: Date) -> list[Week]:
+    """Every week from the program's start to the week of `until`."""
+    return _timeline(_Context.build(program, enrolment, history), until)
+
+
+def _timeline(ctx: _Context, until: Date) -> list[Week]:
+    blocks, rules = ctx.program.blocks, ctx.rules
+    targets = {name: initial_target(slot, start_load(slot, ctx.enrolment))
+               for name, slot in ctx.program.exercises().items()}
+    weeks: list[Week] = []
+    cycle: list[Week] = []
+    index, week_in_block, pending, note = 0, 0, "", ""
+    monday, last = monday_of(ctx.start), monday_of(until)
+    while True:
+        if week_in_block == blocks[index].weeks:  # block finished: move on
+            following, note = min(index + 1, len(blocks) - 1), ""
+            if blocks[following].kind == "plyometric" and following != index:
+                missing = gates_missing(ctx.program.gates, ctx.history.assessments, monday)
+                if missing:
+                    note = "plyometrics locked: " + "; ".join(missing)
+                    following = index
+            index, week_in_block = following, 0
+        block = blocks[index]
+        week_in_block += 1
+        scheduled = len(cycle) >= block.build_weeks
+        phase = "deload" if pending or scheduled else "build"
+        week = Week(monday, block, week_in_block, phase, note, pending, targets)
+        weeks.append(week)
+        if monday >= last:
+            return weeks
+        cycle.append(week)
+        builds = [w for w in cycle if w.phase == "build"]
+        block_over = week_in_block == block.weeks
+        if phase == "build" and not block_over and len(cycle) < block.build_weeks:
+            pending = _deload_signal(ctx, week, builds)
+        if block_over or (phase == "deload" and (week.deload_reason or len(cycle) >= block.build_weeks + block.deload_weeks)):
+            targets = _judge_cycle(ctx, builds, targets)
+            cycle, pending = [], ""
+        monday = monday.add(weeks=1)
+
+
+def _day_plans(ctx: _Context, weeks: Sequence[Week]) -> dict[Date, "_DayPlan"]:
+    return {day: _plan(ctx, week, day) for week in weeks for day in week.days()}
+
+
+def _results(ctx: _Context, exercise: str, weeks: Sequence[Week],
+             plans: dict[Date, "_DayPlan"]) -> tuple[list[SessionResult], list[str], list[str]]:
+    """Each day's sets of one exercise against its prescription; plus excused and missed days."""
+    slot = ctx.program.exercises()[exercise]
+    days = [d for w in weeks for d in w.days()]
+    by_day: dict[str, list[LoggedSet]] = {}
+    for s in ctx.sets_of(exercise, days):
+        by_day.setdefault(s.date, []).append(s)
+    results, excused = [], []
+    planned = 0
+    for day in days:
+        plan = plans[day]
+        prescribed = next((p for p in plan.day.exercises if p.name == exercise), None)
+        planned += prescribed is not None and exercise not in plan.excused
+        if exercise in plan.excused:
+            excused.append(f"{day.isoformat()}: {plan.excused[exercise]}")
+            continue
+        if day.isoformat() not in by_day:
+            continue
+        week = next(w for w in weeks if w.monday == monday_of(day))
+        reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.units)
+        results.append(session_result(day.isoformat(), by_day[day.isoformat()], reference,
+                                      planned_set_count(reference), target_rpe(slot, ctx.rules)))
+    missed = planned - len(results)
+    return results, excused, [f"{missed} planned session(s) with nothing logged"] if missed > 0 else []
+
+
+def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Target]) -> dict[str, Target]:
+    if not builds:
+        return targets
+    plans = _day_plans(ctx, builds)
+    days = sorted(plans)
+    scores = [r.score for d in days if (r := ctx.readiness.get(d.isoformat()))]
+    readiness = round(mean(scores), 1) if scores else None
+    judged = dict(targets)
+    for name, slot in ctx.program.exercises().items():
+        if not progresses(slot):
+            continue
+        results, excused, missed = _results(ctx, name, builds, plans)
+        judged[name] = judge(slot, targets[name], results, excused, missed, days[0].isoformat(),
+                             days[-1].isoformat(), ctx.rules, ctx.enrolment.units, readiness)
+    return judged
+
+
+def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> str:
+    """What, in the week just ended, pulls the deload forward (empty when nothing does)."""
+    rules = ctx.rules
+    poor = sum(1 for d in week.days()
+               if (r := ctx.readiness.get(d.isoformat())) and r.judged < rules.poor_readiness)
+    signals = []
+    if poor >= rules.poor_readiness_days:
+        signals.append(f"poor readiness on {poor} of the last 7 days")
+    plans = _day_plans(ctx, [week])
+    earlier_days = [week.monday.subtract(days=n) for n in range(1, 29)]
+    for name, slot in ctx.program.exercises().items():
+        if not progresses(slot):
+            continue
+        if creep := rpe_creep(name, ctx.sets_of(name, week.days()), ctx.sets_of(name, earlier_days),
+                              rules.rpe_creep):
+            signals.append(creep)
+        results, _, _ = _results(ctx, name, [week], plans)
+        if week.targets[name].misses + 1 >= rules.stall_microcycles and any(not r.complete for r in results):
+            signals.append(f"stall on {name}: short again after a microcycle without progress")
+    return "; ".join(signals)
+
+
+# --- placing the week's sessions around key runs -----------------------------------------
+
+
+@dataclass(frozen=True)
+class _Placement:
+    template: SessionTemplate | None
+    notes: tuple[str, ...] = ()
+    lighter: str = ""  # why this session is the lighter variant
+
+
+def _placements(ctx: _Context, week: Week) -> dict[Date, _Placement]:
+    """The week's sessions by day: a heavy session too close before a key run moves to a
+    free day that keeps the spacing, or becomes the lighter variant."""
+    if week.monday in ctx.placements:
+        return ctx.placements[week.monday]
+    rules, runs, tz = ctx.rules, ctx.history.runs, ctx.history.tz
+    days = week.days()
+    templates = {d: session_for(ctx.program, week.block, d) for d in days}
+    placed: dict[Date, _Placement] = {d: _Placement(t) for d, t in templates.items()}
+    heavy = {d for d, t in templates.items() if t and is_heavy(t, week.block, ctx.enrolment)}
+    for day in sorted(heavy):
+        template = templates[day]
+        if running.travel_on(day, runs) or running.key_run_on(day, runs):
+            continue  # the day's own rules handle these
+        run = running.key_run_within(day, runs, rules, tz)
+        if run is None:
+            continue
+        why = f"{running.describe(run)} is within {rules.heavy_spacing_h} h"
+
+        def fits(d: Date) -> bool:
+            return (placed[d].template is None and not running.travel_on(d, runs)
+                    and not running.key_run_on(d, runs)
+                    and not running.key_run_within(d, runs, rules, tz)
+                    and not any(abs((d - other).days) <= 1 for other in heavy if other != day))
+
+        free = sorted((d for d in days if d != day and fits(d)), key=lambda d: (abs((d - day).days), d))
+        if free:
+            to = free[0]
+            placed[day] = _Placement(None, (f"{template.name} moved to {to.format('ddd D MMM')}: {why}",))
+            placed[to] = _Placement(template, (f"{template.name} moved here from {day.format('ddd D MMM')}: {why}",))
+            heavy = (heavy - {day}) | {to}
+        else:
+            placed[day] = _Placement(template, (), f"{why} and no free day this week keeps the spacing")
+    ctx.placements[week.monday] = placed
+    return placed
+
+
+# --- one day ------------------------------------------------------------------------------
+
+
+def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str = "kg") -> Prescription:
+    """What the microcycle's target asks for this week (a deload week asks for less)."""
+    weight, reps = target.weight_kg, target.reps
+    label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
-    reason = describe_load_rule(slot, weight)
+    reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight)
     if week.phase == "deload":
         sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))
         if weight:
-            weight = round_to_step(weight * (1 - rules.deload_load_cut), load_step(slot, rules), down=True)
-        reason = (f"deload: {sets} of {slot.sets} sets, {rules.deload_load_cut:.0%} lighter; "
-                  + reason)
+            weight = loadable(weight * (1 - rules.deload_load_cut), slot, rules, units, down=True)
+        trigger = f" ({week.deload_reason})" if week.deload_reason else ""
+        reason = f"deload{trigger}: {sets} of {slot.sets} sets, {rules.deload_load_cut:.0%} lighter; " + reason
     return Prescription(
-        name=slot.exercise, pillar=slot.pillar, sets=sets, reps=slot.reps_label,
-        weight_kg=weight, seconds=slot.seconds, tempo=slot.tempo, rest_s=slot.rest_s,
+        name=slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
+        seconds=target.seconds if reps is None else None, tempo=slot.tempo, rest_s=slot.rest_s,
         unilateral=slot.unilateral, why=f"{where}; {reason}", load=slot.load,
+        heavy_lower=slot.heavy_lower,
     )
 
 
-def trim_for_readiness(exercises: list[Prescription], readiness: Readiness, rules: Rules,
-                       kind: str) -> tuple[list[Prescription], list[str]]:
-    """Low readiness: one set fewer and 10% lighter on strength work; never counted a failure."""
-    if kind not in ("strength", "power", "plyometric") or readiness.judged >= rules.trim_readiness:
-        return exercises, []
-    trimmed = []
-    for p in exercises:
-        if p.pillar in ("strength", "power", "plyometric"):
-            lighter = round(p.weight_kg * 0.9, 1) if p.weight_kg else p.weight_kg
-            p = replace(p, sets=max(1, p.sets - 1), weight_kg=lighter,
-                        why=p.why + "; trimmed for low readiness")
-        trimmed.append(p)
-    return trimmed, [f"{readiness.describe()} is low: strength work one set fewer and about 10% lighter"]
+def _adjust(p: Prescription, why: str, **changes) -> Prescription:
+    return replace(p, why=f"{p.why}; {why}", adjusted=why, **changes)
+
+
+def _cut(sets: int, fraction: float) -> int:
+    return max(1, round(sets * (1 - fraction)))
+
+
+@dataclass(frozen=True)
+class _DayPlan:
+    day: PlannedDay
+    excused: dict[str, str]  # exercise -> why today's version does not count for its verdict
+
+
+def _mobility_instead(ctx: _Context, week: Week, replaced: SessionTemplate) -> tuple[SessionTemplate, list[Prescription]]:
+    """A bodyweight/mobility session in place of a lifting one."""
+    mobility = next((s for s in ctx.program.sessions if s.kind == "mobility"), None)
+    slots = (active_slots(mobility, week.block, ctx.enrolment) if mobility else
+             [s for s in replaced.slots if s.pillar in ("mobility", "stability") and s.start_kg is None])
+    name = f"{mobility.name if mobility else 'Mobility'} (in place of {replaced.name})"
+    swapped = SessionTemplate(name, "mobility", replaced.day, tuple(slots))
+    return swapped, [prescribe(s, initial_target(s, None), ctx.rules, week, ctx.enrolment.units) for s in slots]
+
+
+def _plan(ctx: _Context, week: Week, day: Date) -> _DayPlan:
+    rules, runs = ctx.rules, ctx.history.runs
+    readiness = ctx.readiness.get(day.isoformat())
+    phase = week.phase
+    adjustments: list[str] = [week.note] if week.note else []
+    if week.deload_reason and phase == "deload":
+        adjustments.append(f"deload week brought forward: {week.deload_reason}")
+
+    def planned(session: SessionTemplate | None, exercises: Sequence[Prescription] = (),
+                excused: dict[str, str] | None = None) -> _DayPlan:
+        position = BlockPosition(week.block.name, week.block.kind, week.week, week.block.weeks, phase)
+        return _DayPlan(PlannedDay(day.isoformat(), ctx.program.name, position,
+                                   (session.name, session.kind) if session else None,
+                                   readiness.score if readiness else None, tuple(exercises),
+                                   tuple(adjustments)), excused or {})
+
+    race = running.taper_race(day, runs, rules)
+    if race:
+        phase = "taper"
+    if day < ctx.start:
+        adjustments.append(f"the program starts on {ctx.start.isoformat()}")
+        return planned(None)
+    placement = _placements(ctx, week)[day]
+    adjustments += placement.notes
+    template = placement.template
+    if template is None:
+        return planned(None)
+    exercises = [prescribe(slot, week.targets[slot.exercise], rules, week, ctx.enrolment.units)
+                 for slot in active_slots(template, week.block, ctx.enrolment)]
+    excused: dict[str, str] = {}
+    lifting = template.kind in LIFTING_KINDS
+    slots = ctx.program.exercises()
+
+    def lightened(p: Prescription, fraction: float) -> float | None:
+        if not p.weight_kg:
+            return p.weight_kg
+        return loadable(p.weight_kg * (1 - fraction), slots[p.name], rules, ctx.enrolment.units, down=True)
+
+    travel = running.travel_on(day, runs)
+    swap = ("travel" + (f" ({travel.title})" if travel and travel.title else "") if travel else
+            f"{readiness.describe()} is very low" if lifting and readiness
+            and readiness.judged < rules.swap_readiness else "")
+    if swap and template.kind != "mobility":
+        excused = {p.name: f"swapped for mobility: {swap}" for p in exercises}
+        template, exercises = _mobility_instead(ctx, week, template)
+        adjustments.append(f"{swap}: today is {template.name}")
+        return planned(template, exercises, excused)
+
+    if race and lifting:
+        days_left = running.days_before(day, race)
+        cut = f"taper for the {running.describe(race)}: sets cut {rules.taper_set_cut:.0%}, loads kept"
+        exercises = [_adjust(p, cut, sets=_cut(p.sets, rules.taper_set_cut)) if p.pillar in LIFTING_KINDS
+                     else p for p in exercises]
+        adjustments.append(cut)
+        if days_left <= rules.taper_no_heavy_days:
+            dropped = [p.name for p in exercises if p.heavy_lower]
+            if dropped:
+                adjustments.append(f"no heavy lower-body work in the last {rules.taper_no_heavy_days} days "
+                                   f"before the race: {', '.join(dropped)} left out")
+                excused.update({name: "left out in the taper" for name in dropped})
+                exercises = [p for p in exercises if not p.heavy_lower]
+
+    hard_run = running.key_run_on(day, runs)
+    b_race = running.b_race_ahead(day, runs, rules)
+    lighter = placement.lighter or (
+        f"{running.describe(hard_run)}: a hard-run day" if hard_run else
+        f"{running.describe(b_race)} in {running.days_before(day, b_race)} day(s)" if b_race else "")
+    if lighter and any(p.heavy_lower for p in exercises):
+        why = f"lighter variant: {lighter}"
+        exercises = [_adjust(p, why, sets=_cut(p.sets, rules.light_set_cut),
+                             weight_kg=lightened(p, rules.light_load_cut))
+                     if p.heavy_lower else p for p in exercises]
+        adjustments.append(f"{why}: heavy lower-body lifts {rules.light_load_cut:.0%} lighter, fewer sets")
+
+    if readiness and lifting and readiness.judged < rules.trim_readiness:
+        why = "trimmed for low readiness"
+        exercises = [_adjust(p, why, sets=max(1, p.sets - 1), weight_kg=lightened(p, 0.10))
+                     if p.pillar in LIFTING_KINDS else p for p in exercises]
+        adjustments.append(f"{readiness.describe()} is low: strength work one set fewer and about 10% lighter")
+    excused.update({p.name: p.adjusted for p in exercises if p.adjusted})
+    return planned(template, exercises, excused)
+
+
+# --- what callers ask for ---------------------------------------------------------------
+
+
+def plan_days(program: Program, enrolment: Enrolment, first: Date, last: Date,
+              history: History = History()) -> list[PlannedDay]:
+    """Every day from `first` to `last`, from one pass over the history."""
+    ctx = _Context.build(program, enrolment, history)
+    weeks = {w.monday: w for w in _timeline(ctx, max(last, ctx.start))}
+    opening = weeks[monday_of(ctx.start)]
+    days = [first.add(days=n) for n in range((last - first).days + 1)]
+    return [_plan(ctx, weeks.get(monday_of(d), opening), d).day for d in days]
 
 
 def plan_day(program: Program, enrolment: Enrolment, day: Date, history: History = History()) -> PlannedDay:
-    start = iso_date(enrolment.start)
-    week = week_of(program, start, day, history.assessments)
-    position = BlockPosition(week.block.name, week.block.kind, week.week, week.block.weeks, week.phase)
-    judged = readiness_on(day, history.wellness, program.rules)
-    readiness = judged.score if judged else None
-    adjustments: list[str] = [week.note] if week.note else []
-    if day < start:
-        adjustments.append(f"the program starts on {start.isoformat()}")
-        return PlannedDay(day.isoformat(), program.name, position, None, readiness, (), tuple(adjustments))
-    template = session_for(program, week.block, day)
-    if template is None:
-        return PlannedDay(day.isoformat(), program.name, position, None, readiness, (), tuple(adjustments))
-    exercises = [
-        prescribe(slot, enrolment, program.rules, week)
-        for slot in template.slots
-        if (not slot.blocks or week.block.kind in slot.blocks)
-        and (slot.emphasis is None or slot.emphasis == enrolment.emphasis)
-    ]
-    if judged is not None:
-        exercises, notes = trim_for_readiness(exercises, judged, program.rules, template.kind)
-        adjustments += notes
-    return PlannedDay(day.isoformat(), program.name, position, (template.name, template.kind),
-                      readiness, tuple(exercises), tuple(adjustments))
+    return plan_days(program, enrolment, day, day, history)[0]
 
 
 def next_session(program: Program, enrolment: Enrolment, after: Date,
                  history: History = History(), horizon_days: int = 14) -> PlannedDay | None:
     """The first planned session after a day: what a rest day points to."""
-    for offset in range(1, horizon_days + 1):
-        planned = plan_day(program, enrolment, after.add(days=offset), history)
-        if planned.session:
-            return planned
-    return None
+    days = plan_days(program, enrolment, after.add(days=1), after.add(days=horizon_days), history)
+    return next((d for d in days if d.session), None)
+
+
+def targets_on(program: Program, enrolment: Enrolment, day: Date, history: History) -> dict[str, Target]:
+    """Each exercise's current target and the verdict behind it, as of a day."""
+    return timeline(program, enrolment, history, day)[-1].targets
 
 
 # --- working through today's session ------------------------------------------------------

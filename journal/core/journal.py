@@ -7,7 +7,7 @@ rules themselves live in the engine, the SQL in the store.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import pendulum
 from pendulum import Date
 
 from . import engine
-from .clock import Clock, today
+from .clock import Clock, iso_date, today
 from .entry import (
     parse_date,
     parse_number,
@@ -40,8 +40,11 @@ from .model import (
     Prescription,
     Program,
     Run,
+    Slot,
     Wellness,
 )
+from .progression import Target, Verdict
+from .run_files import check_run, read_runs
 from .program import load_program_file, parse_program, shipped_programs
 from .store import Store, new_id
 
@@ -89,6 +92,32 @@ def resolve_program(name_or_file: str) -> tuple[Program, str]:
 class Enrolled:
     program: Program
     enrolment: Enrolment
+
+
+@dataclass(frozen=True)
+class Why:
+    """An exercise's current target and the verdict that set it."""
+
+    exercise: str
+    slot: Slot
+    target: Target
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self.target.verdict
+
+    def to_json(self) -> dict:
+        t = self.target
+        if self.verdict is None:
+            reasons = ["no microcycle judged yet: " + engine.describe_load_rule(self.slot, t.weight_kg)]
+            document = {"exercise": self.exercise, "verdict": None, "reasons": reasons,
+                        "next_weight_kg": t.weight_kg, "next_reps": t.reps, "next_seconds": t.seconds,
+                        "evidence": [], "rpe_trend": [], "readiness": None}
+        else:
+            document = self.verdict.to_json()
+        document["carried_kg"] = t.carry_kg
+        document["microcycles_without_progress"] = t.misses
+        return document
 
 
 class Journal:
@@ -140,30 +169,46 @@ class Journal:
 
     # --- the plan -----------------------------------------------------------------------
 
-    def history_for(self, day: Date, rules_days: int) -> engine.History:
-        first = day.subtract(days=rules_days).isoformat()
+    def history_for(self, enrolled: Enrolled, last: Date) -> engine.History:
+        """Everything the engine judges from the program's start to `last`, and runs ahead."""
+        start = min(iso_date(enrolled.enrolment.start), last)
+        first = start.subtract(days=enrolled.program.rules.baseline_days).isoformat()
+        ahead = last.add(days=enrolled.program.rules.taper_days + 7).isoformat()
         return engine.History(
-            wellness=tuple(self.store.wellness_between(first, day.isoformat())),
+            wellness=tuple(self.store.wellness_between(first, last.isoformat())),
             assessments=tuple(self.store.assessments()),
+            sets=tuple(self.store.sets_between(start.isoformat(), last.isoformat())),
+            runs=tuple(self.store.runs_between(first, ahead)),
+            tz=self.clock.tz,
         )
 
-    def plan(self, day: Date) -> PlannedDay:
+    def plan_days(self, first: Date, last: Date) -> list[PlannedDay]:
         enrolled = self.enrolled()
-        history = self.history_for(day, enrolled.program.rules.baseline_days)
-        return engine.plan_day(enrolled.program, enrolled.enrolment, day, history)
+        history = self.history_for(enrolled, last)
+        return engine.plan_days(enrolled.program, enrolled.enrolment, first, last, history)
+
+    def plan(self, day: Date) -> PlannedDay:
+        return self.plan_days(day, day)[0]
 
     def plan_range(self, first: Date, last: Date) -> list[PlannedDay]:
         if last < first:
             raise EntryError("to", f"{last.isoformat()} is before --from {first.isoformat()}")
         if (last - first).days > 400:
             raise EntryError("to", "a plan covers at most 400 days")
-        days = [self.plan(first.add(days=n)) for n in range((last - first).days + 1)]
-        return [d for d in days if d.session]
+        return [d for d in self.plan_days(first, last) if d.session]
 
-    def next_session(self, day: Date) -> PlannedDay | None:
+    def next_session(self, day: Date, horizon_days: int = 14) -> PlannedDay | None:
+        days = self.plan_days(day.add(days=1), day.add(days=horizon_days))
+        return next((d for d in days if d.session), None)
+
+    def why(self, exercise: str, day: Date) -> Why:
+        """The verdict behind an exercise's next load, with the evidence it judged."""
         enrolled = self.enrolled()
-        history = self.history_for(day, enrolled.program.rules.baseline_days)
-        return engine.next_session(enrolled.program, enrolled.enrolment, day, history)
+        name = match_exercise(exercise, list(enrolled.program.exercises()))
+        slot = enrolled.program.exercises()[name]
+        targets = engine.targets_on(enrolled.program, enrolled.enrolment, day,
+                                    self.history_for(enrolled, day))
+        return Why(name, slot, targets[name])
 
     # --- logging ------------------------------------------------------------------------
 
@@ -207,10 +252,13 @@ class Journal:
         return self._store_set(record, day, enrolled)
 
     def _store_set(self, record: dict, day: Date, enrolled: Enrolled) -> LoggedSet:
-        """Attach the set to the day's session, named as the plan names it."""
-        planned = engine.plan_day(enrolled.program, enrolled.enrolment, day)
-        name, kind = planned.session if planned.session else (None, None)
-        return self.store.log_set(record, (name, kind, planned.block.name, planned.block.week))
+        """Attach the set to the day's session, named as the plan names it when it is new."""
+        session = None
+        if not self.store.has_session(day.isoformat()):
+            planned = self.plan(day)
+            name, kind = planned.session if planned.session else (None, None)
+            session = (name, kind, planned.block.name, planned.block.week)
+        return self.store.log_set(record, session)
 
     def log_prescribed(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
         """The one-key log: the set exactly as prescribed."""
@@ -260,6 +308,25 @@ class Journal:
     def latest_wellness(self, day: Date) -> Wellness | None:
         """The most recent check-in on or before a day: the check-in form starts from it."""
         return self.store.latest_wellness(day.isoformat())
+
+    def add_run(self, day: Date, kind: str, *, priority: str | None = None, minutes: object = None,
+                km: object = None, rpe: object = None, title: str | None = None,
+                time: str | None = None, until: Date | None = None) -> list[Run]:
+        """A run (or, with `until`, a travel range: one row per day), checked before anything is stored."""
+        if until is not None and kind != "travel":
+            raise EntryError("to", "only --kind travel takes a range of days")
+        last = until or day
+        if last < day:
+            raise EntryError("to", f"{last.isoformat()} is before {day.isoformat()}")
+        runs = [replace(check_run(day.add(days=n).isoformat(), kind, priority, minutes, km, rpe, title, time),
+                        id=new_id()) for n in range((last - day).days + 1)]
+        self.store.add_runs(runs)
+        return runs
+
+    def import_runs(self, path: Path) -> tuple[list[Run], int]:
+        """Runs from a CSV or .ics file, all or nothing; returns them and how many were new."""
+        runs = read_runs(path)
+        return runs, self.store.add_runs(runs)
 
     def assess(self, test: str, value: str | float, day: Date, side: str | None = None) -> Assessment:
         if test not in ASSESSMENT_TESTS:

@@ -18,6 +18,9 @@ PROGRESSION_MODELS: tuple[str, ...] = ("linear", "double", "rpe")
 BLOCK_KINDS: tuple[str, ...] = ("base_strength", "power", "plyometric")
 SET_TYPES: tuple[str, ...] = ("warmup", "working", "drop", "failure", "skipped")
 RUN_KINDS: tuple[str, ...] = ("easy", "quality", "long", "race", "travel")
+KEY_RUN_KINDS: tuple[str, ...] = ("quality", "long", "race")  # heavy leg work stays clear of these
+RACE_PRIORITIES: tuple[str, ...] = ("A", "B", "C")
+VERDICTS: tuple[str, ...] = ("progress", "hold", "reduce")
 EMPHASES: tuple[str, ...] = ("overpronation", "hip_drop")
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
@@ -105,6 +108,15 @@ class Rules:
     b_race_light_days: int = 3
     baseline_days: int = 28
     sleep_target_h: float = 8.0
+    progress_rpe: float = 9.0  # a set logged above this RPE is not "done well"
+    drop_fraction: float = 0.10  # best e1RM this far below the last microcycle's = a clear drop
+    light_set_cut: float = 0.34  # lighter variant: fraction of heavy lower-body sets removed
+    light_load_cut: float = 0.20  # lighter variant: fraction of heavy lower-body load removed
+    gym_hour: int = 18  # when a gym session is assumed to start (local time)
+    run_hour: int = 8  # when a run without a time is assumed to start (local time)
+    session_rpe: float = 6.0  # session RPE of a gym session whose sets carry none
+    acute_days: int = 7  # training load: short exponentially weighted window
+    chronic_days: int = 42  # ... and the long one
 
 
 @dataclass(frozen=True)
@@ -162,6 +174,8 @@ class Prescription:
     unilateral: bool
     why: str
     load: str = "kg"
+    heavy_lower: bool = False
+    adjusted: str | None = None  # why today's version differs from the microcycle's
 
     @property
     def target_reps(self) -> int | None:
@@ -260,6 +274,7 @@ class Run:
     km: float | None = None
     rpe: float | None = None
     title: str | None = None
+    time: str | None = None  # local start time HH:MM, when known
 
 
 @dataclass(frozen=True)

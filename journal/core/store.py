@@ -76,8 +76,13 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["assessments"].create_index(["test", "date"])
 
 
+def _m2_run_times(db: sqlite_utils.Database) -> None:
+    # Planned workouts carry a start time; the 48-hour spacing rule is measured from it.
+    db["runs"].add_column("time", str)
+
+
 # Each migration moves the schema up one version and keeps every row.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_m1_initial,)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_m1_initial, _m2_run_times)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -249,8 +254,12 @@ class Store:
         )
         return session_id
 
+    def has_session(self, date: str) -> bool:
+        return self.conn.execute(
+            "select 1 from sessions where date = ? and source = 'journal'", [date]).fetchone() is not None
+
     def log_set(self, entry: dict, session: tuple[str | None, str | None, str | None, int | None]
-                = (None, None, None, None)) -> LoggedSet:
+                | None = None) -> LoggedSet:
         """Store one set and return it as stored; committed when this returns.
 
         `entry` holds the LoggedSet fields the lifter gave (date, exercise, weight,
@@ -259,7 +268,7 @@ class Store:
         """
         logged_at, tz = self._stamp()
         with self.write():
-            session_id = self._session_for(entry["date"], *session)
+            session_id = self._session_for(entry["date"], *(session or (None,) * 4))
             set_index = self.conn.execute(
                 "select coalesce(max(set_index), 0) + 1 from sets where date = ? and exercise = ?",
                 [entry["date"], entry["exercise"]],
@@ -332,10 +341,14 @@ class Store:
             Wellness, "select * from wellness where date <= ? order by date desc limit 1", [on_or_before])
         return found[0] if found else None
 
-    def add_run(self, run: Run) -> None:
+    def add_runs(self, runs: Iterable[Run]) -> int:
+        """Store runs in one transaction; a run whose id is already stored is left as it is."""
         logged_at, tz = self._stamp()
         with self.write():
-            self.db["runs"].insert(dict(asdict(run), logged_at=logged_at, tz=tz))
+            before = self.db["runs"].count
+            self.db["runs"].insert_all(
+                (dict(asdict(run), logged_at=logged_at, tz=tz) for run in runs), ignore=True)
+            return self.db["runs"].count - before
 
     def runs_between(self, first: str, last: str) -> list[Run]:
         return self._rows_as(

@@ -11,17 +11,18 @@ from pathlib import Path
 
 from pendulum import Date
 
-from ..core.clock import Clock, FixedClock, today
+from ..core.clock import Clock, FixedClock, iso_date, today
 from ..core.engine import monday_of, next_set
 from ..core.journal import Journal
-from ..core.model import Run
+from ..core.model import PlannedDay, Run
 from ..core.store import new_id
 
-RUN_WEEK = {  # weekday -> (kind, minutes, km, rpe): a runner's ordinary week
-    1: ("quality", 55, 10.0, 8),
-    2: ("easy", 40, 7.0, 4),
-    4: ("easy", 35, 6.0, 4),
-    6: ("long", 95, 18.0, 6),
+RUN_WEEK = {  # weekday -> (kind, minutes, km, rpe, time): a runner's ordinary week, with
+    # the quality run on Wednesday evening, 49 h after Monday's legs (the spacing rule's 48 h)
+    1: ("easy", 40, 7.0, 4, "07:00"),
+    2: ("quality", 55, 10.0, 8, "19:00"),
+    4: ("easy", 35, 6.0, 4, "07:00"),
+    6: ("long", 95, 18.0, 6, "08:00"),
 }
 
 
@@ -34,13 +35,17 @@ def build_history(journal: Journal, first: Date, last: Date, seed: int = 7,
     with journal.store.write():
         clock.at = clock.at.set(year=first.year, month=first.month, day=first.day)
         journal.enrol(program, first, bodyweight_kg=68.0)
-        day = first
-        while day <= last:
-            _live(journal, clock, day, rng)
-            day = day.add(days=1)
+        week = first
+        while week <= last:  # a week at a time: check-ins and runs, then the week's plan, then lifting
+            days = [week.add(days=n) for n in range(7) if week.add(days=n) <= last]
+            for day in days:
+                _check_in_and_run(journal, clock, day, rng)
+            for planned in journal.plan_days(days[0], days[-1]):
+                _lift(journal, clock, planned, rng)
+            week = week.add(days=7)
 
 
-def _live(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
+def _check_in_and_run(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
     clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=5)
     tired = rng.random() < 0.12
     journal.check_in(
@@ -53,18 +58,21 @@ def _live(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) ->
         resting_hr=rng.randint(46, 56),
     )
     if day.weekday() in RUN_WEEK:
-        kind, minutes, km, rpe = RUN_WEEK[day.weekday()]
-        journal.store.add_run(Run(new_id(), day.isoformat(), kind, None, minutes + rng.randint(-5, 5),
-                                  round(km * rng.uniform(0.9, 1.1), 1), rpe))
-    planned = journal.plan(day)
+        kind, minutes, km, rpe, time = RUN_WEEK[day.weekday()]
+        journal.store.add_runs([Run(new_id(), day.isoformat(), kind, None, minutes + rng.randint(-5, 5),
+                                   round(km * rng.uniform(0.9, 1.1), 1), rpe, time=time)])
+
+
+def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.Random) -> None:
     if planned.session is None or rng.random() < 0.07:  # now and then life gets in the way
         return
-    clock.at = clock.at.set(hour=18, minute=0)
+    day = iso_date(planned.date)
+    clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=18, minute=0)
     for p in planned.exercises:
         done = 0
         while (upcoming := next_set(p, done)) is not None:
             clock.advance((p.rest_s or 20) + 40)
-            if p.reps is not None and p.weight_kg and rng.random() < 0.08:
+            if p.reps is not None and p.weight_kg and rng.random() < 0.02:
                 # a tough set: a rep short, logged as it happened
                 journal.log_set(p.name, day, weight_kg=p.weight_kg, reps=max(p.target_reps - 1, 1),
                                 side=upcoming.side, tempo=p.tempo, rpe=9.5, rest_s=p.rest_s)

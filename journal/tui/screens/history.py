@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Sparkline
 
-from ...core.engine import best_e1rm
+from ...core.progression import best_e1rm
 from ...core.journal import Journal
 from ...core.model import LoggedSet
 from ...render import set_text

@@ -1,0 +1,303 @@
+"""Progression: judging an exercise's microcycle and choosing its next load.
+
+Pure functions. A `Target` is what an exercise asks for during a microcycle
+(load, reps, seconds); at the microcycle's end `judge` compares what was logged
+with what was prescribed and gives a `Verdict` (progress, hold or reduce) with
+the evidence and the next target. Loads are rounded to what the lifter can put
+on the bar, and an increment that rounds to nothing is carried, never lost.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from statistics import mean
+
+from .model import KG_PER_LB, LoggedSet, Prescription, Rules, Slot
+
+# %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
+RTS_PERCENT = (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9)
+COUNTED_SET_TYPES = ("working", "failure")
+
+
+# --- loads ----------------------------------------------------------------------------------
+
+
+def round_to_step(kg: float, step: float, down: bool = False) -> float:
+    """Round a load to a multiple of `step`; never below zero."""
+    if step <= 0:
+        return round(max(kg, 0.0), 3)
+    steps = math.floor(kg / step + 1e-9) if down else math.floor(kg / step + 0.5)
+    return round(max(steps * step, 0.0), 3)
+
+
+def load_step(slot: Slot, rules: Rules) -> float:
+    """The smallest change this exercise can make in kg: plates for bars, its increment otherwise."""
+    return min(rules.plate_step_kg, slot.increment_kg)
+
+
+def loadable(kg: float, slot: Slot, rules: Rules, units: str = "kg", down: bool = False) -> float:
+    """A load the lifter can actually set up, in kg, rounded in the plates they own."""
+    if units == "lb":
+        pounds = round_to_step(kg / KG_PER_LB, rules.plate_step_lb, down)
+        return round(pounds * KG_PER_LB, 6)
+    return round_to_step(kg, load_step(slot, rules), down)
+
+
+def epley_e1rm(weight_kg: float, reps: int, rpe: float | None = None) -> float:
+    """Estimated 1RM; reps in reserve (10 - RPE) count as reps the lifter could have done."""
+    reps_possible = reps + (10 - rpe if rpe is not None else 0)
+    return weight_kg * (1 + reps_possible / 30)
+
+
+def best_e1rm(sets: Sequence[LoggedSet]) -> float | None:
+    """The best estimated 1RM among loaded working (or failure) sets, to 0.1 kg."""
+    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in sets
+              if s.weight_kg and s.reps and s.set_type in COUNTED_SET_TYPES]
+    return round(max(scored), 1) if scored else None
+
+
+def rts_percent(reps: int, rpe: float) -> float:
+    """%1RM that `reps` at `rpe` asks for, from the RTS chart (Epley past 10 reps)."""
+
+    def at(n: int) -> float:
+        if n <= 1:
+            return RTS_PERCENT[0]
+        if n <= len(RTS_PERCENT):
+            return RTS_PERCENT[n - 1]
+        return RTS_PERCENT[-1] * (1 + 10 / 30) / (1 + n / 30)
+
+    equivalent = reps + (10 - rpe)
+    low = math.floor(equivalent)
+    return at(low) + (at(low + 1) - at(low)) * (equivalent - low)
+
+
+# --- what an exercise asks for, and why ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One microcycle of one exercise, judged."""
+
+    exercise: str
+    verdict: str  # progress | hold | reduce
+    first: str  # the build days judged, ISO dates
+    last: str
+    reasons: tuple[str, ...]
+    evidence: tuple[LoggedSet, ...]
+    rpe_trend: tuple[float, ...]  # mean RPE per judged session, in order
+    readiness: float | None  # mean readiness over the microcycle's check-ins
+    previous_weight_kg: float | None
+    weight_kg: float | None  # the next target
+    reps: int | None
+    seconds: int | None
+
+    def summary(self) -> str:
+        return f"{self.verdict}: {self.reasons[0]}; {self.reasons[1]}"
+
+    def to_json(self) -> dict:
+        return {
+            "exercise": self.exercise,
+            "verdict": self.verdict,
+            "judged": {"from": self.first, "to": self.last},
+            "reasons": list(self.reasons),
+            "previous_weight_kg": self.previous_weight_kg,
+            "next_weight_kg": self.weight_kg,
+            "next_reps": self.reps,
+            "next_seconds": self.seconds,
+            "readiness": self.readiness,
+            "rpe_trend": list(self.rpe_trend),
+            "evidence": [
+                {"date": s.date, "set_type": s.set_type, "weight_kg": s.weight_kg, "reps": s.reps,
+                 "seconds": s.seconds, "side": s.side, "rpe": s.rpe}
+                for s in self.evidence
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an exercise asks for this microcycle, and the state progression carries."""
+
+    weight_kg: float | None
+    reps: int | None
+    seconds: int | None
+    carry_kg: float = 0.0  # increment that did not round to a loadable step yet
+    misses: int = 0  # judged microcycles in a row without progress
+    best_e1rm: float | None = None  # best e1RM of the last judged microcycle
+    verdict: Verdict | None = None  # the verdict that set this target
+
+
+def initial_target(slot: Slot, start_kg: float | None) -> Target:
+    return Target(start_kg, slot.reps, slot.seconds if slot.reps is None else None)
+
+
+def target_rpe(slot: Slot, rules: Rules) -> float:
+    return slot.rpe if slot.load == "rpe" and slot.rpe else rules.progress_rpe
+
+
+def progresses(slot: Slot) -> bool:
+    """Mobility work is maintained, not progressed; everything else is judged."""
+    return slot.pillar != "mobility"
+
+
+# --- judging sessions -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """One day's sets of an exercise against what was prescribed."""
+
+    date: str
+    sets: tuple[LoggedSet, ...]
+    met: int  # sets that did what was asked
+    needed: int  # sets (per side) that were asked for
+    high_rpe: float | None  # highest RPE above the target, when one was
+
+    @property
+    def complete(self) -> bool:
+        return self.met >= self.needed and self.high_rpe is None
+
+    def describe(self) -> str:
+        if self.high_rpe is not None and self.met >= self.needed:
+            return f"{self.date}: all sets done but at RPE {self.high_rpe:g}"
+        return f"{self.date}: {self.met} of {self.needed} sets as prescribed"
+
+
+def set_meets(s: LoggedSet, p: Prescription) -> bool:
+    """Did this set do what the prescription asked? Weight and reps are judged together."""
+    if s.set_type not in COUNTED_SET_TYPES:
+        return False
+    reps = p.target_reps
+    if reps is None:
+        weight_ok = not p.weight_kg or (s.weight_kg or 0) >= p.weight_kg - 0.01
+        return weight_ok and (s.seconds or 0) >= (p.seconds or 0)
+    if not p.weight_kg:
+        return (s.reps or 0) >= reps
+    if (s.weight_kg or 0) >= p.weight_kg - 0.01 and (s.reps or 0) >= reps:
+        return True
+    # heavier for fewer reps (or lighter for more) counts when it is as strong a set
+    return bool(s.weight_kg and s.reps) and epley_e1rm(s.weight_kg, s.reps) >= epley_e1rm(p.weight_kg, reps)
+
+
+def session_result(date: str, sets: Sequence[LoggedSet], p: Prescription, needed: int,
+                   rpe_limit: float) -> SessionResult:
+    met = sum(1 for s in sets if set_meets(s, p))
+    above = [s.rpe for s in sets if s.rpe is not None and s.rpe > rpe_limit
+             and s.set_type in COUNTED_SET_TYPES]
+    return SessionResult(date, tuple(sets), met, needed, max(above) if above else None)
+
+
+# --- the verdict ------------------------------------------------------------------------------
+
+
+def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str) -> tuple[float, float]:
+    """Add the increment; what does not round to a loadable step is carried to next time."""
+    wanted = (target.weight_kg or 0) + target.carry_kg + slot.increment_kg
+    new = loadable(wanted, slot, rules, units, down=True)
+    if new <= (target.weight_kg or 0) + 1e-9:
+        return target.weight_kg or 0, round(wanted - (target.weight_kg or 0), 6)
+    return new, round(wanted - new, 6)
+
+
+def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: str,
+                 e1rm: float | None) -> tuple[Target, str]:
+    """The next microcycle's target under the exercise's load model, and what changed."""
+    w, reps, secs = target.weight_kg, target.reps, target.seconds
+    if verdict == "hold":
+        return target, "same target"
+    if w is None:  # bodyweight reps or a timed hold: progress by reps or seconds
+        if secs is not None:
+            step = slot.increment_s if verdict == "progress" else -slot.increment_s
+            new = max(secs + step, slot.increment_s)
+            return replace(target, seconds=new, carry_kg=0.0), f"{new} s"
+        top = slot.reps_max or math.inf
+        step = slot.increment_reps if verdict == "progress" else -slot.increment_reps
+        new = int(min(max(reps + step, slot.reps or 1), top))
+        change = f"{new} reps" + (" (top of the range: try a harder variation)" if new == top else "")
+        return replace(target, reps=new), change
+    if verdict == "reduce":
+        lighter = loadable(w * (1 - rules.reduce_fraction), slot, rules, units, down=True)
+        if lighter >= w:
+            lighter = max(w - load_step(slot, rules), 0.0)
+        return (replace(target, weight_kg=lighter, reps=slot.reps, carry_kg=0.0),
+                f"{lighter:g} kg ({rules.reduce_fraction:.1%} lighter)")
+    if slot.progression == "double" and slot.reps_max and reps is not None and reps < slot.reps_max:
+        new = min(reps + slot.increment_reps, slot.reps_max)
+        return replace(target, reps=new), f"{new} reps at {w:g} kg"
+    if slot.load in ("rpe", "percent_e1rm") and e1rm:
+        percent = (rts_percent(slot.reps or 1, slot.rpe or rules.progress_rpe) if slot.load == "rpe"
+                   else slot.percent or 100)
+        from_e1rm = loadable(e1rm * percent / 100, slot, rules, units, down=True)
+        if from_e1rm > w:  # a completed microcycle never lowers the load
+            return (replace(target, weight_kg=from_e1rm, reps=slot.reps, carry_kg=0.0),
+                    f"{from_e1rm:g} kg ({percent:.1f}% of e1RM {e1rm:g} kg)")
+    raised, carry = _raised_weight(target, slot, rules, units)
+    note = f"+{raised - w:g} kg → {raised:g} kg" if raised > w else \
+        f"{w:g} kg (+{slot.increment_kg:g} kg does not round to a plate yet; carried)"
+    return replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry), note
+
+
+def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused: Sequence[str],
+          missed: Sequence[str], first: str, last: str, rules: Rules, units: str = "kg",
+          readiness: float | None = None) -> Target:
+    """The verdict on one microcycle of one exercise, and the target it leads to.
+
+    `results` are the sessions judged; `excused` lists sessions cut for low
+    readiness, travel, a key run or a taper, and `missed` the planned sessions
+    with nothing logged: neither counts as success or failure.
+    """
+    evidence = tuple(s for r in results for s in r.sets)
+    e1rm = best_e1rm(evidence)
+    rpe_trend = tuple(round(mean(rpes), 1) for r in results
+                      if (rpes := [s.rpe for s in r.sets if s.rpe is not None]))
+    not_counted = [f"{note} (not counted)" for note in (*excused, *missed)]
+    misses = target.misses
+    if not results:
+        verdict, reasons = "hold", ["nothing to judge: no session of it was done as planned"]
+    elif all(r.complete for r in results):
+        verdict, misses = "progress", 0
+        done = sum(r.met for r in results)
+        reasons = [f"all {done} prescribed sets done in {len(results)} session(s), "
+                   f"RPE ≤ {target_rpe(slot, rules):g}"]
+    elif e1rm and target.best_e1rm and e1rm < target.best_e1rm * (1 - rules.drop_fraction):
+        verdict, misses = "reduce", 0
+        reasons = [f"clear drop: best e1RM {e1rm:g} kg against {target.best_e1rm:g} kg last time"]
+    else:
+        misses += 1
+        short = "; ".join(r.describe() for r in results if not r.complete)
+        if misses >= rules.stall_microcycles:
+            verdict, misses = "reduce", 0
+            reasons = [f"stall: {rules.stall_microcycles} judged microcycles without progress ({short})"]
+        else:
+            verdict, reasons = "hold", [f"not every set as prescribed: {short}"]
+    following, change = _next_target(slot, target, verdict, rules, units, e1rm)
+    reasons.append(f"next: {change}")
+    reasons += not_counted
+    decided = Verdict(slot.exercise, verdict, first, last, tuple(reasons), evidence, rpe_trend,
+                      readiness, target.weight_kg, following.weight_kg, following.reps,
+                      following.seconds)
+    return replace(following, misses=misses, best_e1rm=e1rm or target.best_e1rm, verdict=decided)
+
+
+# --- signals that pull a deload forward --------------------------------------------------
+
+
+def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[LoggedSet],
+              threshold: float) -> str | None:
+    """RPE at the same load rising by `threshold` or more from earlier weeks to this one."""
+
+    def by_load(sets: Sequence[LoggedSet]) -> dict[float, list[float]]:
+        found: dict[float, list[float]] = {}
+        for s in sets:
+            if s.rpe is not None and s.weight_kg and s.set_type in COUNTED_SET_TYPES:
+                found.setdefault(round(s.weight_kg, 2), []).append(s.rpe)
+        return found
+
+    before = by_load(earlier)
+    for load, rpes in sorted(by_load(recent).items()):
+        if load in before and mean(rpes) - mean(before[load]) >= threshold:
+            return (f"RPE creeping up on {exercise}: {mean(before[load]):.1f} → {mean(rpes):.1f} "
+                    f"at {load:g} kg")
+    return None
