@@ -316,6 +316,72 @@ def why(ctx, db, exercise, date_text, as_json) -> None:
 
 @main.command()
 @db_option
+@click.option("--out", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--what", type=click.Choice(["sets", "wellness", "runs"]), default="sets", show_default=True)
+@click.option("--from", "first_text", metavar="DATE")
+@click.option("--to", "last_text", metavar="DATE")
+@click.pass_context
+def export(ctx, db, out, what, first_text, last_text) -> None:
+    """CSV of your sets (or wellness, or runs): one row per set, every stored field."""
+    journal = _journal(ctx)
+    first = journal.date(first_text, "from") if first_text else None
+    last = journal.date(last_text, "to") if last_text else None
+    if out is None:
+        journal.export(click.get_text_stream("stdout"), what, first, last)
+        return
+    if out.is_dir():
+        raise click.BadParameter(f"{out} is a directory", param_hint="--out")
+    partial = out.with_name(out.name + ".partial")  # a reader never sees half a file
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        count = journal.export(handle, what, first, last)
+    partial.replace(out)
+    click.echo(f"Exported {count} {what} row(s) to {out}", err=True)
+
+
+@main.command("import")
+@db_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", "strong", "hevy", "journal"]), default="auto",
+              show_default=True)
+@click.option("--units", type=click.Choice(["kg", "lb"]), help="Strong's weights are in your app's unit (default: the journal's).")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.pass_context
+def import_(ctx, db, file, fmt, units, dry_run) -> None:
+    """Import sets from Strong, Hevy or a journal export; all or nothing, and never twice."""
+    journal = _journal(ctx, create=True)
+    bar: Any = None
+
+    def progress(done: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=report_total[0], label="Importing", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    report_total = [0]
+    try:
+        with open(file, encoding="utf-8", errors="replace") as handle:
+            report_total[0] = max(sum(1 for _ in handle) - 1, 1)
+    except OSError:
+        pass  # import_sets reports the file problem with its message
+    big = report_total[0] >= 5000 and sys.stderr.isatty()
+    report = journal.import_sets(file, fmt, units, dry_run, progress if big else None)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    span = f"{report.first} to {report.last}" if report.first else "no dates"
+    click.echo(f"{report.format}: {report.sets} set(s), {span}")
+    for name, count in sorted(report.by_exercise.items()):
+        click.echo(f"  {count:>6}  {name}")
+    for source, name in sorted(report.renamed.items()):
+        click.echo(f"  '{source}' is your '{name}'")
+    if dry_run:
+        click.echo("Dry run: nothing was written.")
+    else:
+        click.echo(f"Imported {report.new} new set(s); {report.sets - report.new} were already there.")
+
+
+@main.command()
+@db_option
 @click.argument("emphasis")
 @click.pass_context
 def emphasis(ctx, db, emphasis) -> None:

@@ -7,14 +7,17 @@ rules themselves live in the engine, the SQL in the store.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TextIO
 
 import pendulum
 from pendulum import Date
 
-from . import engine
+from . import engine, exchange
 from .clock import Clock, iso_date, today
 from .entry import (
     parse_date,
@@ -92,6 +95,17 @@ def resolve_program(name_or_file: str) -> tuple[Program, str]:
 class Enrolled:
     program: Program
     enrolment: Enrolment
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    format: str
+    sets: int  # set rows read
+    new: int  # of them stored now (0 on a dry run, or when all were there already)
+    by_exercise: dict[str, int]
+    first: str | None
+    last: str | None
+    renamed: dict[str, str]  # file name -> journal name, where they clearly match
 
 
 @dataclass(frozen=True)
@@ -243,8 +257,10 @@ class Journal:
         secs = parse_seconds(seconds) if seconds not in (None, "") else None
         if reps is None and secs is None:
             raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8) or --seconds for a hold")
+        slot = enrolled.program.exercises().get(name)
         record = dict(
-            date=day.isoformat(), exercise=name, set_type=set_type, weight=weight, unit=unit,
+            date=day.isoformat(), exercise=name, pillar=slot.pillar if slot else None,
+            set_type=set_type, weight=weight, unit=unit,
             weight_kg=weight_kg, reps=reps, seconds=secs, side=parse_side(side),
             tempo=parse_tempo(tempo), rpe=parse_rpe(rpe), rest_s=rest_s,
             notes=(notes or None),
@@ -272,7 +288,8 @@ class Journal:
     def skip_set(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
         """A set the lifter chose not to do: recorded, so the session moves on and it counts as missed."""
         enrolled = self.enrolled()
-        record = dict(date=day.isoformat(), exercise=prescription.name, set_type="skipped",
+        record = dict(date=day.isoformat(), exercise=prescription.name, pillar=prescription.pillar,
+                      set_type="skipped",
                       unit=enrolled.enrolment.units, side=parse_side(side), rest_s=prescription.rest_s)
         return self._store_set(record, day, enrolled)
 
@@ -308,6 +325,51 @@ class Journal:
     def latest_wellness(self, day: Date) -> Wellness | None:
         """The most recent check-in on or before a day: the check-in form starts from it."""
         return self.store.latest_wellness(day.isoformat())
+
+    # --- exchange ----------------------------------------------------------------------
+
+    def export(self, out: TextIO, what: str = "sets", first: Date | None = None,
+               last: Date | None = None) -> int:
+        """Write CSV to `out`; returns the rows written."""
+        low, high = (first.isoformat() if first else "0000-01-01"), (last.isoformat() if last else "9999-12-31")
+        if first and last and last < first:
+            raise EntryError("to", f"{high} is before --from {low}")
+        if what == "sets":
+            rows = (exchange.set_row(s, session) for s, session in self.store.export_sets(low, high))
+            return exchange.write_rows(out, exchange.SET_COLUMNS, rows)
+        if what == "wellness":
+            return exchange.write_rows(out, exchange.WELLNESS_COLUMNS, (
+                astuple(w) for w in self.store.wellness_between(low, high)))
+        if what == "runs":
+            return exchange.write_rows(out, exchange.RUN_COLUMNS, (
+                astuple(r) for r in self.store.runs_between(low, high)))
+        raise EntryError("what", f"{what!r} is not sets, wellness or runs")
+
+    def import_sets(self, path: Path, fmt: str = "auto", units: str | None = None, dry_run: bool = False,
+                    progress: Callable[[int], None] | None = None) -> ImportReport:
+        """Read a Strong, Hevy or journal CSV whole, then store it in one transaction (or not at all)."""
+        if fmt not in ("auto",) + exchange.FORMATS:
+            raise EntryError("format", f"{fmt!r} is not auto, strong, hevy or journal")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise EntryError("file", f"cannot read {path}: {error.strerror or error}") from None
+        except UnicodeDecodeError:
+            raise EntryError("file", f"{path} is not UTF-8 text") from None
+        found = self.store.enrolment()
+        program = _parse_cached(found[1]) if found else None
+        units = units or (found[0].units if found else "kg")
+        detected, sets = exchange.read_sets(text, fmt, units, self.clock.tz)
+        slots = program.exercises() if program else {}
+        known = list(slots) + [n for n in self.store.exercise_names() if n not in slots]
+        names = exchange.name_map({s.exercise for s in sets}, known)
+        sets = [replace(s, exercise=names[s.exercise],
+                        pillar=s.pillar or (slots[names[s.exercise]].pillar if names[s.exercise] in slots else None))
+                for s in sets]
+        new = 0 if dry_run else self.store.import_sets(sets, progress)
+        return ImportReport(detected, len(sets), new, dict(Counter(s.exercise for s in sets)),
+                            min((s.date for s in sets), default=None), max((s.date for s in sets), default=None),
+                            {k: v for k, v in names.items() if k != v})
 
     def add_run(self, day: Date, kind: str, *, priority: str | None = None, minutes: object = None,
                 km: object = None, rpe: object = None, title: str | None = None,

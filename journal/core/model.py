@@ -248,6 +248,7 @@ class LoggedSet:
     date: str  # the lifter's local date of the session
     session_id: str | None = None
     distance_m: float | None = None
+    pillar: str | None = None
 
 
 @dataclass(frozen=True)

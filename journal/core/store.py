@@ -13,16 +13,19 @@ import contextlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlite_utils
 
 from .clock import Clock
 from .errors import StoreError
 from .model import Assessment, Enrolment, LoggedSet, Run, Wellness
+
+if TYPE_CHECKING:
+    from .exchange import ImportedSet
 
 BUSY_TIMEOUT_S = 15.0
 T = TypeVar("T")
@@ -81,8 +84,14 @@ def _m2_run_times(db: sqlite_utils.Database) -> None:
     db["runs"].add_column("time", str)
 
 
+def _m3_set_pillars(db: sqlite_utils.Database) -> None:
+    # A set keeps its pillar, so an export says it even where no program is enrolled.
+    db["sets"].add_column("pillar", str)
+
+
 # Each migration moves the schema up one version and keeps every row.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_m1_initial, _m2_run_times)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _m1_initial, _m2_run_times, _m3_set_pillars)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -322,6 +331,53 @@ class Store:
 
     def count(self, table: str) -> int:
         return self.db[table].count
+
+    # --- exchange -------------------------------------------------------------------------
+
+    def import_sets(self, sets: Sequence["ImportedSet"], progress: Callable[[int], None] | None = None,
+                    batch: int = 2000) -> int:
+        """Store imported sets and their sessions in one transaction; rows already there are kept.
+
+        Returns how many sets were new. A journal export's session on a date joins the
+        session this journal already has on that date.
+        """
+        with self.write():
+            existing = dict(self.conn.execute("select date, id from sessions where source = 'journal'"))
+            sessions: dict[str, dict] = {}
+            rows = []
+            for s in sets:
+                session_id = existing.get(s.date, s.session_id) if s.source == "journal" else s.session_id
+                sessions.setdefault(session_id, {
+                    "id": session_id, "date": s.date, "name": s.session, "kind": s.session_kind,
+                    "block": s.block, "week": s.week, "status": "performed", "source": s.source,
+                    "started_at": s.logged_at, "duration_s": s.duration_s, "notes": s.session_notes,
+                    "tz": s.tz})
+                rows.append({"id": s.id, "session_id": session_id, "date": s.date, "exercise": s.exercise,
+                             "set_index": s.set_index, "set_type": s.set_type, "weight": s.weight,
+                             "unit": s.unit, "weight_kg": s.weight_kg, "reps": s.reps, "seconds": s.seconds,
+                             "distance_m": s.distance_m, "side": s.side, "tempo": s.tempo, "rpe": s.rpe,
+                             "rest_s": s.rest_s, "notes": s.notes, "logged_at": s.logged_at, "tz": s.tz,
+                             "pillar": s.pillar})
+            self.db["sessions"].insert_all(sessions.values(), ignore=True)
+            before = self.conn.total_changes
+            for start in range(0, len(rows), batch):
+                self.db["sets"].insert_all(rows[start:start + batch], ignore=True, batch_size=batch)
+                if progress:
+                    progress(min(start + batch, len(rows)))
+            return self.conn.total_changes - before
+
+    def export_sets(self, first: str, last: str) -> Iterator[tuple[LoggedSet, dict]]:
+        """Sets in a date range in logged order, each with its session's name, kind, block and week."""
+        names = [f.name for f in fields(LoggedSet)]
+        cursor = self.conn.execute(
+            "select sets.*, sessions.name as session, sessions.kind as session_kind, "
+            "sessions.block as block, sessions.week as week from sets "
+            "left join sessions on sessions.id = sets.session_id "
+            "where sets.date between ? and ? order by sets.date, sets.logged_at, sets.rowid", [first, last])
+        columns = [c[0] for c in cursor.description]
+        for values in cursor:
+            row = dict(zip(columns, values))
+            yield LoggedSet(**{n: row[n] for n in names}), row
 
     # --- wellness, runs, assessments ----------------------------------------------------
 

@@ -1,0 +1,381 @@
+"""CSV in and out: the journal's own export, and imports from Strong and Hevy.
+
+Reading is pure: a file's text becomes `ImportedSet` rows or an EntryError
+naming the line and the column, before anything is written. Every imported set
+gets an id made from where it came from (workout start, exercise, position), so
+the same file imported twice adds nothing. Writing is `export_csv`: RFC 4180,
+one row per set, times with the offset of the timezone they were logged in;
+exporting an import of an export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
+
+import pendulum
+
+from .errors import EntryError
+from .model import KG_PER_LB, SET_TYPES, LoggedSet, Run, Wellness
+
+IMPORT_NAMESPACE = uuid.UUID("5f0c9f6a-7d1e-4e7b-8a6c-2b9e4d3f1a10")
+FORMATS = ("strong", "hevy", "journal")
+
+SET_COLUMNS = ("set_id", "date", "logged_at", "tz", "session", "session_kind", "block", "week",
+               "exercise", "pillar", "set_index", "set_type", "side", "weight", "unit", "weight_kg",
+               "reps", "seconds", "distance_m", "tempo", "rpe", "rest_s", "notes")
+WELLNESS_COLUMNS = tuple(f.name for f in fields(Wellness))
+RUN_COLUMNS = tuple(f.name for f in fields(Run))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def number_text(value: float | int | None) -> str:
+    """Shortest exact text for a stored number: 60.0 -> 60, 62.5 -> 62.5, None -> empty."""
+    if value is None:
+        return ""
+    text = repr(round(float(value), 6))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    return str(value)
+
+
+def local_time(utc_iso: str, tz: str) -> str:
+    """A stored UTC instant as ISO 8601 in the timezone it was logged in, offset included."""
+    return pendulum.parse(utc_iso).in_timezone(tz).isoformat()  # type: ignore[union-attr]
+
+
+def write_rows(out: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+        count += 1
+    return count
+
+
+def set_row(s: LoggedSet, session: dict) -> tuple:
+    """One export row: the stored set, with the name, kind, block and week of its session."""
+    return (s.id, s.date, local_time(s.logged_at, s.tz), s.tz, session.get("session"),
+            session.get("session_kind"), session.get("block"), session.get("week"), s.exercise, s.pillar,
+            s.set_index, s.set_type, s.side, s.weight, s.unit, s.weight_kg, s.reps, s.seconds,
+            s.distance_m, s.tempo, s.rpe, s.rest_s, s.notes)
+
+
+# --- reading: shared parsing ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportedSet:
+    """One set row of an import file, normalised, with the workout it belongs to."""
+
+    id: str
+    line: int
+    date: str
+    logged_at: str  # UTC ISO 8601
+    tz: str
+    exercise: str
+    set_index: int
+    set_type: str
+    weight: float | None
+    unit: str
+    weight_kg: float | None
+    reps: int | None
+    seconds: float | None
+    distance_m: float | None
+    rpe: float | None
+    rest_s: int | None
+    notes: str | None
+    side: str | None = None
+    tempo: str | None = None
+    session_id: str = ""
+    session: str | None = None
+    session_kind: str | None = None
+    block: str | None = None
+    week: int | None = None
+    session_notes: str | None = None
+    duration_s: int | None = None
+    source: str = "import"
+    pillar: str | None = None
+
+
+def stable_id(*parts: object) -> str:
+    return str(uuid.uuid5(IMPORT_NAMESPACE, "|".join(str(p) for p in parts)))
+
+
+class Reader:
+    """Rows of a CSV with their line numbers, and field parsers that name the line and column."""
+
+    def __init__(self, text: str, delimiter: str) -> None:
+        self.rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        self.header: list[str] = []
+        self.line = 1
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        lines = iter(self.rows)
+        try:
+            self.header = [h.strip() for h in next(lines)]
+        except StopIteration:
+            raise EntryError("line 1", "the file is empty") from None
+        except csv.Error as error:
+            raise EntryError("line 1", f"not CSV ({error})") from None
+        while True:
+            self.line = self.rows.line_num + 1
+            try:
+                row = next(lines)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise EntryError(f"line {self.line}", f"not valid CSV ({error})") from None
+            if not any(v.strip() for v in row):
+                continue
+            if len(row) != len(self.header):
+                raise EntryError(f"line {self.line}",
+                                 f"has {len(row)} columns, the header has {len(self.header)}")
+            yield dict(zip(self.header, row))
+
+    def fail(self, column: str, problem: str) -> EntryError:
+        return EntryError(f"line {self.line}: {column}", problem)
+
+    def number(self, row: dict[str, str], column: str, low: float = 0, high: float = 1e6) -> float | None:
+        raw = (row.get(column) or "").strip()
+        if raw == "":
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            raise self.fail(column, f"{raw!r} is not a number") from None
+        if not (low <= value <= high):
+            raise self.fail(column, f"{raw!r} is not between {low:g} and {high:g}")
+        return round(value, 6)  # 14.000000000000002 -> 14.0
+
+    def whole(self, row: dict[str, str], column: str, high: float = 10_000) -> int | None:
+        value = self.number(row, column, 0, high)
+        if value is None:
+            return None
+        if value != int(value):
+            raise self.fail(column, f"{row[column]!r} is not a whole number")
+        return int(value)
+
+    def moment(self, row: dict[str, str], column: str, formats: Sequence[str], tz: str) -> pendulum.DateTime:
+        raw = (row.get(column) or "").strip()
+        for fmt in formats:
+            try:
+                return pendulum.from_format(raw, fmt, tz=tz)
+            except ValueError:
+                continue
+        raise self.fail(column, f"{raw!r} is not a date like {pendulum.datetime(2025, 3, 4, 7, 12, 40).format(formats[0])}")
+
+
+def duration_seconds(text: str) -> int | None:
+    """Strong's durations: `52m`, `1h 3m`, `45s`, or plain seconds."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    parts = re.findall(r"(\d+)\s*([hms])", text)
+    if not parts or "".join(f"{n}{u}" for n, u in parts) != re.sub(r"\s", "", text):
+        return None
+    return sum(int(n) * {"h": 3600, "m": 60, "s": 1}[u] for n, u in parts)
+
+
+def weight_of(value: float | None, unit: str) -> tuple[float | None, float | None]:
+    """(as entered, in kg); an empty or zero weight is bodyweight."""
+    if not value:
+        return None, None
+    kg = value if unit == "kg" else round(value * KG_PER_LB, 6)
+    return value, round(kg, 6)
+
+
+def utc(moment: pendulum.DateTime) -> str:
+    return moment.in_timezone("UTC").isoformat()
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+def detect(header_line: str) -> str:
+    line = header_line.lstrip("\ufeff").strip()
+    if line.startswith("set_id,"):
+        return "journal"
+    if "exercise_title" in line and "start_time" in line:
+        return "hevy"
+    if "Exercise Name" in line and "Set Order" in line:
+        return "strong"
+    raise EntryError("line 1", "unknown format: not a Strong, Hevy or journal export header "
+                               f"({line[:60]!r})")
+
+
+STRONG_TIME = ("YYYY-MM-DD HH:mm:ss", "YYYY-MM-DD HH:mm", "YYYY-MM-DD")
+SET_ORDER_TYPES = {"W": "warmup", "D": "drop", "F": "failure"}
+
+
+def read_strong(text: str, units: str, tz: str) -> list[ImportedSet]:
+    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    reader = Reader(text, delimiter)
+    sets: list[ImportedSet] = []
+    positions: dict[tuple[str, str, str], int] = {}
+    for row in reader:
+        header = reader.header
+        weight_col = next((h for h in header if h.startswith("Weight")), "Weight")
+        unit = ("lb" if "lb" in weight_col else "kg") if "(" in weight_col else units
+        started = reader.moment(row, "Date", STRONG_TIME, tz)
+        workout, exercise = row.get("Workout Name", "").strip(), row.get("Exercise Name", "").strip()
+        order = (row.get("Set Order") or "").strip()
+        if not exercise:
+            raise reader.fail("Exercise Name", "is empty")
+        if order in ("Rest Timer", "Note"):  # not sets: they belong to the set before
+            previous = next((s for s in reversed(sets) if s.exercise == exercise
+                             and s.logged_at == utc(started)), None)
+            if previous is None:
+                raise reader.fail("Set Order", f"a {order} row with no set before it")
+            if order == "Rest Timer":
+                sets[sets.index(previous)] = replace(previous, rest_s=reader.whole(row, "Seconds", 86_400))
+            else:
+                sets[sets.index(previous)] = replace(previous, notes=(row.get("Notes") or "").strip() or None)
+            continue
+        if order not in SET_ORDER_TYPES and not order.isdigit():
+            raise reader.fail("Set Order", f"{order!r} is not a set number, W, D, F, Rest Timer or Note")
+        reps = reader.whole(row, "Reps") or None
+        seconds = reader.number(row, "Seconds", 0, 86_400) or None
+        distance_col = next((h for h in header if h.startswith("Distance")), "Distance")
+        distance = reader.number(row, distance_col, 0, 1e6) or None
+        if distance and "mile" in distance_col:
+            distance = round(distance * 1609.344, 3)
+        weight, kg = weight_of(reader.number(row, weight_col, 0, 2000), unit)
+        key = (started.isoformat(), workout, exercise)
+        positions[key] = positions.get(key, 0) + 1
+        duration = duration_seconds(row.get("Duration") or row.get("Duration (sec)") or "")
+        sets.append(ImportedSet(
+            id=stable_id("strong", *key, positions[key]), line=reader.line, date=started.date().isoformat(),
+            logged_at=utc(started), tz=tz, exercise=exercise, set_index=positions[key],
+            set_type=SET_ORDER_TYPES.get(order, "working"), weight=weight, unit=unit, weight_kg=kg,
+            reps=reps, seconds=seconds, distance_m=distance, rpe=reader.number(row, "RPE", 1, 10),
+            rest_s=None, notes=(row.get("Notes") or "").strip() or None,
+            session_id=stable_id("strong", started.isoformat(), workout), session=workout or None,
+            session_notes=(row.get("Workout Notes") or "").strip() or None, duration_s=duration,
+            source="strong"))
+    return sets
+
+
+HEVY_TIME = ("D MMM YYYY, HH:mm", "DD MMM YYYY, HH:mm", "YYYY-MM-DD HH:mm:ss", "YYYY-MM-DDTHH:mm:ss")
+HEVY_TYPES = {"warmup": "warmup", "normal": "working", "failure": "failure", "dropset": "drop"}
+
+
+def read_hevy(text: str, tz: str) -> list[ImportedSet]:
+    reader = Reader(text, ",")
+    sets: list[ImportedSet] = []
+    positions: dict[tuple[str, str, str], int] = {}
+    for row in reader:
+        started = reader.moment(row, "start_time", HEVY_TIME, tz)
+        ended = reader.moment(row, "end_time", HEVY_TIME, tz) if (row.get("end_time") or "").strip() else None
+        workout, exercise = row["title"].strip(), row["exercise_title"].strip()
+        if not exercise:
+            raise reader.fail("exercise_title", "is empty")
+        kind = (row.get("set_type") or "normal").strip()
+        if kind not in HEVY_TYPES:
+            raise reader.fail("set_type", f"{kind!r} is not warmup, normal, failure or dropset")
+        reps = reader.whole(row, "reps") or None
+        seconds = reader.number(row, "duration_seconds", 0, 86_400) or None
+        km = reader.number(row, "distance_km", 0, 1000)
+        weight, kg = weight_of(reader.number(row, "weight_kg", 0, 2000), "kg")
+        key = (started.isoformat(), workout, exercise)
+        positions[key] = positions.get(key, 0) + 1
+        sets.append(ImportedSet(
+            id=stable_id("hevy", *key, positions[key]), line=reader.line, date=started.date().isoformat(),
+            logged_at=utc(started), tz=tz, exercise=exercise, set_index=positions[key],
+            set_type=HEVY_TYPES[kind], weight=weight, unit="kg", weight_kg=kg, reps=reps, seconds=seconds,
+            distance_m=round(km * 1000, 3) if km else None, rpe=reader.number(row, "rpe", 1, 10),
+            rest_s=None, notes=(row.get("exercise_notes") or "").strip() or None,
+            session_id=stable_id("hevy", started.isoformat(), workout), session=workout or None,
+            session_notes=(row.get("description") or "").strip() or None,
+            duration_s=int((ended - started).total_seconds()) if ended else None, source="hevy"))
+    return sets
+
+
+def read_journal(text: str) -> list[ImportedSet]:
+    reader = Reader(text, ",")
+    sets = []
+    for row in reader:
+        missing = [c for c in SET_COLUMNS if c not in row]
+        if missing:
+            raise EntryError("line 1", f"missing column(s) {', '.join(missing)}")
+        try:
+            logged = pendulum.parse(row["logged_at"])
+            pendulum.timezone(row["tz"])
+        except Exception:
+            raise reader.fail("logged_at", f"{row['logged_at']!r} with tz {row['tz']!r} is not a time") from None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"]):
+            raise reader.fail("date", f"{row['date']!r} is not a date like 2026-09-07")
+        try:
+            set_id = str(uuid.UUID(row["set_id"]))
+        except ValueError:
+            raise reader.fail("set_id", f"{row['set_id']!r} is not a UUID") from None
+        if row["set_type"] not in SET_TYPES:
+            raise reader.fail("set_type", f"{row['set_type']!r} is not one of {', '.join(SET_TYPES)}")
+        if row["unit"] not in ("kg", "lb"):
+            raise reader.fail("unit", f"{row['unit']!r} is not kg or lb")
+        if not row["exercise"].strip():
+            raise reader.fail("exercise", "is empty")
+        text_or_none = {c: (row[c] or None) for c in ("session", "session_kind", "block", "side",
+                                                        "tempo", "notes")}
+        sets.append(ImportedSet(
+            id=set_id, line=reader.line, date=row["date"], logged_at=utc(logged), tz=row["tz"],  # type: ignore[arg-type]
+            exercise=row["exercise"], set_index=reader.whole(row, "set_index") or 1,
+            set_type=row["set_type"], weight=reader.number(row, "weight", 0, 5000), unit=row["unit"], weight_kg=reader.number(row, "weight_kg", 0, 2000),
+            reps=reader.whole(row, "reps"), seconds=reader.number(row, "seconds", 0, 86_400),
+            distance_m=reader.number(row, "distance_m", 0, 1e6), rpe=reader.number(row, "rpe", 1, 10),
+            rest_s=reader.whole(row, "rest_s", 86_400), week=reader.whole(row, "week"),
+            session_id=stable_id("journal", row["date"]), source="journal", pillar=row["pillar"] or None,
+            **text_or_none))
+    return sets
+
+
+def read_sets(text: str, fmt: str = "auto", units: str = "kg", tz: str = "UTC") -> tuple[str, list[ImportedSet]]:
+    """Parse an import file; raise EntryError (line and column) on the first bad row."""
+    text = text.lstrip("\ufeff")
+    detected = detect(text.split("\n", 1)[0])
+    if fmt != "auto" and fmt != detected:
+        raise EntryError("format", f"the file looks like a {detected} export, not {fmt}")
+    if detected == "strong":
+        return detected, read_strong(text, units, tz)
+    if detected == "hevy":
+        return detected, read_hevy(text, tz)
+    return detected, read_journal(text)
+
+
+# --- exercise names ------------------------------------------------------------------------
+
+# Names that mean the same lift but do not say so letter for letter.
+ALIASES = {"squat": "back squat", "barbell squat": "back squat", "calf raise": "standing calf raise"}
+
+
+def _plain(name: str) -> str:
+    name = re.sub(r"\([^)]*\)", "", name).casefold().replace("-", " ")
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def name_map(names: Iterable[str], known: Sequence[str]) -> dict[str, str]:
+    """Imported names to the journal's where they clearly match (equipment in brackets aside)."""
+    by_plain = {_plain(k): k for k in known}
+    mapped = {}
+    for name in names:
+        plain = _plain(name)
+        plain = ALIASES.get(plain, plain)
+        mapped[name] = by_plain.get(plain, name)
+    return mapped

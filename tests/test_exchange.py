@@ -1,0 +1,182 @@
+"""CSV export and import: the sample files, generated files, bad files, and round trips."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal.core.clock import FixedClock
+from journal.core.errors import EntryError
+from journal.core.exchange import duration_seconds, read_sets
+from journal.core.journal import Journal
+
+FORMATS = Path(__file__).parent / "formats"  # copies of the sample exports in ../shared/formats
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def exported(journal: Journal, what: str = "sets") -> str:
+    out = io.StringIO(newline="")
+    journal.export(out, what)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, count", [("hevy.csv", 6), ("strong_comma.csv", 7), ("strong_legacy.csv", 3),
+                                         ("strong_semicolon.csv", 5)])
+def test_every_set_row_of_each_sample_is_imported_once(journal, db_path, name, count):
+    report = journal.import_sets(FORMATS / name)
+    assert report.sets == count and report.new == count
+    again = journal.import_sets(FORMATS / name)
+    assert again.new == 0
+    assert rows(db_path, "select count(*) from sets")[0][0] == count
+
+
+def test_strong_comma_weights_notes_durations_and_names(journal, db_path):
+    journal.import_sets(FORMATS / "strong_comma.csv")
+    split = rows(db_path, "select weight_kg, notes from sets where exercise like 'Bulgarian%'")
+    assert split == [(14.0, "left side first")]  # float noise cleaned
+    carry = rows(db_path, "select weight_kg, distance_m, notes from sets where exercise = 'Farmers Walk'")
+    assert carry == [(24.0, 40.0, '"suitcase" carry, one hand')]
+    assert rows(db_path, "select duration_s from sessions where name = 'Lower B, light'") == [(3780,)]
+    # names that clearly match the program's are mapped; the rest stay as they are
+    squats = rows(db_path, "select weight_kg, rpe, pillar from sets where exercise = 'Back squat' order by set_index")
+    assert squats == [(60.0, None, "strength"), (80.0, 8.0, "strength"), (80.0, 8.5, "strength")]
+    plank = rows(db_path, "select weight_kg, reps, seconds from sets where exercise = 'Plank'")
+    assert plank == [(None, None, 60.0)]
+
+
+def test_strong_weights_in_pounds_convert_exactly(journal, db_path):
+    journal.import_sets(FORMATS / "strong_legacy.csv", units="lb")
+    got = rows(db_path, "select weight, unit, weight_kg from sets order by rowid limit 1")
+    assert got == [(60.0, "lb", 27.215542)]
+
+
+def test_strong_semicolon_types_rest_and_note_rows(journal, db_path):
+    journal.import_sets(FORMATS / "strong_semicolon.csv")
+    got = rows(db_path, "select set_type, weight_kg, rest_s, notes from sets where exercise like 'Romanian%' order by set_index")
+    assert got == [("warmup", 40.0, None, None), ("working", 70.0, None, None),
+                   ("working", 70.0, None, None), ("drop", 50.0, 120, "grip failing")]
+
+
+def test_hevy_types_times_and_kg(journal, db_path):
+    journal.import_sets(FORMATS / "hevy.csv")
+    types = rows(db_path, "select set_type, reps, rpe from sets where exercise = 'Back squat' order by set_index")
+    assert types == [("warmup", 8, None), ("working", 5, 8.0), ("failure", 4, 10.0)]
+    logged = rows(db_path, "select distinct date, logged_at from sets")
+    assert logged == [("2026-02-03", "2026-02-03T18:05:00+00:00")]  # London is on UTC in February
+    assert rows(db_path, "select duration_s, notes from sessions") == [(56 * 60, "after easy 8k")]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("2025-03-04 07:12:40,A,52m,Squat,1,60,5,0,0,,,\n2025-03-04 07:12:40,A,52m,Squat,2,60,5,0\n",
+     "line 3: has 8 columns, the header has 12"),
+    ("2025-03-04 07:12:40,A,52m,Squat,1,60,5,0,0,,,\n2025-03-04 07:12:40,A,52m,Squat,2,sixty,5,0,0,,,\n",
+     "line 3: Weight: 'sixty' is not a number"),
+    ("04/03/2025 07:12,A,52m,Squat,1,60,5,0,0,,,\n", "line 2: Date: '04/03/2025 07:12' is not a date"),
+    ("2025-03-04 07:12:40,A,52m,Squat,X,60,5,0,0,,,\n", "line 2: Set Order: 'X' is not a set number"),
+])
+def test_a_file_broken_on_one_line_imports_nothing_and_names_it(journal, db_path, tmp_path, body, message):
+    path = tmp_path / "broken.csv"
+    path.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+                    "Workout Notes,RPE\n" + body, encoding="utf-8")
+    with pytest.raises(EntryError) as error:
+        journal.import_sets(path)
+    assert message in str(error.value)
+    assert rows(db_path, "select count(*) from sets") == [(0,)]
+
+
+def test_an_unknown_file_is_refused(journal, tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    with pytest.raises(EntryError, match="unknown format"):
+        journal.import_sets(path)
+
+
+def test_dry_run_writes_nothing(cli, db_path):
+    cli("init", "--program", "runner-beginner", "--start", "2026-09-07")
+    result = cli("import", str(FORMATS / "strong_comma.csv"), "--dry-run")
+    assert result.exit_code == 0 and "strong: 7 set(s), 2025-03-04 to 2025-03-06" in result.stdout
+    assert "Dry run" in result.stdout and cli.rows("sets") == 0
+
+
+def test_durations():
+    assert [duration_seconds(t) for t in ("52m", "1h 3m", "45s", "3120", "", "soon")] == [3120, 3780, 45, 3120, None, None]
+
+
+GENERATED = ('Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n'
+             '2026-03-28 18:00:00,"Leg day, heavy",1h,"Squat (Barbell)",1,100,5,0,0,"said ""easy""\nthen not",,9\n'
+             '2026-03-29 01:30:00,Nachts,30m,Übung «Ärger»,1,20,10,0,0,,,\n'
+             '2026-03-29 18:00:00,Leg day,40m,"Drop; Table sets --",1,50,5,0,0,"\'); DROP TABLE sets; --",,\n')
+
+
+def test_generated_file_quotes_newlines_unicode_and_a_dst_night(journal, db_path, tmp_path):
+    path = tmp_path / "generated.csv"
+    path.write_text(GENERATED, encoding="utf-8")
+    report = journal.import_sets(path)
+    assert report.sets == 3 and report.new == 3
+    notes = rows(db_path, "select exercise, notes, logged_at from sets order by logged_at")
+    assert notes[0] == ("Back squat", 'said "easy"\nthen not', "2026-03-28T18:00:00+00:00")
+    assert notes[1][0] == "Übung «Ärger»"
+    # 01:30 does not exist in London on 29 March 2026: it is read as 02:30 BST, i.e. 01:30 UTC
+    assert notes[1][2] == "2026-03-29T01:30:00+00:00"
+    assert notes[2] == ("Drop; Table sets --", "'); DROP TABLE sets; --", "2026-03-29T17:00:00+00:00")
+    first = exported(journal)
+    assert '"said ""easy""\nthen not"' in first
+
+
+def _fresh(tmp_path: Path, name: str) -> Journal:
+    return Journal.open(tmp_path / name, FixedClock.at_local("2026-11-26T18:00:00", "Europe/London"))
+
+
+def test_export_import_export_is_byte_for_byte(journal, tmp_path):
+    journal.import_sets(FORMATS / "strong_comma.csv")
+    journal.log_set("Back squat", pendulum.date(2026, 9, 8), set_text="62.5x5", rpe="8", tempo="3-1-X-0",
+                    notes="felt, \"good\"")
+    journal.log_set("Reverse lunge", pendulum.date(2026, 9, 8), set_text="10x8", side="L")
+    first = exported(journal)
+    path = tmp_path / "export.csv"
+    path.write_text(first, encoding="utf-8", newline="")
+    empty = _fresh(tmp_path, "empty.db")
+    assert empty.import_sets(path).new == first.count("\r\n") - 1
+    assert exported(empty) == first
+    assert empty.import_sets(path).new == 0
+    empty.close()
+
+
+names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).filter(str.strip)
+notes = st.one_of(st.none(), st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+                                     min_size=1, max_size=30))
+sets = st.lists(st.tuples(names, st.integers(0, 40), st.integers(1, 20), st.sampled_from([None, 6, 7.5, 10]),
+                          notes, st.integers(0, 400)), min_size=1, max_size=8)
+
+
+@given(sets)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_random_sets_round_trip_through_export_and_import(tmp_path_factory, logged):
+    tmp = tmp_path_factory.mktemp("roundtrip")
+    source = _fresh(tmp, "a.db")
+    source.enrol("runner-beginner", pendulum.date(2026, 9, 7))
+    for name, half_kg, reps, rpe, note, day in logged:
+        source.log_set(name, pendulum.date(2026, 1, 1).add(days=day), weight_kg=half_kg * 2.5, reps=reps,
+                       rpe=rpe, notes=note, new=True)
+    first = exported(source)
+    (tmp / "out.csv").write_text(first, encoding="utf-8", newline="")
+    target = _fresh(tmp, "b.db")
+    target.import_sets(tmp / "out.csv")
+    assert exported(target) == first
+    source.close()
+    target.close()
+
+
+def test_read_sets_refuses_a_forced_wrong_format():
+    with pytest.raises(EntryError, match="looks like a strong export, not hevy"):
+        read_sets((FORMATS / "strong_comma.csv").read_text(), "hevy")
