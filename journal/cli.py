@@ -316,6 +316,26 @@ def why(ctx, db, exercise, date_text, as_json) -> None:
 
 @main.command()
 @db_option
+@click.option("--week", "week_text", metavar="YYYY-Www", help="ISO week (default: this week).")
+@json_option
+@click.pass_context
+def summary(ctx, db, week_text, as_json) -> None:
+    """The weekly review: sessions, volume, PRs, wellness, load, verdicts and next week."""
+    from .core.engine import monday_of
+    from .core.entry import parse_iso_week
+    from .render import summary_text
+
+    journal = _journal(ctx)
+    monday = parse_iso_week(week_text) if week_text else monday_of(journal.today())
+    document = journal.summary(monday)
+    if as_json:
+        _print_json(document)
+    else:
+        click.echo(summary_text(document))
+
+
+@main.command()
+@db_option
 @click.option("--out", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 @click.option("--what", type=click.Choice(["sets", "wellness", "runs"]), default="sets", show_default=True)
 @click.option("--from", "first_text", metavar="DATE")
@@ -329,12 +349,7 @@ def export(ctx, db, out, what, first_text, last_text) -> None:
     if out is None:
         journal.export(click.get_text_stream("stdout"), what, first, last)
         return
-    if out.is_dir():
-        raise click.BadParameter(f"{out} is a directory", param_hint="--out")
-    partial = out.with_name(out.name + ".partial")  # a reader never sees half a file
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        count = journal.export(handle, what, first, last)
-    partial.replace(out)
+    count = journal.export_to(out, what, first, last)
     click.echo(f"Exported {count} {what} row(s) to {out}", err=True)
 
 

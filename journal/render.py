@@ -84,3 +84,59 @@ def why_text(why: dict) -> str:
     if why["readiness"] is not None:
         lines.append(f"Readiness over the microcycle: {why['readiness']:g}")
     return "\n".join(lines)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
+
+
+def summary_sections(doc: dict) -> list[tuple[str, list[str]]]:
+    """The weekly summary as titled sections of lines: the CLI prints them, the screen lays them out."""
+    sessions = doc["sessions"]
+    sets = doc["sets"]
+    wellness = doc["wellness"]["average"]
+    change = doc["wellness"]["change"]
+    load = doc["load"]
+    week = [f"Sessions: {_counts(sessions['done'])} done of {_counts(sessions['planned'])} planned",
+            f"Sets: {sets['working']} working ({sets['hard']} hard), {sets['warmup']} warm-up, "
+            f"{sets['skipped']} skipped",
+            f"Volume: {doc['volume']['total_kg']:g} kg"
+            + (" (" + ", ".join(f"{k} {v:g}" for k, v in doc["volume"]["by_pillar"].items()) + ")"
+               if doc["volume"]["by_pillar"] else "")]
+    if doc["time_under_tension_s"]["total"]:
+        week.append(f"Time under tension: {doc['time_under_tension_s']['total']} s")
+    lifts = [f"{b['exercise']}: {kg(b['weight_kg'])} × {b['reps']} (e1RM {b['e1rm']:g})"
+             + (f"  PR: {', '.join(b['prs'])}" if b["prs"] else "")
+             + (f"  {doc['e1rm'][b['exercise']]['change']:+g} kg vs the 4 weeks before"
+                if doc["e1rm"][b["exercise"]]["change"] is not None else "")
+             for b in doc["best_sets"]]
+
+    def trend(name: str, value: float | None, fmt: str = "{:.1f}") -> str:
+        if value is None:
+            return f"{name} –"
+        delta = change.get(name.replace(" ", "_"))
+        return f"{name} {fmt.format(value)}" + (f" ({delta:+.1f})" if delta else "")
+
+    feel = ["  ".join([trend("sleep_h", wellness["sleep_h"]) + f" of {doc['wellness']['sleep_target_h']:g} h",
+                       trend("soreness", wellness["soreness"]), trend("fatigue", wellness["fatigue"]),
+                       trend("motivation", wellness["motivation"]), trend("readiness", wellness["readiness"], "{:.0f}")])
+            + f"  · {wellness['check_ins']} check-in(s)"]
+    balance = f", balance {load['balance']:.2f}" if load["balance"] is not None else ""
+    feel.append(f"Load: gym {load['gym_week']:g}, runs {load['runs_week']:g} (RPE × min); "
+                f"7-day {load['acute']:g}, 42-day {load['chronic']:g}{balance}")
+    nxt = doc["next_week"]
+    ahead = [f"{nxt['block']['name']} week {nxt['block']['week']} ({', '.join(nxt['phases'])})"]
+    ahead += [f"{r['exercise']}: {r['from_kg']:g} → {r['to_kg']:g} kg" for r in nxt["raised"]]
+    ahead += [f"! {a}" for a in nxt["adjustments"]]
+    verdicts = [f"{v['exercise']}: {v['verdict']} ({v['reason']})" for v in doc["verdicts"]]
+    return [("This week", week), ("Best sets", lifts or ["no loaded sets"]), ("Recovery", feel),
+            ("Verdicts", verdicts or ["no microcycle judged yet"]), ("Next week", ahead),
+            ("Cues", doc["cues"] or ["nothing to flag"])]
+
+
+def summary_text(doc: dict) -> str:
+    lines = [f"{doc['week']} ({doc['from']} to {doc['to']}) · {doc['program']} · "
+             f"{doc['block']['name']} week {doc['block']['week']} ({doc['block']['phase']})"]
+    for title, body in summary_sections(doc):
+        lines += ["", title] + [f"  {line}" for line in body]
+    return "\n".join(lines)

@@ -29,6 +29,7 @@ SHOTS = [
     ("history", "2026-11-23T18:00:00", ["j", "h"]),
     ("mobility-day", "2026-11-25T07:30:00", []),
     ("rest-day", "2026-11-24T07:30:00", []),
+    ("summary", "2026-11-29T19:00:00", ["S"]),
 ]
 
 
@@ -38,6 +39,7 @@ async def shoot(db: Path, name: str, when: str, keys: list[str], check_in: bool 
         await pilot.pause()
         if keys:
             await pilot.press(*keys)
+        await app.workers.wait_for_complete()  # screens that load in a worker (the summary)
         await pilot.pause()
         app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
         print(f"wrote screenshots/{name}.svg")

@@ -180,3 +180,28 @@ def test_random_sets_round_trip_through_export_and_import(tmp_path_factory, logg
 def test_read_sets_refuses_a_forced_wrong_format():
     with pytest.raises(EntryError, match="looks like a strong export, not hevy"):
         read_sets((FORMATS / "strong_comma.csv").read_text(), "hevy")
+
+
+def test_summary_json_of_an_imported_week(cli):
+    cli("init", "--program", "runner-beginner", "--start", "2026-09-07")
+    assert cli("import", str(FORMATS / "strong_comma.csv")).exit_code == 0
+    week = cli.json("summary", "--week", "2025-W10")
+    assert week["week"] == "2025-W10" and week["from"] == "2025-03-03"
+    assert week["sets"]["total"] == 7 and week["sets"]["hard"] == 2  # the squats at RPE 8 and 8.5
+    assert week["volume"]["by_exercise"]["Back squat"] == 60 * 5 + 80 * 5 * 2
+    assert week["volume"]["by_exercise"]["Deadlift (Barbell)"] == 300
+    assert set(week["wellness"]) >= {"average", "previous_week", "change"}
+    assert set(week["load"]) >= {"gym_week", "runs_week", "acute", "chronic", "balance"}
+    assert week["load"]["gym_week"] > 0
+    assert len(week["charts"]["weeks"]) == 12 and week["charts"]["volume_kg"][-1] == week["volume"]["total_kg"]
+
+
+def test_training_load_weights_recent_days_more():
+    from journal.core.model import Rules
+    from journal.core.summary import training_load
+
+    last = pendulum.date(2026, 9, 20)
+    recent = training_load({"2026-09-20": 400.0}, {}, last, Rules())
+    old = training_load({"2026-08-20": 400.0}, {}, last, Rules())
+    assert recent["acute"] > recent["chronic"] > 0 and recent["balance"] > 1
+    assert old["acute"] < old["chronic"] and old["gym_week"] == 0

@@ -54,3 +54,9 @@ def iso_date(text: str) -> Date:
     """A stored YYYY-MM-DD as a pendulum Date."""
     parsed = Date.fromisoformat(text)
     return pendulum.date(parsed.year, parsed.month, parsed.day)
+
+
+def iso_week(day: Date) -> str:
+    """`2026-W48`: the ISO week a day falls in."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"

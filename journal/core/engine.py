@@ -341,6 +341,8 @@ def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Targe
         if not progresses(slot):
             continue
         results, excused, missed = _results(ctx, name, builds, plans)
+        if not (results or excused or missed):
+            continue  # not in this microcycle's sessions (another block or emphasis): nothing to say
         judged[name] = judge(slot, targets[name], results, excused, missed, days[0].isoformat(),
                              days[-1].isoformat(), ctx.rules, ctx.enrolment.units, readiness)
     return judged

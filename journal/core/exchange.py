@@ -124,6 +124,7 @@ class Reader:
         self.rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         self.header: list[str] = []
         self.line = 1
+        self.moments: dict[str, pendulum.DateTime] = {}
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         lines = iter(self.rows)
@@ -173,9 +174,12 @@ class Reader:
 
     def moment(self, row: dict[str, str], column: str, formats: Sequence[str], tz: str) -> pendulum.DateTime:
         raw = (row.get(column) or "").strip()
+        if raw in self.moments:  # every set of a workout repeats its start time
+            return self.moments[raw]
         for fmt in formats:
             try:
-                return pendulum.from_format(raw, fmt, tz=tz)
+                self.moments[raw] = pendulum.from_format(raw, fmt, tz=tz)
+                return self.moments[raw]
             except ValueError:
                 continue
         raise self.fail(column, f"{raw!r} is not a date like {pendulum.datetime(2025, 3, 4, 7, 12, 40).format(formats[0])}")

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TextIO
 
 import pendulum
+from statistics import mean
 from pendulum import Date
 
 from . import engine, exchange
-from .clock import Clock, iso_date, today
+from .clock import Clock, iso_date, iso_week, today
 from .entry import (
     parse_date,
     parse_number,
@@ -326,6 +327,122 @@ class Journal:
         """The most recent check-in on or before a day: the check-in form starts from it."""
         return self.store.latest_wellness(day.isoformat())
 
+    # --- the weekly summary ------------------------------------------------------------
+
+    def summary(self, monday: Date, chart_weeks: int = 12) -> dict:
+        """Everything the Sunday review shows for one ISO week, as one JSON-ready document."""
+        from . import summary as weekly
+
+        enrolled = self.enrolled()
+        program, rules = enrolled.program, enrolled.program.rules
+        sunday, next_monday = monday.add(days=6), monday.add(days=7)
+        history = self.history_for(enrolled, next_monday.add(days=6))
+        plans = engine.plan_days(program, enrolled.enrolment, monday, next_monday.add(days=6), history)
+        this_week, next_week = plans[:7], plans[7:]
+        week_sets = [s for s in history.sets if monday.isoformat() <= s.date <= sunday.isoformat()]
+        if iso_date(enrolled.enrolment.start) > monday:  # sets before the program (imported)
+            week_sets = self.store.sets_between(monday.isoformat(), sunday.isoformat())
+        slots = program.exercises()
+        pillar_of = {name: slot.pillar for name, slot in slots.items()}
+
+        planned = Counter(d.session[1] for d in this_week if d.session)
+        done_days = {s.date for s in week_sets if s.set_type != "skipped"}
+        kinds = {d.date: d.session[1] for d in this_week if d.session}
+        done = Counter(kinds.get(day, "other") for day in done_days)
+
+        lifted = sorted({s.exercise for s in week_sets if weekly.set_e1rm(s)})
+        previous = self.store.best_before(lifted, monday.isoformat())
+        reps_before = {}
+        for s in week_sets:
+            if weekly.set_e1rm(s) and (s.exercise, s.weight_kg) not in reps_before:
+                found = self.store.most_reps_at(s.exercise, s.weight_kg, monday.isoformat())
+                if found is not None:
+                    reps_before[(s.exercise, s.weight_kg)] = found
+        recent = self.store.sets_between(monday.subtract(weeks=4).isoformat(), monday.subtract(days=1).isoformat())
+        e1rm_before = {}
+        for s in recent:
+            if (score := weekly.set_e1rm(s)) and score > e1rm_before.get(s.exercise, 0):
+                e1rm_before[s.exercise] = round(score, 1)
+        volume, by_pillar, best_sets, e1rm = weekly.exercise_lines(week_sets, pillar_of, previous,
+                                                                     reps_before, e1rm_before)
+        tut: dict[str, int] = Counter()
+        for s in week_sets:
+            tut[s.exercise] += weekly.time_under_tension(s)
+
+        first_chart = monday.subtract(weeks=chart_weeks - 1)
+        span_first = min(first_chart, sunday.subtract(days=rules.chronic_days * 2))
+        wellness = self.store.wellness_between(
+            span_first.subtract(days=rules.baseline_days).isoformat(), sunday.isoformat())
+        readiness = {d: r.score for d, r in engine.readiness_by_day(wellness, rules).items()}
+        this_checkins = [w for w in wellness if monday.isoformat() <= w.date <= sunday.isoformat()]
+        last_checkins = [w for w in wellness
+                         if monday.subtract(days=7).isoformat() <= w.date < monday.isoformat()]
+        wellness_doc = weekly.wellness_summary(this_checkins, last_checkins, readiness)
+
+        span_sets = self.store.sets_between(span_first.isoformat(), sunday.isoformat())
+        gym = weekly.gym_load_by_day(span_sets, rules)
+        runs = weekly.run_load_by_day(self.store.runs_between(span_first.isoformat(), sunday.isoformat()),
+                                      sunday.isoformat(), rules)
+        load = weekly.training_load(gym, runs, sunday, rules)
+
+        targets = engine.targets_on(program, enrolled.enrolment, next_monday, history)
+        verdicts = [{"exercise": name, "verdict": t.verdict.verdict, "reason": t.verdict.reasons[0],
+                     "next": t.verdict.reasons[1], "next_weight_kg": t.weight_kg, "judged_to": t.verdict.last}
+                    for name, t in targets.items() if t.verdict]
+        loads_now = {p.name: p.weight_kg for d in this_week for p in d.exercises if p.weight_kg}
+        raised = sorted({(p.name, loads_now[p.name], p.weight_kg) for d in next_week for p in d.exercises
+                         if p.weight_kg and p.name in loads_now and p.weight_kg > loads_now[p.name]
+                         and d.block.phase == "build" and not p.adjusted})
+        mobility_planned = planned.get("mobility", 0)
+        chart_sets = [s for s in span_sets if s.date >= first_chart.isoformat()]
+        main_lifts = [name for name, _ in Counter(
+            s.exercise for s in chart_sets if weekly.set_e1rm(s) and slots.get(s.exercise)
+            and slots[s.exercise].heavy_lower).most_common(3)]
+        series = weekly.weekly_series(chart_sets, first_chart, chart_weeks, main_lifts)
+        weeks = [first_chart.add(weeks=n) for n in range(chart_weeks)]
+
+        def week_mean(values: dict[str, float], week: Date) -> float | None:
+            found = [v for d, v in values.items() if week.isoformat() <= d <= week.add(days=6).isoformat()]
+            return round(mean(found), 1) if found else None
+
+        def week_sum(values: dict[str, float], week: Date) -> float:
+            return round(sum(v for d, v in values.items()
+                             if week.isoformat() <= d <= week.add(days=6).isoformat()), 1)
+
+        return {
+            "week": iso_week(monday), "from": monday.isoformat(), "to": sunday.isoformat(),
+            "program": program.name,
+            "block": this_week[0].to_json()["block"],
+            "sessions": {"planned": dict(planned), "done": dict(done)},
+            "sets": {"total": len(week_sets),
+                     "working": sum(s.set_type in ("working", "failure", "drop") for s in week_sets),
+                     "warmup": sum(s.set_type == "warmup" for s in week_sets),
+                     "skipped": sum(s.set_type == "skipped" for s in week_sets),
+                     "hard": sum(weekly.is_hard(s) for s in week_sets)},
+            "volume": {"total_kg": round(sum(volume.values()), 1), "by_exercise": volume, "by_pillar": by_pillar},
+            "time_under_tension_s": {"total": sum(tut.values()), "by_exercise": {k: v for k, v in tut.items() if v}},
+            "best_sets": best_sets,
+            "e1rm": e1rm,
+            "wellness": wellness_doc | {"sleep_target_h": rules.sleep_target_h},
+            "load": load,
+            "verdicts": verdicts,
+            "next_week": {
+                "from": next_monday.isoformat(), "block": next_week[0].to_json()["block"],
+                "phases": sorted({d.block.phase for d in next_week}),
+                "raised": [{"exercise": n, "from_kg": a, "to_kg": b} for n, a, b in raised],
+                "adjustments": list(dict.fromkeys(a for d in next_week for a in d.adjustments)),
+            },
+            "cues": weekly.recovery_cues(wellness_doc, rules.sleep_target_h, mobility_planned,
+                                         done.get("mobility", 0)),
+            "charts": {
+                "weeks": [iso_week(w) for w in weeks],
+                "volume_kg": series["volume"],
+                "e1rm": series["e1rm"],
+                "readiness": [week_mean(readiness, w) for w in weeks],
+                "load": [week_sum(gym, w) + week_sum(runs, w) for w in weeks],
+            },
+        }
+
     # --- exchange ----------------------------------------------------------------------
 
     def export(self, out: TextIO, what: str = "sets", first: Date | None = None,
@@ -344,6 +461,22 @@ class Journal:
             return exchange.write_rows(out, exchange.RUN_COLUMNS, (
                 astuple(r) for r in self.store.runs_between(low, high)))
         raise EntryError("what", f"{what!r} is not sets, wellness or runs")
+
+    def export_to(self, path: Path, what: str = "sets", first: Date | None = None,
+                  last: Date | None = None) -> int:
+        """Export to a file through a .partial file renamed at the end: nobody sees half a file."""
+        path = Path(path)
+        if path.is_dir():
+            raise EntryError("out", f"{path} is a directory")
+        partial = path.with_name(path.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                count = self.export(handle, what, first, last)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        partial.replace(path)
+        return count
 
     def import_sets(self, path: Path, fmt: str = "auto", units: str | None = None, dry_run: bool = False,
                     progress: Callable[[int], None] | None = None) -> ImportReport:

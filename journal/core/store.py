@@ -313,6 +313,24 @@ class Store:
         return self._sets("exercise = ? and date < ?", [exercise, before], limit,
                           order="date desc, logged_at desc, rowid desc")
 
+    def best_before(self, exercises: Sequence[str], before: str) -> dict[str, float]:
+        """Per exercise, the best e1RM before a date (read through the (exercise, date) index)."""
+        best: dict[str, float] = {}
+        for name in exercises:
+            row = self.conn.execute(
+                "select max(weight_kg * (1 + (reps + coalesce(10 - rpe, 0)) / 30.0)) from sets "
+                "where exercise = ? and date < ? and set_type in ('working', 'failure') and weight_kg > 0",
+                [name, before]).fetchone()
+            if row[0]:
+                best[name] = round(row[0], 1)
+        return best
+
+    def most_reps_at(self, exercise: str, weight_kg: float, before: str) -> int | None:
+        row = self.conn.execute(
+            "select max(reps) from sets where exercise = ? and date < ? and weight_kg >= ? "
+            "and set_type in ('working', 'failure')", [exercise, before, weight_kg - 0.01]).fetchone()
+        return row[0]
+
     def last_set(self, date: str) -> LoggedSet | None:
         found = self._sets("date = ?", [date], 1, order="logged_at desc, rowid desc")
         return found[0] if found else None

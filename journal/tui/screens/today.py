@@ -42,6 +42,8 @@ class TodayScreen(Screen):
         Binding("w", "check_in", "Check-in"),
         Binding("p", "plan", "Plan"),
         Binding("h", "history", "History"),
+        Binding("S", "summary", "Summary"),
+        Binding("x", "export", "Export"),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "keys", "Keys"),
         Binding("q", "app.quit", "Quit", show=False),
@@ -319,6 +321,17 @@ class TodayScreen(Screen):
         from .plan import PlanScreen
 
         self.app.push_screen(PlanScreen(self.journal, self.day))
+
+    def action_summary(self) -> None:
+        from .summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.journal, self.day))
+
+    def action_export(self) -> None:
+        from ...core.engine import monday_of
+        from .export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.journal, monday_of(self.day)))
 
     def action_history(self) -> None:
         p = self.focused_exercise()

@@ -1,0 +1,61 @@
+"""Export to CSV from the screen: this week or everything, to a file beside the journal."""
+
+from __future__ import annotations
+
+from pendulum import Date
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from ...core.clock import iso_week
+from ...core.errors import JournalError
+from ...core.journal import Journal
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Asks what to export, writes it in a worker, and dismisses with the file it wrote."""
+
+    BINDINGS = [
+        Binding("escape,n", "dismiss(None)", "Cancel"),
+        Binding("w", "export('week')", "This week"),
+        Binding("a", "export('all')", "Everything"),
+    ]
+
+    def __init__(self, journal: Journal, monday: Date) -> None:
+        super().__init__(classes="dialog")
+        self.journal = journal
+        self.monday = monday
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-body"):
+            yield Label(f"Export sets to CSV beside {self.journal.store.path.name}", id="question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"Week {iso_week(self.monday)} (w)", id="week", variant="primary")
+                yield Button("Everything (a)", id="all")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_export(event.button.id or "week")
+
+    def action_export(self, scope: str) -> None:
+        self.write(scope)
+
+    @work(exclusive=True, thread=True)
+    def write(self, scope: str) -> None:
+        folder = self.journal.store.path.parent
+        if scope == "week":
+            target = folder / f"journal-{iso_week(self.monday)}.csv"
+            first, last = self.monday, self.monday.add(days=6)
+        else:
+            target = folder / f"journal-all-{self.journal.today().isoformat()}.csv"
+            first = last = None
+        try:
+            count = self.journal.export_to(target, "sets", first, last)
+        except (JournalError, OSError) as error:
+            self.app.call_from_thread(self.app.notify, f"Export failed: {error}", severity="error")
+            self.app.call_from_thread(self.dismiss, None)
+            return
+        self.app.call_from_thread(self.app.notify, f"Exported {count} sets to {target}")
+        self.app.call_from_thread(self.dismiss, str(target))

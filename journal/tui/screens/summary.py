@@ -1,0 +1,90 @@
+"""The Sunday review: one ISO week's sessions, lifts, recovery, verdicts and next week, with charts."""
+
+from __future__ import annotations
+
+from pendulum import Date
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Sparkline, Static
+
+from ...core.engine import monday_of
+from ...core.journal import Journal
+from ...render import summary_sections
+
+
+def _chart(values: list[float | None]) -> list[float]:
+    """Sparkline data: weeks without a value sit at the bottom."""
+    return [v or 0.0 for v in values]
+
+
+def _span(values: list[float | None], unit: str) -> str:
+    found = [v for v in values if v]
+    return f"{min(found):g}–{max(found):g} {unit}" if found else "no data yet"
+
+
+class SummaryScreen(Screen):
+    BINDINGS = [
+        Binding("escape,q,S", "app.pop_screen", "Back"),
+        Binding("left_square_bracket,left", "week(-1)", "Previous week"),
+        Binding("right_square_bracket,right", "week(1)", "Next week"),
+        Binding("x", "export", "Export"),
+    ]
+
+    def __init__(self, journal: Journal, day: Date) -> None:
+        super().__init__()
+        self.journal = journal
+        self.monday = monday_of(day)
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="summary-title", classes="screen-title")
+        with VerticalScroll(id="summary-body"):
+            with Grid(id="summary-charts"):
+                for name in ("volume", "readiness", "load", "e1rm"):
+                    with Vertical(classes="chart"):
+                        yield Label("", id=f"chart-{name}-label", classes="chart-label")
+                        yield Sparkline([], id=f"chart-{name}")
+            yield Static("Loading…", id="summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def action_week(self, step: int) -> None:
+        self.monday = self.monday.add(weeks=step)
+        self.load()
+
+    @work(exclusive=True, thread=True)
+    def load(self) -> None:
+        document = self.journal.summary(self.monday)
+        self.app.call_from_thread(self.show, document)
+
+    def show(self, doc: dict) -> None:
+        block = doc["block"]
+        self.query_one("#summary-title", Label).update(
+            f"Week {doc['week']} · {doc['from']} to {doc['to']} · {block['name']} week {block['week']} "
+            f"({block['phase']})")
+        charts = doc["charts"]
+        weeks = len(charts["weeks"])
+        lifts = charts["e1rm"]
+        lift, series = next(iter(lifts.items()), ("e1RM", [None] * weeks))
+        for name, values, title, unit in (
+            ("volume", charts["volume_kg"], f"Volume, {weeks} weeks", "kg"),
+            ("readiness", charts["readiness"], "Readiness", ""),
+            ("load", charts["load"], "Load (RPE × min)", ""),
+            ("e1rm", series, f"{lift} e1RM", "kg"),
+        ):
+            self.query_one(f"#chart-{name}", Sparkline).data = _chart(values)
+            self.query_one(f"#chart-{name}-label", Label).update(f"{title}: {_span(values, unit)}")
+        text = []
+        for title, lines in summary_sections(doc):
+            text.append(f"[b]{title}[/b]")
+            text += [f"  {line}" for line in lines]
+        self.query_one("#summary-text", Static).update("\n".join(text))
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.journal, self.monday))
