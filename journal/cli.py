@@ -366,21 +366,16 @@ def import_(ctx, db, file, fmt, units, dry_run) -> None:
     journal = _journal(ctx, create=True)
     bar: Any = None
 
-    def progress(done: int) -> None:
+    def progress(done: int, total: int) -> None:
         nonlocal bar
+        if total < 5000 or not sys.stderr.isatty():  # small files finish before a bar helps
+            return
         if bar is None:
-            bar = click.progressbar(length=report_total[0], label="Importing", file=sys.stderr)
+            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
             bar.__enter__()
         bar.update(done - bar.pos)
 
-    report_total = [0]
-    try:
-        with open(file, encoding="utf-8", errors="replace") as handle:
-            report_total[0] = max(sum(1 for _ in handle) - 1, 1)
-    except OSError:
-        pass  # import_sets reports the file problem with its message
-    big = report_total[0] >= 5000 and sys.stderr.isatty()
-    report = journal.import_sets(file, fmt, units, dry_run, progress if big else None)
+    report = journal.import_sets(file, fmt, units, dry_run, progress)
     if bar is not None:
         bar.__exit__(None, None, None)
     span = f"{report.first} to {report.last}" if report.first else "no dates"

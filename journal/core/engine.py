@@ -219,10 +219,6 @@ def readiness_by_day(wellness: Sequence[Wellness], rules: Rules) -> dict[str, Re
     return judged
 
 
-def readiness_on(day: Date, wellness: Sequence[Wellness], rules: Rules) -> Readiness | None:
-    return readiness_by_day(wellness, rules).get(day.isoformat())
-
-
 # --- the context one planning call works in -----------------------------------------------
 
 

@@ -339,9 +339,7 @@ class Journal:
         history = self.history_for(enrolled, next_monday.add(days=6))
         plans = engine.plan_days(program, enrolled.enrolment, monday, next_monday.add(days=6), history)
         this_week, next_week = plans[:7], plans[7:]
-        week_sets = [s for s in history.sets if monday.isoformat() <= s.date <= sunday.isoformat()]
-        if iso_date(enrolled.enrolment.start) > monday:  # sets before the program (imported)
-            week_sets = self.store.sets_between(monday.isoformat(), sunday.isoformat())
+        week_sets = self.store.sets_between(monday.isoformat(), sunday.isoformat())
         slots = program.exercises()
         pillar_of = {name: slot.pillar for name, slot in slots.items()}
 
@@ -479,7 +477,7 @@ class Journal:
         return count
 
     def import_sets(self, path: Path, fmt: str = "auto", units: str | None = None, dry_run: bool = False,
-                    progress: Callable[[int], None] | None = None) -> ImportReport:
+                    progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Read a Strong, Hevy or journal CSV whole, then store it in one transaction (or not at all)."""
         if fmt not in ("auto",) + exchange.FORMATS:
             raise EntryError("format", f"{fmt!r} is not auto, strong, hevy or journal")

@@ -352,7 +352,7 @@ class Store:
 
     # --- exchange -------------------------------------------------------------------------
 
-    def import_sets(self, sets: Sequence["ImportedSet"], progress: Callable[[int], None] | None = None,
+    def import_sets(self, sets: Sequence["ImportedSet"], progress: Callable[[int, int], None] | None = None,
                     batch: int = 2000) -> int:
         """Store imported sets and their sessions in one transaction; rows already there are kept.
 
@@ -381,7 +381,7 @@ class Store:
             for start in range(0, len(rows), batch):
                 self.db["sets"].insert_all(rows[start:start + batch], ignore=True, batch_size=batch)
                 if progress:
-                    progress(min(start + batch, len(rows)))
+                    progress(min(start + batch, len(rows)), len(rows))
             return self.conn.total_changes - before
 
     def export_sets(self, first: str, last: str) -> Iterator[tuple[LoggedSet, dict]]:
