@@ -4,17 +4,24 @@ Nothing here reads the clock or the database; callers pass plain data in and
 get plain data out, each number with a reason a person can read.
 
 The plan for any day comes from one fold over the weeks since the program
-started (`timeline`): each week knows its block, its phase (build or deload, and
+started (`fold`): each week knows its block, its phase (build or deload, and
 what triggered a deload) and the targets its microcycle judged; each day then
 takes the weekly placement of sessions around key runs, and the day's own rules
 (travel, readiness, taper, lighter variants).
+
+At every microcycle's end the fold leaves a `Checkpoint`: everything it carries
+into the next week. Resuming from the latest one means a plan costs the same
+after ten years as after ten weeks; the caller stores them and forgets those
+that a later write makes stale (`reach_days`).
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from statistics import mean
 
 from pendulum import Date
@@ -155,8 +162,12 @@ class Week:
     deload_reason: str = ""  # what pulled this deload forward; empty when scheduled
     targets: dict[str, Target] = field(default_factory=dict)  # as the microcycle judged them
 
+    @cached_property
+    def _days(self) -> tuple[Date, ...]:
+        return tuple(self.monday.add(days=n) for n in range(7))
+
     def days(self) -> list[Date]:
-        return [self.monday.add(days=n) for n in range(7)]
+        return list(self._days)
 
 
 def session_for(program: Program, block: Block, day: Date) -> SessionTemplate | None:
@@ -230,6 +241,7 @@ class _Context:
     readiness: dict[str, Readiness]
     sets_by_day: dict[str, list[LoggedSet]]
     placements: dict[Date, dict[Date, "_Placement"]] = field(default_factory=dict)
+    day_plans: dict[tuple[Date, Date], "_DayPlan"] = field(default_factory=dict)  # (monday, day)
 
     @classmethod
     def build(cls, program: Program, enrolment: Enrolment, history: History) -> "_Context":
@@ -252,20 +264,70 @@ class _Context:
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------
 
+FOLD_VERSION = 1  # bump when a change to the rules would judge the same history differently
+RPE_TREND_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """What the fold carries into the week starting `monday`, at a microcycle's end."""
+
+    monday: Date
+    block_index: int
+    week_in_block: int  # weeks of the block already done
+    note: str  # why the block is what it is (locked plyometrics)
+    targets: dict[str, Target]
+
+    def to_record(self) -> dict:
+        return {"version": FOLD_VERSION, "monday": self.monday.isoformat(), "block_index": self.block_index,
+                "week_in_block": self.week_in_block, "note": self.note,
+                "targets": {name: t.to_record() for name, t in self.targets.items()}}
+
+    @classmethod
+    def from_record(cls, record: dict, program: Program) -> "Checkpoint | None":
+        """The checkpoint, or None when an older fold or another program wrote it."""
+        targets = record.get("targets", {})
+        if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()) \
+                or not 0 <= record["block_index"] < len(program.blocks):
+            return None
+        return cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"], record["note"],
+                   {name: Target.from_record(t) for name, t in targets.items()})
+
+
+def reach_days(rules: Rules) -> int:
+    """How many days before its date a fact can change a plan: a race or key run reaches back
+    through its taper, lighter days and spacing, and a moved session stays in its week."""
+    return max(rules.taper_days, rules.b_race_light_days, math.ceil(rules.heavy_spacing_h / 24)) + 7
+
+
+def lookback_days(rules: Rules) -> int:
+    """History the fold reads before the week it starts from: the readiness baseline and the
+    four weeks of sets an RPE trend compares with."""
+    return max(rules.baseline_days, RPE_TREND_DAYS)
+
+
+def _opening(ctx: _Context) -> Checkpoint:
+    targets = {name: initial_target(slot, start_load(slot, ctx.enrolment))
+               for name, slot in ctx.program.exercises().items()}
+    return Checkpoint(monday_of(ctx.start), 0, 0, "", targets)
+
 
 def timeline(program: Program, enrolment: Enrolment, history: History, until: Date) -> list[Week]:
     """Every week from the program's start to the week of `until`."""
-    return _timeline(_Context.build(program, enrolment, history), until)
+    return _timeline(_Context.build(program, enrolment, history), until)[0]
 
 
-def _timeline(ctx: _Context, until: Date) -> list[Week]:
-    blocks, rules = ctx.program.blocks, ctx.rules
-    targets = {name: initial_target(slot, start_load(slot, ctx.enrolment))
-               for name, slot in ctx.program.exercises().items()}
+def _timeline(ctx: _Context, until: Date, resume: Checkpoint | None = None) -> tuple[list[Week], list[Checkpoint]]:
+    """The weeks from `resume` (default: the program's start) to the week of `until`, and
+    a checkpoint at each microcycle's end on the way."""
+    blocks = ctx.program.blocks
+    resume = resume or _opening(ctx)
+    index, week_in_block, note, targets, monday = (
+        resume.block_index, resume.week_in_block, resume.note, resume.targets, resume.monday)
     weeks: list[Week] = []
+    checkpoints: list[Checkpoint] = []
     cycle: list[Week] = []
-    index, week_in_block, pending, note = 0, 0, "", ""
-    monday, last = monday_of(ctx.start), monday_of(until)
+    pending, last = "", monday_of(until)
     while True:
         if week_in_block == blocks[index].weeks:  # block finished: move on
             following, note = min(index + 1, len(blocks) - 1), ""
@@ -282,7 +344,7 @@ def _timeline(ctx: _Context, until: Date) -> list[Week]:
         week = Week(monday, block, week_in_block, phase, note, pending, targets)
         weeks.append(week)
         if monday >= last:
-            return weeks
+            return weeks, checkpoints
         cycle.append(week)
         builds = [w for w in cycle if w.phase == "build"]
         block_over = week_in_block == block.weeks
@@ -291,6 +353,7 @@ def _timeline(ctx: _Context, until: Date) -> list[Week]:
         if block_over or (phase == "deload" and (week.deload_reason or len(cycle) >= block.build_weeks + block.deload_weeks)):
             targets = _judge_cycle(ctx, builds, targets)
             cycle, pending = [], ""
+            checkpoints.append(Checkpoint(monday.add(weeks=1), index, week_in_block, note, targets))
         monday = monday.add(weeks=1)
 
 
@@ -353,7 +416,7 @@ def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> str:
     if poor >= rules.poor_readiness_days:
         signals.append(f"poor readiness on {poor} of the last 7 days")
     plans = _day_plans(ctx, [week])
-    earlier_days = [week.monday.subtract(days=n) for n in range(1, 29)]
+    earlier_days = [week.monday.subtract(days=n) for n in range(1, RPE_TREND_DAYS + 1)]
     for name, slot in ctx.program.exercises().items():
         if not progresses(slot):
             continue
@@ -462,6 +525,14 @@ def _mobility_instead(ctx: _Context, week: Week, replaced: SessionTemplate) -> t
 
 
 def _plan(ctx: _Context, week: Week, day: Date) -> _DayPlan:
+    """A day's plan; each day is planned once per call (deload signals and verdicts reuse it)."""
+    key = (week.monday, day)
+    if key not in ctx.day_plans:
+        ctx.day_plans[key] = _plan_day(ctx, week, day)
+    return ctx.day_plans[key]
+
+
+def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     rules, runs = ctx.rules, ctx.history.runs
     readiness = ctx.readiness.get(day.isoformat())
     phase = week.phase
@@ -547,30 +618,40 @@ def _plan(ctx: _Context, week: Week, day: Date) -> _DayPlan:
 # --- what callers ask for ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Fold:
+    days: list[PlannedDay]  # every day asked for
+    targets: dict[str, Target]  # as the week of the last day judged them
+    checkpoints: list[Checkpoint]  # microcycle ends passed on the way (after `resume`)
+
+
+def fold(program: Program, enrolment: Enrolment, first: Date, last: Date, history: History = History(),
+         resume: Checkpoint | None = None) -> Fold:
+    """Every day from `first` to `last` from one pass over the history, starting at `resume`
+    when given (its monday must not be after `first`'s week)."""
+    ctx = _Context.build(program, enrolment, history)
+    if resume is not None and resume.monday > monday_of(first):
+        raise ValueError(f"resume from {resume.monday} cannot plan {first}")
+    found, checkpoints = _timeline(ctx, max(last, ctx.start), resume)
+    weeks = {w.monday: w for w in found}
+    opening = found[0]
+    days = [first.add(days=n) for n in range((last - first).days + 1)]
+    return Fold([_plan(ctx, weeks.get(monday_of(d), opening), d).day for d in days],
+                found[-1].targets, checkpoints)
+
+
 def plan_days(program: Program, enrolment: Enrolment, first: Date, last: Date,
               history: History = History()) -> list[PlannedDay]:
-    """Every day from `first` to `last`, from one pass over the history."""
-    ctx = _Context.build(program, enrolment, history)
-    weeks = {w.monday: w for w in _timeline(ctx, max(last, ctx.start))}
-    opening = weeks[monday_of(ctx.start)]
-    days = [first.add(days=n) for n in range((last - first).days + 1)]
-    return [_plan(ctx, weeks.get(monday_of(d), opening), d).day for d in days]
+    return fold(program, enrolment, first, last, history).days
 
 
 def plan_day(program: Program, enrolment: Enrolment, day: Date, history: History = History()) -> PlannedDay:
     return plan_days(program, enrolment, day, day, history)[0]
 
 
-def next_session(program: Program, enrolment: Enrolment, after: Date,
-                 history: History = History(), horizon_days: int = 14) -> PlannedDay | None:
-    """The first planned session after a day: what a rest day points to."""
-    days = plan_days(program, enrolment, after.add(days=1), after.add(days=horizon_days), history)
-    return next((d for d in days if d.session), None)
-
-
 def targets_on(program: Program, enrolment: Enrolment, day: Date, history: History) -> dict[str, Target]:
     """Each exercise's current target and the verdict behind it, as of a day."""
-    return timeline(program, enrolment, history, day)[-1].targets
+    return fold(program, enrolment, day, day, history).targets
 
 
 # --- working through today's session ------------------------------------------------------

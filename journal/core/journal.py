@@ -7,6 +7,7 @@ rules themselves live in the engine, the SQL in the store.
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
@@ -184,23 +185,40 @@ class Journal:
 
     # --- the plan -----------------------------------------------------------------------
 
-    def history_for(self, enrolled: Enrolled, last: Date) -> engine.History:
-        """Everything the engine judges from the program's start to `last`, and runs ahead."""
-        start = min(iso_date(enrolled.enrolment.start), last)
-        first = start.subtract(days=enrolled.program.rules.baseline_days).isoformat()
-        ahead = last.add(days=enrolled.program.rules.taper_days + 7).isoformat()
+    def history_for(self, enrolled: Enrolled, last: Date, since: Date | None = None) -> engine.History:
+        """What the engine judges from `since` (default: the program's start) to `last`, the
+        weeks before it that readiness and RPE trends look back on, and runs ahead."""
+        rules = enrolled.program.rules
+        since = min(since or iso_date(enrolled.enrolment.start), last)
+        first = since.subtract(days=engine.lookback_days(rules)).isoformat()
+        ahead = last.add(days=engine.reach_days(rules)).isoformat()
         return engine.History(
             wellness=tuple(self.store.wellness_between(first, last.isoformat())),
             assessments=tuple(self.store.assessments()),
-            sets=tuple(self.store.sets_between(start.isoformat(), last.isoformat())),
+            sets=tuple(self.store.sets_between(first, last.isoformat())),
             runs=tuple(self.store.runs_between(first, ahead)),
             tz=self.clock.tz,
         )
 
-    def plan_days(self, first: Date, last: Date) -> list[PlannedDay]:
+    def fold(self, first: Date, last: Date) -> engine.Fold:
+        """The engine's pass over the weeks up to `last`, resumed from the latest stored
+        checkpoint before `first`, and the checkpoints it passed stored for next time."""
         enrolled = self.enrolled()
-        history = self.history_for(enrolled, last)
-        return engine.plan_days(enrolled.program, enrolled.enrolment, first, last, history)
+        program, rules = enrolled.program, enrolled.program.rules
+        generation = self.store.plan_generation()  # before the history: see save_checkpoints
+        stored = self.store.checkpoint(engine.monday_of(first).isoformat())
+        resume = engine.Checkpoint.from_record(json.loads(stored), program) if stored else None
+        history = self.history_for(enrolled, last, resume.monday if resume else None)
+        fold = engine.fold(program, enrolled.enrolment, first, last, history, resume)
+        if fold.checkpoints:
+            reach = engine.reach_days(rules)
+            self.store.save_checkpoints(generation, [
+                (c.monday.isoformat(), reach, json.dumps(c.to_record(), separators=(",", ":")))
+                for c in fold.checkpoints])
+        return fold
+
+    def plan_days(self, first: Date, last: Date) -> list[PlannedDay]:
+        return self.fold(first, last).days
 
     def plan(self, day: Date) -> PlannedDay:
         return self.plan_days(day, day)[0]
@@ -221,9 +239,7 @@ class Journal:
         enrolled = self.enrolled()
         name = match_exercise(exercise, list(enrolled.program.exercises()))
         slot = enrolled.program.exercises()[name]
-        targets = engine.targets_on(enrolled.program, enrolled.enrolment, day,
-                                    self.history_for(enrolled, day))
-        return Why(name, slot, targets[name])
+        return Why(name, slot, self.fold(day, day).targets[name])
 
     # --- logging ------------------------------------------------------------------------
 
@@ -336,9 +352,8 @@ class Journal:
         enrolled = self.enrolled()
         program, rules = enrolled.program, enrolled.program.rules
         sunday, next_monday = monday.add(days=6), monday.add(days=7)
-        history = self.history_for(enrolled, next_monday.add(days=6))
-        plans = engine.plan_days(program, enrolled.enrolment, monday, next_monday.add(days=6), history)
-        this_week, next_week = plans[:7], plans[7:]
+        planned_weeks = self.fold(monday, next_monday.add(days=6))  # next week's targets come with it
+        this_week, next_week = planned_weeks.days[:7], planned_weeks.days[7:]
         week_sets = self.store.sets_between(monday.isoformat(), sunday.isoformat())
         slots = program.exercises()
         pillar_of = {name: slot.pillar for name, slot in slots.items()}
@@ -383,7 +398,7 @@ class Journal:
                                       sunday.isoformat(), rules)
         load = weekly.training_load(gym, runs, sunday, rules)
 
-        targets = engine.targets_on(program, enrolled.enrolment, next_monday, history)
+        targets = planned_weeks.targets
         verdicts = [{"exercise": name, "verdict": t.verdict.verdict, "reason": t.verdict.reasons[0],
                      "next": t.verdict.reasons[1], "next_weight_kg": t.weight_kg, "judged_to": t.verdict.last}
                     for name, t in targets.items() if t.verdict]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from statistics import mean
 
 from .model import KG_PER_LB, LoggedSet, Prescription, Rules, Slot
@@ -127,6 +127,19 @@ class Target:
     misses: int = 0  # judged microcycles in a row without progress
     best_e1rm: float | None = None  # best e1RM of the last judged microcycle
     verdict: Verdict | None = None  # the verdict that set this target
+
+    def to_record(self) -> dict:
+        """Plain JSON-ready values; `from_record` gives back an equal Target."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict) -> "Target":
+        verdict = record.get("verdict")
+        if verdict is not None:
+            verdict = Verdict(**dict(
+                verdict, reasons=tuple(verdict["reasons"]), rpe_trend=tuple(verdict["rpe_trend"]),
+                evidence=tuple(LoggedSet(**s) for s in verdict["evidence"])))
+        return cls(**dict(record, verdict=verdict))
 
 
 def initial_target(slot: Slot, start_kg: float | None) -> Target:

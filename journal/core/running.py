@@ -7,6 +7,7 @@ the lifter's timezone, so "48 hours before" stays 48 hours across a DST change
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pendulum
@@ -45,8 +46,10 @@ def travel_on(day: Date, runs: Sequence[Run]) -> Run | None:
 def key_run_within(day: Date, runs: Sequence[Run], rules: Rules, tz: str) -> Run | None:
     """The first key run on a later day that starts within the spacing after a gym session."""
     session = starts_at(day, None, rules.gym_hour, tz)
+    # Only runs in the next few days can be close enough; the date test is cheap, the hours are not.
+    first, horizon = day.isoformat(), day.add(days=math.ceil(rules.heavy_spacing_h / 24) + 1).isoformat()
     for run in runs:
-        if run.kind not in KEY_RUN_KINDS or run.date <= day.isoformat():
+        if run.kind not in KEY_RUN_KINDS or not first < run.date <= horizon:
             continue
         gap = hours_between(session, starts_at(iso_date(run.date), run.time, rules.run_hour, tz))
         if 0 < gap < rules.heavy_spacing_h:

@@ -89,9 +89,23 @@ def _m3_set_pillars(db: sqlite_utils.Database) -> None:
     db["sets"].add_column("pillar", str)
 
 
+def _m4_checkpoints(db: sqlite_utils.Database) -> None:
+    # Where the coach's fold stood at each microcycle's end, so a plan need not replay
+    # every week since the program started. A derived cache: deleting it loses nothing.
+    db["checkpoints"].create(
+        {"enrolment_id": str, "monday": str, "reach_days": int, "state": str},
+        pk=("enrolment_id", "monday"), not_null={"reach_days", "state"},
+        foreign_keys=[("enrolment_id", "enrolments", "id")],
+    )
+    # Bumped by every write that can change a past plan: a checkpoint computed from what was
+    # read before the bump is not stored.
+    db["meta"].create({"key": str, "value": int}, pk="key")
+    db["meta"].insert({"key": "plan_generation", "value": 0})
+
+
 # Each migration moves the schema up one version and keeps every row.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _m1_initial, _m2_run_times, _m3_set_pillars)
+    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -218,6 +232,7 @@ class Store:
                 {"enrolment_id": enrolment_id, "exercise": name, "weight_kg": kg}
                 for name, kg in enrolment.loads.items()
             )
+            self._plans_change_from("0000-01-01")
 
     def _active_enrolment_row(self) -> dict | None:
         rows = list(self.db.query("select * from enrolments order by rowid desc limit 1"))
@@ -244,6 +259,7 @@ class Store:
             raise StoreError("emphasis: no program enrolled; start one with 'journal init'")
         with self.write():
             self.conn.execute("update enrolments set emphasis = ? where id = ?", [emphasis, row["id"]])
+            self._plans_change_from("0000-01-01")
 
     # --- sessions and sets --------------------------------------------------------------
 
@@ -288,6 +304,7 @@ class Store:
             row.update(id=row["id"] or new_id(), session_id=session_id, set_index=set_index,
                        logged_at=logged_at, tz=tz)
             self.db["sets"].insert(row)
+            self._plans_change_from(entry["date"])
         return LoggedSet(**row)
 
     def _rows_as(self, cls: type[T], sql: str, params: Iterable = ()) -> list[T]:
@@ -337,8 +354,12 @@ class Store:
 
     def delete_set(self, set_id: str) -> bool:
         with self.write():
-            cursor = self.conn.execute("delete from sets where id = ?", [set_id])
-        return cursor.rowcount == 1
+            found = self.conn.execute("select date from sets where id = ?", [set_id]).fetchone()
+            if found is None:
+                return False
+            self.conn.execute("delete from sets where id = ?", [set_id])
+            self._plans_change_from(found[0])
+        return True
 
     def note_set(self, set_id: str, note: str) -> None:
         with self.write():
@@ -382,7 +403,10 @@ class Store:
                 self.db["sets"].insert_all(rows[start:start + batch], ignore=True, batch_size=batch)
                 if progress:
                     progress(min(start + batch, len(rows)), len(rows))
-            return self.conn.total_changes - before
+            new = self.conn.total_changes - before
+            if new:
+                self._plans_change_from(min(s.date for s in sets))
+            return new
 
     def export_sets(self, first: str, last: str) -> Iterator[tuple[LoggedSet, dict]]:
         """Sets in a date range in logged order, each with its session's name, kind, block and week."""
@@ -405,6 +429,7 @@ class Store:
             self.db["wellness"].upsert(
                 dict(asdict(wellness), id=new_id(), logged_at=logged_at, tz=tz), pk="date"
             )
+            self._plans_change_from(wellness.date)
 
     def wellness_between(self, first: str, last: str) -> list[Wellness]:
         return self._rows_as(
@@ -418,11 +443,15 @@ class Store:
     def add_runs(self, runs: Iterable[Run]) -> int:
         """Store runs in one transaction; a run whose id is already stored is left as it is."""
         logged_at, tz = self._stamp()
+        runs = list(runs)
         with self.write():
             before = self.db["runs"].count
             self.db["runs"].insert_all(
                 (dict(asdict(run), logged_at=logged_at, tz=tz) for run in runs), ignore=True)
-            return self.db["runs"].count - before
+            added = self.db["runs"].count - before
+            if added:
+                self._plans_change_from(min(run.date for run in runs))
+            return added
 
     def runs_between(self, first: str, last: str) -> list[Run]:
         return self._rows_as(
@@ -432,9 +461,51 @@ class Store:
         logged_at, tz = self._stamp()
         with self.write():
             self.db["assessments"].insert(dict(asdict(assessment), logged_at=logged_at, tz=tz))
+            self._plans_change_from(assessment.date)
 
     def assessments(self) -> list[Assessment]:
         return self._rows_as(Assessment, "select * from assessments order by date, rowid")
+
+
+    # --- plan checkpoints -------------------------------------------------------------------
+
+    def _plans_change_from(self, date: str) -> None:
+        """Inside a write: forget every checkpoint a fact dated `date` could have changed."""
+        self.conn.execute(
+            "delete from checkpoints where monday > date(?, '-' || reach_days || ' days')", [date])
+        self.conn.execute("update meta set value = value + 1 where key = 'plan_generation'")
+
+    def plan_generation(self) -> int:
+        """Read before the history a fold judges; `save_checkpoints` refuses if it moved since."""
+        return self.conn.execute("select value from meta where key = 'plan_generation'").fetchone()[0]
+
+    def checkpoint(self, monday: str) -> str | None:
+        """The active enrolment's latest checkpoint on or before a Monday, as stored."""
+        row = self.conn.execute(
+            "select state from checkpoints where enrolment_id = "
+            "(select id from enrolments order by rowid desc limit 1) and monday <= ? "
+            "order by monday desc limit 1", [monday]).fetchone()
+        return row[0] if row else None
+
+    def save_checkpoints(self, generation: int, checkpoints: Sequence[tuple[str, int, str]]) -> bool:
+        """Store (monday, reach_days, state) rows for the active enrolment, unless a write since
+        `generation` made them stale. Only a cache: a busy or read-only file just skips it."""
+        patience = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 200")
+            with self.write():
+                if self.plan_generation() != generation:
+                    return False
+                enrolment_id = self.conn.execute(
+                    "select id from enrolments order by rowid desc limit 1").fetchone()[0]
+                self.conn.executemany(
+                    "insert or replace into checkpoints (enrolment_id, monday, reach_days, state) "
+                    "values (?, ?, ?, ?)", [(enrolment_id, *c) for c in checkpoints])
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {patience}")
 
 
 def default_db_path() -> Path:

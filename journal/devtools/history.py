@@ -1,7 +1,12 @@
 """A realistic journal built through the core functions: for the demo and for benchmarks.
 
 Not imported by the app itself; `journal --demo` and the benchmarks import it
-when they need it. Everything is seeded, so the same call gives the same journal.
+when they need it. Everything is seeded, so the same call gives the same journal:
+three gym days and four runs a week, a daily check-in, readiness tests every
+eight weeks (plyometrics unlock after a few months), a B race every ten weeks
+and an A race each spring and autumn, with the deloads and tapers they bring.
+
+    python -m journal.devtools.history journal.db --years 10
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from ..core.journal import Journal
 from ..core.model import PlannedDay, Run
 from ..core.store import new_id
 
+BODYWEIGHT_KG = 68.0
 RUN_WEEK = {  # weekday -> (kind, minutes, km, rpe, time): a runner's ordinary week, with
     # the quality run on Wednesday evening, 49 h after Monday's legs (the spacing rule's 48 h)
     1: ("easy", 40, 7.0, 4, "07:00"),
@@ -34,15 +40,38 @@ def build_history(journal: Journal, first: Date, last: Date, seed: int = 7,
     assert isinstance(clock, FixedClock), "history is written with a clock it can move"
     with journal.store.write():
         clock.at = clock.at.set(year=first.year, month=first.month, day=first.day)
-        journal.enrol(program, first, bodyweight_kg=68.0)
+        journal.enrol(program, first, bodyweight_kg=BODYWEIGHT_KG)
+        strongest: dict[str, float] = {}
         week = first
         while week <= last:  # a week at a time: check-ins and runs, then the week's plan, then lifting
             days = [week.add(days=n) for n in range(7) if week.add(days=n) <= last]
+            _races_and_tests(journal, clock, week, first, rng)
             for day in days:
                 _check_in_and_run(journal, clock, day, rng)
             for planned in journal.plan_days(days[0], days[-1]):
-                _lift(journal, clock, planned, rng)
+                _lift(journal, clock, planned, rng, strongest)
             week = week.add(days=7)
+
+
+def _races_and_tests(journal: Journal, clock: FixedClock, day: Date, first: Date, rng: random.Random) -> None:
+    """On a Monday: this season's races go in the calendar, and now and then the readiness tests."""
+    weeks = (day - first).days // 7
+    if weeks % 8 == 0:
+        clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=0)
+        progress = min(weeks / 20, 1.0)  # mobility and stability improve over the first months
+        for test, poor, good in (("knee_to_wall_cm", 7, 12), ("single_leg_balance_s", 15, 40),
+                                 ("single_leg_calf_raises", 12, 25)):
+            for side in ("L", "R"):
+                value = round(poor + (good - poor) * progress + rng.uniform(-1, 1))
+                journal.assess(test, value, day, side)
+        journal.assess("pain", 0 if progress == 1.0 else 1, day)
+    sunday = day.add(days=6)
+    if weeks % 10 == 5:
+        journal.store.add_runs([Run(new_id(), sunday.isoformat(), "race", "B", 45, 10.0, 9,
+                                    "Parkrun series 10k", "09:00")])
+    if (sunday.month, (sunday.day - 1) // 7) in ((4, 1), (10, 1)):  # the second Sunday of April and October
+        journal.store.add_runs([Run(new_id(), sunday.isoformat(), "race", "A", 200, 42.2, 9,
+                                    "City marathon", "09:00")])
 
 
 def _check_in_and_run(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
@@ -59,11 +88,16 @@ def _check_in_and_run(journal: Journal, clock: FixedClock, day: Date, rng: rando
     )
     if day.weekday() in RUN_WEEK:
         kind, minutes, km, rpe, time = RUN_WEEK[day.weekday()]
+        if kind == "long" and journal.store.runs_between(day.isoformat(), day.isoformat()):
+            return  # race day
         journal.store.add_runs([Run(new_id(), day.isoformat(), kind, None, minutes + rng.randint(-5, 5),
                                    round(km * rng.uniform(0.9, 1.1), 1), rpe, time=time)])
 
 
-def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.Random) -> None:
+def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.Random,
+          strongest: dict[str, float]) -> None:
+    """Do the day's session as planned, a rep short now and then, and short at RPE 10 above the
+    most this lifter will ever move (`strongest`: four times the first load, legs to 1.7x bodyweight)."""
     if planned.session is None or rng.random() < 0.07:  # now and then life gets in the way
         return
     day = iso_date(planned.date)
@@ -72,7 +106,14 @@ def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.
         done = 0
         while (upcoming := next_set(p, done)) is not None:
             clock.advance((p.rest_s or 20) + 40)
-            if p.reps is not None and p.weight_kg and rng.random() < 0.02:
+            if p.weight_kg:
+                strongest.setdefault(p.name, min(p.weight_kg * 4, BODYWEIGHT_KG * 1.7))
+            if p.weight_kg and p.weight_kg > strongest[p.name]:
+                short = (dict(reps=max(p.target_reps - 2, 1)) if p.reps is not None
+                         else dict(seconds=int((p.seconds or 30) * 0.6)))
+                journal.log_set(p.name, day, weight_kg=p.weight_kg, side=upcoming.side, tempo=p.tempo,
+                                rpe=10, rest_s=p.rest_s, **short)
+            elif p.reps is not None and p.weight_kg and rng.random() < 0.02:
                 # a tough set: a rep short, logged as it happened
                 journal.log_set(p.name, day, weight_kg=p.weight_kg, reps=max(p.target_reps - 1, 1),
                                 side=upcoming.side, tempo=p.tempo, rpe=9.5, rest_s=p.rest_s)
@@ -94,3 +135,32 @@ def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> None:
                          mood=4, motivation=4, resting_hr=50)
     finally:
         journal.close()
+
+
+def build_years(path: str | Path, clock: Clock, years: float) -> None:
+    """A journal enrolled `years` ago in one program and lived every day until yesterday."""
+    day = today(clock)
+    first = monday_of(day.subtract(days=round(365.25 * years)))
+    journal = Journal.open(path, FixedClock(clock.now(), clock.tz))
+    try:
+        build_history(journal, first, day.subtract(days=1))
+    finally:
+        journal.close()
+
+
+if __name__ == "__main__":
+    import argparse
+    import time
+
+    from ..core.clock import SystemClock
+
+    parser = argparse.ArgumentParser(description="Write a realistic journal of N years.")
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--years", type=float, default=10)
+    parser.add_argument("--tz", default="Europe/London")
+    arguments = parser.parse_args()
+    if arguments.db.exists():
+        parser.error(f"{arguments.db} exists; choose a new file")
+    started = time.perf_counter()
+    build_years(arguments.db, SystemClock(arguments.tz), arguments.years)
+    print(f"{arguments.db}: {arguments.years:g} years in {time.perf_counter() - started:.1f} s")
