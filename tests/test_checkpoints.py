@@ -11,7 +11,7 @@ import pytest
 from journal.core import engine
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
-from journal.core.model import Run
+from journal.core.progression import Target
 from journal.devtools.history import build_history
 
 TZ = "Europe/London"
@@ -121,7 +121,7 @@ def test_a_checkpoint_from_another_fold_version_is_ignored(journal):
 
 def test_targets_survive_the_round_trip_through_json(journal):
     for name, target in journal.fold(LAST, LAST).targets.items():
-        assert engine.Target.from_record(json.loads(json.dumps(target.to_record()))) == target, name
+        assert Target.from_record(json.loads(json.dumps(target.to_record()))) == target, name
 
 
 def test_plan_cost_does_not_depend_on_the_weeks_before_the_checkpoint(journal):

@@ -48,7 +48,6 @@ from .model import (
 from .progression import (
     SessionResult,
     Target,
-    Verdict,
     initial_target,
     judge,
     load_step,

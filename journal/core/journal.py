@@ -6,7 +6,6 @@ rules themselves live in the engine, the SQL in the store.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -15,11 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
-import pendulum
 from statistics import mean
 from pendulum import Date
 
-from . import engine, exchange
+from . import engine
 from .clock import Clock, iso_date, iso_week, today
 from .entry import (
     parse_date,
@@ -49,7 +47,6 @@ from .model import (
     Wellness,
 )
 from .progression import Target, Verdict
-from .run_files import check_run, read_runs
 from .program import load_program_file, parse_program, shipped_programs
 from .store import Store, new_id
 
@@ -74,6 +71,8 @@ def match_exercise(name: str, known: list[str]) -> str:
         return prefixed[0]
     if len(prefixed) > 1:
         raise EntryError("exercise", f"{name!r} could be {', '.join(sorted(prefixed))}")
+    import difflib
+
     words = [k for k in known if any(w.startswith(wanted[:3]) for w in k.casefold().split())]
     close = words + [by_fold[c] for c in difflib.get_close_matches(wanted, list(by_fold), n=3, cutoff=0.5)]
     close = list(dict.fromkeys(close))[:4]
@@ -461,6 +460,8 @@ class Journal:
     def export(self, out: TextIO, what: str = "sets", first: Date | None = None,
                last: Date | None = None) -> int:
         """Write CSV to `out`; returns the rows written."""
+        from . import exchange
+
         low, high = (first.isoformat() if first else "0000-01-01"), (last.isoformat() if last else "9999-12-31")
         if first and last and last < first:
             raise EntryError("to", f"{high} is before --from {low}")
@@ -494,6 +495,8 @@ class Journal:
     def import_sets(self, path: Path, fmt: str = "auto", units: str | None = None, dry_run: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Read a Strong, Hevy or journal CSV whole, then store it in one transaction (or not at all)."""
+        from . import exchange
+
         if fmt not in ("auto",) + exchange.FORMATS:
             raise EntryError("format", f"{fmt!r} is not auto, strong, hevy or journal")
         try:
@@ -521,6 +524,8 @@ class Journal:
                 km: object = None, rpe: object = None, title: str | None = None,
                 time: str | None = None, until: Date | None = None) -> list[Run]:
         """A run (or, with `until`, a travel range: one row per day), checked before anything is stored."""
+        from .run_files import check_run
+
         if until is not None and kind != "travel":
             raise EntryError("to", "only --kind travel takes a range of days")
         last = until or day
@@ -533,6 +538,8 @@ class Journal:
 
     def import_runs(self, path: Path) -> tuple[list[Run], int]:
         """Runs from a CSV or .ics file, all or nothing; returns them and how many were new."""
+        from .run_files import read_runs
+
         runs = read_runs(path)
         return runs, self.store.add_runs(runs)
 

@@ -16,15 +16,16 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
-
-import sqlite_utils
 
 from .clock import Clock
 from .errors import StoreError
 from .model import Assessment, Enrolment, LoggedSet, Run, Wellness
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from .exchange import ImportedSet
 
 BUSY_TIMEOUT_S = 15.0
@@ -137,9 +138,21 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.path = path
         self.clock = clock
+
+    @cached_property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils over the same connection, for writes; imported when first written (startup
+        only reads)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def _query(self, sql: str, params: Iterable = ()) -> Iterator[dict]:
+        cursor = self.conn.execute(sql, list(params))
+        columns = [c[0] for c in cursor.description]
+        return (dict(zip(columns, values)) for values in cursor)
 
     # --- opening ------------------------------------------------------------------------
 
@@ -235,7 +248,7 @@ class Store:
             self._plans_change_from("0000-01-01")
 
     def _active_enrolment_row(self) -> dict | None:
-        rows = list(self.db.query("select * from enrolments order by rowid desc limit 1"))
+        rows = list(self._query("select * from enrolments order by rowid desc limit 1"))
         return rows[0] if rows else None
 
     def enrolment(self) -> tuple[Enrolment, str] | None:
@@ -245,7 +258,7 @@ class Store:
             return None
         loads = {
             r["exercise"]: r["weight_kg"]
-            for r in self.db.query(
+            for r in self._query(
                 "select exercise, weight_kg from start_loads where enrolment_id = ?", [row["id"]]
             )
         }
@@ -310,7 +323,7 @@ class Store:
     def _rows_as(self, cls: type[T], sql: str, params: Iterable = ()) -> list[T]:
         """Query rows straight into a model dataclass, taking only the columns it names."""
         names = [f.name for f in fields(cls)]
-        return [cls(**{n: row[n] for n in names}) for row in self.db.query(sql, list(params))]
+        return [cls(**{n: row[n] for n in names}) for row in self._query(sql, params)]
 
     def _sets(self, where: str, params: Iterable, limit: int | None = None,
               order: str = "date, logged_at, rowid") -> list[LoggedSet]:

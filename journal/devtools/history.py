@@ -123,7 +123,8 @@ def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.
 
 
 def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> None:
-    """A journal 12 weeks into the beginner program, checked in for today, today's sets to do."""
+    """A journal `weeks` into one program: lived every day until yesterday, checked in this
+    morning, today's session still to do (12 weeks for the demo, 522 for ten years)."""
     day = today(clock)
     first = monday_of(day).subtract(weeks=weeks)
     writer = FixedClock(clock.now(), clock.tz)
@@ -133,17 +134,6 @@ def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> None:
         writer.at = clock.now()
         journal.check_in(day, sleep_h=7.5, sleep_quality=4, soreness=2, fatigue=2, stress=2,
                          mood=4, motivation=4, resting_hr=50)
-    finally:
-        journal.close()
-
-
-def build_years(path: str | Path, clock: Clock, years: float) -> None:
-    """A journal enrolled `years` ago in one program and lived every day until yesterday."""
-    day = today(clock)
-    first = monday_of(day.subtract(days=round(365.25 * years)))
-    journal = Journal.open(path, FixedClock(clock.now(), clock.tz))
-    try:
-        build_history(journal, first, day.subtract(days=1))
     finally:
         journal.close()
 
@@ -162,5 +152,5 @@ if __name__ == "__main__":
     if arguments.db.exists():
         parser.error(f"{arguments.db} exists; choose a new file")
     started = time.perf_counter()
-    build_years(arguments.db, SystemClock(arguments.tz), arguments.years)
+    build_demo(arguments.db, SystemClock(arguments.tz), round(arguments.years * 52.18))
     print(f"{arguments.db}: {arguments.years:g} years in {time.perf_counter() - started:.1f} s")

@@ -1,0 +1,119 @@
+"""Benchmarks on a ten-year journal, each a ratio against a baseline measured in the same run.
+
+    pytest -m bench -s tests/bench
+
+- startup: `journal` to its first painted Today screen, against a bare Textual app
+  with a header, a 20-row table and a footer (goal ≤ 1.3x);
+- memory: peak RSS of the same two processes (goal ≤ 1.5x);
+- today, plan and summary on ten years against a journal three weeks old (goal ≤ 1.25x);
+- export of every set against a plain sqlite3 + csv dump of the sets table (goal ≤ 2x).
+
+Logging speed on the same journal is in test_logging_speed.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from journal.core.journal import Journal
+
+from .conftest import NOW, TZ, clock
+
+pytestmark = pytest.mark.bench
+PROBE = Path(__file__).with_name("first_paint.py")
+ROUNDS = 7
+
+
+def spawn(*args: str) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of one fresh process running the first-paint probe."""
+    with tempfile.TemporaryDirectory() as scratch:
+        peak = Path(scratch) / "peak"
+        env = dict(os.environ, JOURNAL_NOW=NOW, JOURNAL_TZ=TZ, FIRST_PAINT_RSS=str(peak))
+        started = time.perf_counter()
+        finished = subprocess.run([sys.executable, str(PROBE), *args], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - started
+        assert finished.returncode == 0, finished.stderr.decode()[-2000:]
+        return elapsed, int(peak.read_text())
+
+
+def median_of(measure: Callable[[], float], rounds: int = ROUNDS) -> float:
+    return statistics.median(measure() for _ in range(rounds))
+
+
+def report(name: str, value: float, baseline: float, goal: float, unit: str = "ms") -> None:
+    scale = 1000 if unit == "ms" else 1 / 1024
+    shown = "MiB" if unit == "KiB" else unit
+    ratio = value / baseline
+    print(f"\n{name}: {value * scale:.1f} {shown} against {baseline * scale:.1f} {shown}: "
+          f"{ratio:.2f}x (goal ≤ {goal}x{'' if ratio <= goal else ', NOT MET'})")
+
+
+def test_startup_and_memory_against_a_bare_textual_app(ten_years):
+    spawn("bare"), spawn("journal", "--db", str(ten_years))  # warm the file cache and .pyc files
+    journal_runs, bare_runs = [], []
+    for _ in range(ROUNDS):  # interleaved, so a noisy moment hits both
+        journal_runs.append(spawn("journal", "--db", str(ten_years)))
+        bare_runs.append(spawn("bare"))
+    report("startup to the first painted Today screen (ten years)",
+           statistics.median(t for t, _ in journal_runs), statistics.median(t for t, _ in bare_runs), 1.3)
+    report("peak memory (RSS)", statistics.median(m for _, m in journal_runs),
+           statistics.median(m for _, m in bare_runs), 1.5, unit="KiB")
+
+
+def timed_call(path: Path, work: Callable[[Journal], object]) -> float:
+    """One call as a command makes it: open the journal, work, close."""
+    started = time.perf_counter()
+    journal = Journal.open(path, clock(), create=False)
+    try:
+        work(journal)
+    finally:
+        journal.close()
+    return time.perf_counter() - started
+
+
+CALLS = {
+    "today": lambda j: j.plan(j.today()),
+    "plan (this week)": lambda j: j.plan_range(pendulum.date(2026, 11, 23), pendulum.date(2026, 11, 29)),
+    "summary (last week)": lambda j: j.summary(pendulum.date(2026, 11, 16)),
+}
+
+
+@pytest.mark.parametrize("call", CALLS)
+def test_today_plan_and_summary_do_not_grow_with_history(ten_years, three_weeks, call):
+    work = CALLS[call]
+    timed_call(ten_years, work), timed_call(three_weeks, work)  # warm up
+    big = median_of(lambda: timed_call(ten_years, work), 15)
+    new = median_of(lambda: timed_call(three_weeks, work), 15)
+    report(f"{call} on ten years against three weeks", big, new, 1.25)
+
+
+def test_export_against_a_plain_dump(ten_years, tmp_path):
+    def journal_export() -> float:
+        return timed_call(ten_years, lambda j: j.export_to(tmp_path / "sets.csv"))
+
+    def plain_dump() -> float:
+        started = time.perf_counter()
+        with sqlite3.connect(ten_years) as conn, open(tmp_path / "plain.csv", "w", newline="") as out:
+            cursor = conn.execute("select * from sets order by date, logged_at, rowid")
+            writer = csv.writer(out)
+            writer.writerow([c[0] for c in cursor.description])
+            writer.writerows(cursor)
+        return time.perf_counter() - started
+
+    journal_export(), plain_dump()
+    exported, plain = median_of(journal_export, 5), median_of(plain_dump, 5)
+    rows = sum(1 for _ in open(tmp_path / "sets.csv", encoding="utf-8")) - 1
+    report(f"export of {rows} sets against sqlite3 + csv", exported, plain, 2.0)
