@@ -347,7 +347,7 @@ def export(ctx, db, out, what, first_text, last_text) -> None:
     first = journal.date(first_text, "from") if first_text else None
     last = journal.date(last_text, "to") if last_text else None
     if out is None:
-        journal.export(click.get_text_stream("stdout"), what, first, last)
+        journal.export(sys.stdout, what, first, last)
         return
     count = journal.export_to(out, what, first, last)
     click.echo(f"Exported {count} {what} row(s) to {out}", err=True)

@@ -275,3 +275,22 @@ def pendulum_date(year, month, day):
     import pendulum
 
     return pendulum.date(year, month, 1).add(days=day - 1).isoformat()
+
+
+def test_backup_copies_what_is_committed_while_another_copy_writes(enrolled_cli, tmp_path):
+    import sqlite3
+
+    assert enrolled_cli("log", "Back squat", "60x5").exit_code == 0
+    writer = sqlite3.connect(enrolled_cli.db_path)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("delete from sets")  # not committed: the backup must not see it
+    target = tmp_path / "copy.db"
+    result = enrolled_cli("backup", str(target))
+    writer.rollback()
+    writer.close()
+    assert result.exit_code == 0 and str(target) in result.stdout
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("select count(*) from sets").fetchone()[0] == 1
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    refused = enrolled_cli("backup", str(target))
+    assert refused.exit_code == 1 and "already exists" in refused.stderr

@@ -104,3 +104,97 @@ def test_backup_is_a_full_copy(journal, tmp_path, clock):
     copy = Store.open(target, clock)
     assert copy.count("sets") == 1
     copy.close()
+
+
+# --- upgrades ------------------------------------------------------------------------------
+
+V1_ROWS = {  # a journal as the first schema wrote it
+    "enrolments": [{"id": "e1", "program": "runner-beginner", "program_toml": None, "start": "2026-09-07",
+                    "units": "kg", "emphasis": None, "bodyweight_kg": 70.0,
+                    "enrolled_at": "2026-09-07T06:00:00+00:00", "tz": "Europe/London"}],
+    "start_loads": [{"enrolment_id": "e1", "exercise": "Back squat", "weight_kg": 40.0}],
+    "sessions": [{"id": "s1", "date": "2026-09-07", "name": "Lower A", "kind": "strength",
+                  "block": "Base strength", "week": 1, "status": "performed", "source": "journal",
+                  "started_at": "2026-09-07T17:00:00+00:00", "duration_s": None, "notes": None,
+                  "tz": "Europe/London"}],
+    "sets": [{"id": f"set{n}", "session_id": "s1", "date": "2026-09-07", "exercise": "Back squat",
+              "set_index": n, "set_type": "working", "weight": 40.0, "unit": "kg", "weight_kg": 40.0,
+              "reps": 5, "seconds": None, "distance_m": None, "side": None, "tempo": "3-1-X-0", "rpe": 7.5,
+              "rest_s": 150, "notes": "ünïcødé'; --", "logged_at": f"2026-09-07T17:0{n}:00+00:00",
+              "tz": "Europe/London"} for n in range(1, 4)],
+    "wellness": [{"date": "2026-09-07", "id": "w1", "sleep_h": 7.5, "sleep_quality": 4, "soreness": 2,
+                  "fatigue": 2, "stress": 2, "mood": 4, "motivation": 4, "resting_hr": 50, "notes": None,
+                  "logged_at": "2026-09-07T06:00:00+00:00", "tz": "Europe/London"}],
+    "runs": [{"id": "r1", "date": "2026-09-09", "kind": "quality", "priority": None, "minutes": 50.0,
+              "km": 10.0, "rpe": 8.0, "title": "Intervals", "logged_at": "2026-09-07T06:00:00+00:00",
+              "tz": "Europe/London"}],
+    "assessments": [{"id": "a1", "date": "2026-09-07", "test": "knee_to_wall_cm", "value": 11.0, "side": "L",
+                     "logged_at": "2026-09-07T06:00:00+00:00", "tz": "Europe/London"}],
+}
+
+
+def old_journal(path, version: int) -> None:
+    """A file as journal schema `version` left it, holding V1_ROWS."""
+    import sqlite_utils
+
+    from journal.core.program import shipped_programs
+    from journal.core.store import MIGRATIONS
+
+    db = sqlite_utils.Database(path)
+    for number, migration in enumerate(MIGRATIONS[:version], start=1):
+        migration(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    for table, rows in V1_ROWS.items():
+        if table == "enrolments":
+            rows = [dict(r, program_toml=shipped_programs()["runner-beginner"]) for r in rows]
+        db[table].insert_all(rows)
+    db.conn.commit()
+    db.close()
+
+
+def rows_of(path, table: str) -> list[dict]:
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(f"select * from {table} order by rowid")]
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_an_old_journal_is_upgraded_through_every_migration_with_its_data(tmp_path, clock, version):
+    path = tmp_path / "journal.db"
+    old_journal(path, version)
+    before = {table: rows_of(path, table) for table in V1_ROWS}
+    store = Store.open(path, clock)
+    assert store.schema_version() == SCHEMA_VERSION
+    store.close()
+    for table, rows in before.items():  # every row, every old column, unchanged; new columns empty
+        after = rows_of(path, table)
+        assert [{k: r[k] for k in rows[0]} for r in after] == rows, table
+    backup = tmp_path / f"journal.db.before-v{SCHEMA_VERSION}.bak"
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    assert {table: rows_of(backup, table) for table in V1_ROWS} == before
+
+
+def test_an_upgraded_journal_plans_and_logs(tmp_path, clock):
+    from journal.core.journal import Journal
+
+    path = tmp_path / "journal.db"
+    old_journal(path, 1)
+    journal = Journal.open(path, clock)
+    assert journal.plan(journal.today()).block.name == "Base strength"
+    journal.log_set("Back squat", journal.today(), set_text="40x5")
+    assert journal.store.count("sets") == 4
+    journal.close()
+
+
+def test_a_journal_from_a_newer_program_is_refused_byte_for_byte(tmp_path, clock):
+    path = tmp_path / "journal.db"
+    old_journal(path, SCHEMA_VERSION)
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="newer journal"):
+        Store.open(path, clock)
+    assert digest(path) == before
+    assert not list(tmp_path.glob("*.bak"))

@@ -117,12 +117,20 @@ def new_id() -> str:
 def _connect(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise StoreError(f"--db: {path} is a directory, not a journal file")
-    if not path.parent.exists():
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"--db: cannot make the folder for {path} ({error.strerror or error})") from None
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise StoreError(f"--db: cannot open {path} ({error})") from None
+    try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
+        conn.close()
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreError(f"--db: {path} is locked by another program; try again") from None
         raise StoreError(f"--db: {path} is not a journal database ({error})") from None
     if version > SCHEMA_VERSION:
         conn.close()
@@ -161,6 +169,8 @@ class Store:
         path = Path(path).expanduser()
         if not create and not path.exists():
             raise StoreError(f"--db: there is no journal at {path}; start one with 'journal init'")
+        if not create and path.is_file() and path.stat().st_size == 0:
+            raise StoreError(f"--db: {path} is an empty file, not a journal; start one with 'journal init'")
         conn = _connect(path)
         store = cls(conn, path, clock)
         try:
@@ -175,7 +185,7 @@ class Store:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
             if version > 0:
-                self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"))
+                self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"), replace=True)
             self._migrate(version)
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
@@ -192,11 +202,13 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def backup(self, target: str | Path) -> Path:
-        """A consistent copy through SQLite's online backup API."""
+    def backup(self, target: str | Path, replace: bool = False) -> Path:
+        """A consistent copy through SQLite's online backup API (other copies may keep writing)."""
         target = Path(target)
-        if target.exists() and target.is_dir():
+        if target.is_dir():
             raise StoreError(f"backup: {target} is a directory")
+        if target.exists() and not replace:
+            raise StoreError(f"backup: {target} already exists; choose a new file")
         out = sqlite3.connect(target)
         try:
             self.conn.backup(out)
@@ -214,13 +226,24 @@ class Store:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(self._cannot_write(error)) from None
+
+    def _cannot_write(self, error: sqlite3.OperationalError) -> str:
+        reason = str(error)
+        if "locked" in reason or "busy" in reason:
+            reason = f"another program has held it for more than {BUSY_TIMEOUT_S:g} s"
+        return f"--db: cannot write to {self.path} ({reason}); nothing was written"
 
     def _stamp(self) -> tuple[str, str]:
         now = self.clock.now()
@@ -515,7 +538,7 @@ class Store:
                     "insert or replace into checkpoints (enrolment_id, monday, reach_days, state) "
                     "values (?, ?, ?, ?)", [(enrolment_id, *c) for c in checkpoints])
             return True
-        except sqlite3.OperationalError:
+        except (sqlite3.OperationalError, StoreError):
             return False
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {patience}")
