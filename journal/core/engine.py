@@ -238,15 +238,15 @@ class _Context:
     enrolment: Enrolment
     history: History
     readiness: dict[str, Readiness]
-    sets_by_day: dict[str, list[LoggedSet]]
+    sets_by_day: dict[tuple[str, str], list[LoggedSet]]  # (date, exercise)
     placements: dict[Date, dict[Date, "_Placement"]] = field(default_factory=dict)
     day_plans: dict[tuple[Date, Date], "_DayPlan"] = field(default_factory=dict)  # (monday, day)
 
     @classmethod
     def build(cls, program: Program, enrolment: Enrolment, history: History) -> "_Context":
-        by_day: dict[str, list[LoggedSet]] = {}
+        by_day: dict[tuple[str, str], list[LoggedSet]] = {}
         for s in history.sets:
-            by_day.setdefault(s.date, []).append(s)
+            by_day.setdefault((s.date, s.exercise), []).append(s)
         return cls(program, enrolment, history, readiness_by_day(history.wellness, program.rules), by_day)
 
     @property
@@ -258,7 +258,7 @@ class _Context:
         return iso_date(self.enrolment.start)
 
     def sets_of(self, exercise: str, days: Sequence[Date]) -> list[LoggedSet]:
-        return [s for d in days for s in self.sets_by_day.get(d.isoformat(), ()) if s.exercise == exercise]
+        return [s for d in days for s in self.sets_by_day.get((d.isoformat(), exercise), ())]
 
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------

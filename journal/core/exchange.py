@@ -16,6 +16,10 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from functools import lru_cache
+from operator import itemgetter
+from zoneinfo import ZoneInfo
 
 import pendulum
 
@@ -35,6 +39,7 @@ RUN_COLUMNS = tuple(f.name for f in fields(Run))
 # --- writing --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # an export repeats the same loads and RPEs thousands of times
 def number_text(value: float | int | None) -> str:
     """Shortest exact text for a stored number: 60.0 -> 60, 62.5 -> 62.5, None -> empty."""
     if value is None:
@@ -44,18 +49,26 @@ def number_text(value: float | int | None) -> str:
 
 
 def cell(value: object) -> str:
+    kind = type(value)
+    if kind is str:  # most cells: checked first, an export has a million of them
+        return value  # type: ignore[return-value]
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "1" if value else "0"
-    if isinstance(value, (int, float)):
-        return number_text(value)
+    if kind is int or kind is float:
+        return number_text(value)  # type: ignore[arg-type]
     return str(value)
 
 
 def local_time(utc_iso: str, tz: str) -> str:
     """A stored UTC instant as ISO 8601 in the timezone it was logged in, offset included."""
-    return pendulum.parse(utc_iso).in_timezone(tz).isoformat()  # type: ignore[union-attr]
+    return datetime.fromisoformat(utc_iso).astimezone(_zone(tz)).isoformat()
+
+
+@lru_cache(maxsize=64)
+def _zone(tz: str) -> ZoneInfo:
+    return ZoneInfo(tz)
 
 
 def write_rows(out: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
@@ -63,17 +76,22 @@ def write_rows(out: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequenc
     writer.writerow(header)
     count = 0
     for row in rows:
-        writer.writerow([cell(v) for v in row])
+        writer.writerow(map(cell, row))
         count += 1
     return count
 
 
-def set_row(s: LoggedSet, session: dict) -> tuple:
-    """One export row: the stored set, with the name, kind, block and week of its session."""
-    return (s.id, s.date, local_time(s.logged_at, s.tz), s.tz, session.get("session"),
-            session.get("session_kind"), session.get("block"), session.get("week"), s.exercise, s.pillar,
-            s.set_index, s.set_type, s.side, s.weight, s.unit, s.weight_kg, s.reps, s.seconds,
-            s.distance_m, s.tempo, s.rpe, s.rest_s, s.notes)
+# Where each export column sits in a row from `Store.export_sets`.
+_STORED_ROW = [f.name for f in fields(LoggedSet)] + ["session", "session_kind", "block", "week"]
+_IN_EXPORT_ORDER = itemgetter(*(_STORED_ROW.index("id" if c == "set_id" else c) for c in SET_COLUMNS))
+_LOGGED_AT, _TZ = SET_COLUMNS.index("logged_at"), SET_COLUMNS.index("tz")
+
+
+def set_row(stored: Sequence) -> list:
+    """One export row from a stored one, the UTC instant shown in the lifter's own time."""
+    row = list(_IN_EXPORT_ORDER(stored))
+    row[_LOGGED_AT] = local_time(row[_LOGGED_AT], row[_TZ])
+    return row
 
 
 # --- reading: shared parsing ------------------------------------------------------------------

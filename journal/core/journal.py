@@ -466,7 +466,7 @@ class Journal:
         if first and last and last < first:
             raise EntryError("to", f"{high} is before --from {low}")
         if what == "sets":
-            rows = (exchange.set_row(s, session) for s, session in self.store.export_sets(low, high))
+            rows = map(exchange.set_row, self.store.export_sets(low, high))
             return exchange.write_rows(out, exchange.SET_COLUMNS, rows)
         if what == "wellness":
             return exchange.write_rows(out, exchange.WELLNESS_COLUMNS, (

@@ -104,9 +104,21 @@ def _m4_checkpoints(db: sqlite_utils.Database) -> None:
     db["meta"].insert({"key": "plan_generation", "value": 0})
 
 
+# The Epley e1RM with reps in reserve, as SQL: the index below and the query that reads it
+# must spell it the same way for SQLite to use one for the other.
+E1RM_SQL = "weight_kg * (1 + (reps + coalesce(10 - rpe, 0)) / 30.0)"
+
+
+def _m5_record_indexes(db: sqlite_utils.Database) -> None:
+    # A lifter's best e1RM and most reps at a load before a date, read best-first from an
+    # index, so the weekly summary's PRs cost the same after ten years as after ten weeks.
+    db.execute(f"create index sets_by_e1rm on sets (exercise, {E1RM_SQL})")
+    db.execute("create index sets_by_reps on sets (exercise, reps, weight_kg, date, set_type)")
+
+
 # Each migration moves the schema up one version and keeps every row.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints)
+    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints, _m5_record_indexes)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -343,17 +355,17 @@ class Store:
             self._plans_change_from(entry["date"])
         return LoggedSet(**row)
 
-    def _rows_as(self, cls: type[T], sql: str, params: Iterable = ()) -> list[T]:
-        """Query rows straight into a model dataclass, taking only the columns it names."""
-        names = [f.name for f in fields(cls)]
-        return [cls(**{n: row[n] for n in names}) for row in self._query(sql, params)]
+    def _rows_as(self, cls: type[T], table: str, rest: str, params: Iterable = ()) -> list[T]:
+        """Rows straight into a model dataclass: its columns selected in field order, no dicts
+        on the way (a plan reads a few thousand of them)."""
+        columns = ", ".join(f.name for f in fields(cls))
+        cursor = self.conn.execute(f"select {columns} from {table} {rest}", list(params))
+        return [cls(*row) for row in cursor]
 
     def _sets(self, where: str, params: Iterable, limit: int | None = None,
               order: str = "date, logged_at, rowid") -> list[LoggedSet]:
-        sql = f"select * from sets where {where} order by {order}"
-        if limit:
-            sql += f" limit {int(limit)}"
-        return self._rows_as(LoggedSet, sql, params)
+        rest = f"where {where} order by {order}" + (f" limit {int(limit)}" if limit else "")
+        return self._rows_as(LoggedSet, "sets", rest, params)
 
     def sets_on(self, date: str) -> list[LoggedSet]:
         return self._sets("date = ?", [date])
@@ -367,22 +379,25 @@ class Store:
                           order="date desc, logged_at desc, rowid desc")
 
     def best_before(self, exercises: Sequence[str], before: str) -> dict[str, float]:
-        """Per exercise, the best e1RM before a date (read through the (exercise, date) index)."""
+        """Per exercise, the best e1RM before a date: the e1RM index read from the top down to the
+        first set that counts, which is seldom more than this week's sets away."""
         best: dict[str, float] = {}
         for name in exercises:
             row = self.conn.execute(
-                "select max(weight_kg * (1 + (reps + coalesce(10 - rpe, 0)) / 30.0)) from sets "
-                "where exercise = ? and date < ? and set_type in ('working', 'failure') and weight_kg > 0",
+                f"select {E1RM_SQL} from sets indexed by sets_by_e1rm where exercise = ? and {E1RM_SQL} > 0 "
+                f"and date < ? and set_type in ('working', 'failure') order by {E1RM_SQL} desc limit 1",
                 [name, before]).fetchone()
-            if row[0]:
+            if row and row[0]:
                 best[name] = round(row[0], 1)
         return best
 
     def most_reps_at(self, exercise: str, weight_kg: float, before: str) -> int | None:
+        """The most reps done at this load or heavier before a date (read down the reps index)."""
         row = self.conn.execute(
-            "select max(reps) from sets where exercise = ? and date < ? and weight_kg >= ? "
-            "and set_type in ('working', 'failure')", [exercise, before, weight_kg - 0.01]).fetchone()
-        return row[0]
+            "select reps from sets indexed by sets_by_reps where exercise = ? and date < ? and weight_kg >= ? "
+            "and set_type in ('working', 'failure') and reps is not null order by reps desc limit 1",
+            [exercise, before, weight_kg - 0.01]).fetchone()
+        return row[0] if row else None
 
     def last_set(self, date: str) -> LoggedSet | None:
         found = self._sets("date = ?", [date], 1, order="logged_at desc, rowid desc")
@@ -444,18 +459,14 @@ class Store:
                 self._plans_change_from(min(s.date for s in sets))
             return new
 
-    def export_sets(self, first: str, last: str) -> Iterator[tuple[LoggedSet, dict]]:
-        """Sets in a date range in logged order, each with its session's name, kind, block and week."""
-        names = [f.name for f in fields(LoggedSet)]
-        cursor = self.conn.execute(
-            "select sets.*, sessions.name as session, sessions.kind as session_kind, "
-            "sessions.block as block, sessions.week as week from sets "
+    def export_sets(self, first: str, last: str) -> Iterator[tuple]:
+        """Sets in a date range in logged order, as plain rows (an export reads tens of thousands):
+        the LoggedSet fields in order, then the session's name, kind, block and week."""
+        names = ", ".join(f"sets.{f.name}" for f in fields(LoggedSet))
+        return self.conn.execute(
+            f"select {names}, sessions.name, sessions.kind, sessions.block, sessions.week from sets "
             "left join sessions on sessions.id = sets.session_id "
             "where sets.date between ? and ? order by sets.date, sets.logged_at, sets.rowid", [first, last])
-        columns = [c[0] for c in cursor.description]
-        for values in cursor:
-            row = dict(zip(columns, values))
-            yield LoggedSet(**{n: row[n] for n in names}), row
 
     # --- wellness, runs, assessments ----------------------------------------------------
 
@@ -468,12 +479,10 @@ class Store:
             self._plans_change_from(wellness.date)
 
     def wellness_between(self, first: str, last: str) -> list[Wellness]:
-        return self._rows_as(
-            Wellness, "select * from wellness where date between ? and ? order by date", [first, last])
+        return self._rows_as(Wellness, "wellness", "where date between ? and ? order by date", [first, last])
 
     def latest_wellness(self, on_or_before: str) -> Wellness | None:
-        found = self._rows_as(
-            Wellness, "select * from wellness where date <= ? order by date desc limit 1", [on_or_before])
+        found = self._rows_as(Wellness, "wellness", "where date <= ? order by date desc limit 1", [on_or_before])
         return found[0] if found else None
 
     def add_runs(self, runs: Iterable[Run]) -> int:
@@ -490,8 +499,7 @@ class Store:
             return added
 
     def runs_between(self, first: str, last: str) -> list[Run]:
-        return self._rows_as(
-            Run, "select * from runs where date between ? and ? order by date, rowid", [first, last])
+        return self._rows_as(Run, "runs", "where date between ? and ? order by date, rowid", [first, last])
 
     def add_assessment(self, assessment: Assessment) -> None:
         logged_at, tz = self._stamp()
@@ -500,7 +508,7 @@ class Store:
             self._plans_change_from(assessment.date)
 
     def assessments(self) -> list[Assessment]:
-        return self._rows_as(Assessment, "select * from assessments order by date, rowid")
+        return self._rows_as(Assessment, "assessments", "order by date, rowid")
 
 
     # --- plan checkpoints -------------------------------------------------------------------

@@ -8,10 +8,10 @@ the daily load, and their balance is shown as information only.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, datetime
 from collections.abc import Sequence
 from statistics import mean
 
-import pendulum
 from pendulum import Date
 
 from .entry import tempo_seconds
@@ -49,7 +49,7 @@ def gym_load_by_day(sets: Sequence[LoggedSet], rules: Rules) -> dict[str, float]
             by_day[s.date].append(s)
     loads = {}
     for day, done in by_day.items():
-        times = sorted(pendulum.parse(s.logged_at).timestamp() for s in done)  # type: ignore[union-attr]
+        times = sorted(datetime.fromisoformat(s.logged_at).timestamp() for s in done)
         minutes = max((times[-1] - times[0]) / 60 + 3, len(done) * 1.5)
         rpes = [s.rpe for s in done if s.rpe is not None]
         loads[day] = round((mean(rpes) if rpes else rules.session_rpe) * minutes, 1)
@@ -160,13 +160,12 @@ def exercise_lines(sets: Sequence[LoggedSet], pillar_of: dict[str, str | None],
 
 def weekly_series(sets: Sequence[LoggedSet], first_monday: Date, weeks: int, lifts: Sequence[str]) -> dict:
     """Per week: volume, and best e1RM per lift (None in weeks without it), oldest first."""
-    index = {first_monday.add(weeks=n).isoformat(): n for n in range(weeks)}
+    start = date(first_monday.year, first_monday.month, first_monday.day)  # plain dates: thousands of sets
     volume = [0.0] * weeks
     e1rm: dict[str, list[float | None]] = {lift: [None] * weeks for lift in lifts}
     for s in sets:
-        day = pendulum.parse(s.date).date()  # type: ignore[union-attr]
-        n = index.get(day.subtract(days=day.weekday()).isoformat())
-        if n is None:
+        n = (date.fromisoformat(s.date) - start).days // 7
+        if not 0 <= n < weeks:
             continue
         volume[n] += volume_kg(s)
         score = set_e1rm(s)
