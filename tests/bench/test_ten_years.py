@@ -41,6 +41,7 @@ def spawn(*args: str) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as scratch:
         peak = Path(scratch) / "peak"
         env = dict(os.environ, JOURNAL_NOW=NOW, JOURNAL_TZ=TZ, FIRST_PAINT_RSS=str(peak))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # start as an installed journal does: from .pyc files
         started = time.perf_counter()
         finished = subprocess.run([sys.executable, str(PROBE), *args], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -8,12 +8,13 @@ from pendulum import Date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Sparkline
+from textual.widgets import DataTable, Label, Sparkline
 
 from ...core.progression import best_e1rm
 from ...core.journal import Journal
 from ...core.model import LoggedSet
 from ...render import set_text
+from ..widgets.key_footer import KeyFooter
 
 
 class HistoryScreen(Screen):
@@ -30,7 +31,7 @@ class HistoryScreen(Screen):
         yield Label("", id="history-best")
         yield Sparkline([], id="history-trend")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         recent = self.journal.store.sets_of(self.exercise, before=self.day.add(days=1).isoformat())

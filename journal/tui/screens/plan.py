@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import monday_of
 from ...core.journal import Journal
 from ...render import block_text, target_text
+from ..widgets.key_footer import KeyFooter
 
 
 class PlanScreen(Screen):
@@ -33,7 +34,7 @@ class PlanScreen(Screen):
         yield Label("", id="plan-title", classes="screen-title")
         with VerticalScroll(id="plan-days"):
             yield Static("", id="plan-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_week()

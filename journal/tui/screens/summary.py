@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from ...core.engine import monday_of
 from ...core.journal import Journal
 from ...render import summary_sections
+from ..widgets.key_footer import KeyFooter
 
 
 def _chart(values: list[float | None]) -> list[float]:
@@ -47,7 +48,7 @@ class SummaryScreen(Screen):
                         yield Label("", id=f"chart-{name}-label", classes="chart-label")
                         yield Sparkline([], id=f"chart-{name}")
             yield Static("Loading…", id="summary-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

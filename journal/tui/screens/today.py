@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import next_set
@@ -24,6 +24,7 @@ from ..widgets.exercise_table import ExerciseTable
 from ..widgets.rest_timer import ADJUST_S, RestTimer
 from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
+from ..widgets.key_footer import KeyFooter
 
 REFRESH_S = 10.0  # pick up sets logged by another open copy
 
@@ -70,7 +71,7 @@ class TodayScreen(Screen):
             yield SetList(id="sets")
             yield RestTimer(self.journal.clock, id="timer")
         yield Static("", id="why")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
