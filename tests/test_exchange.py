@@ -205,3 +205,15 @@ def test_training_load_weights_recent_days_more():
     old = training_load({"2026-08-20": 400.0}, {}, last, Rules())
     assert recent["acute"] > recent["chronic"] > 0 and recent["balance"] > 1
     assert old["acute"] < old["chronic"] and old["gym_week"] == 0
+
+
+def test_daily_values_fall_into_their_monday_to_sunday_week():
+    import pendulum
+
+    from journal.core.summary import by_week
+
+    daily = {"2026-11-01": 9.0,  # the Sunday before: not charted
+             "2026-11-02": 1.0, "2026-11-08": 2.0,  # first week, Monday and Sunday
+             "2026-11-09": 4.0, "2026-11-22": 8.0,  # second and third weeks
+             "2026-11-23": 16.0}  # after the last charted week
+    assert by_week(daily, pendulum.date(2026, 11, 2), 3) == [[1.0, 2.0], [4.0], [8.0]]

@@ -193,7 +193,7 @@ class Journal:
         ahead = last.add(days=engine.reach_days(rules)).isoformat()
         return engine.History(
             wellness=tuple(self.store.wellness_between(first, last.isoformat())),
-            assessments=tuple(self.store.assessments()),
+            assessments=tuple(self.store.assessments_since(first)),
             sets=tuple(self.store.sets_between(first, last.isoformat())),
             runs=tuple(self.store.runs_between(first, ahead)),
             tz=self.clock.tz,
@@ -353,7 +353,10 @@ class Journal:
         sunday, next_monday = monday.add(days=6), monday.add(days=7)
         planned_weeks = self.fold(monday, next_monday.add(days=6))  # next week's targets come with it
         this_week, next_week = planned_weeks.days[:7], planned_weeks.days[7:]
-        week_sets = self.store.sets_between(monday.isoformat(), sunday.isoformat())
+        first_chart = monday.subtract(weeks=chart_weeks - 1)
+        span_first = min(first_chart, monday.subtract(weeks=4), sunday.subtract(days=rules.chronic_days * 2))
+        span_sets = self.store.sets_between(span_first.isoformat(), sunday.isoformat())  # one read serves all
+        week_sets = [s for s in span_sets if s.date >= monday.isoformat()]
         slots = program.exercises()
         pillar_of = {name: slot.pillar for name, slot in slots.items()}
 
@@ -370,7 +373,8 @@ class Journal:
                 found = self.store.most_reps_at(s.exercise, s.weight_kg, monday.isoformat())
                 if found is not None:
                     reps_before[(s.exercise, s.weight_kg)] = found
-        recent = self.store.sets_between(monday.subtract(weeks=4).isoformat(), monday.subtract(days=1).isoformat())
+        four_weeks_before = monday.subtract(weeks=4).isoformat()
+        recent = [s for s in span_sets if four_weeks_before <= s.date < monday.isoformat()]
         e1rm_before = {}
         for s in recent:
             if (score := weekly.set_e1rm(s)) and score > e1rm_before.get(s.exercise, 0):
@@ -381,8 +385,6 @@ class Journal:
         for s in week_sets:
             tut[s.exercise] += weekly.time_under_tension(s)
 
-        first_chart = monday.subtract(weeks=chart_weeks - 1)
-        span_first = min(first_chart, sunday.subtract(days=rules.chronic_days * 2))
         wellness = self.store.wellness_between(
             span_first.subtract(days=rules.baseline_days).isoformat(), sunday.isoformat())
         readiness = {d: r.score for d, r in engine.readiness_by_day(wellness, rules).items()}
@@ -391,7 +393,6 @@ class Journal:
                          if monday.subtract(days=7).isoformat() <= w.date < monday.isoformat()]
         wellness_doc = weekly.wellness_summary(this_checkins, last_checkins, readiness)
 
-        span_sets = self.store.sets_between(span_first.isoformat(), sunday.isoformat())
         gym = weekly.gym_load_by_day(span_sets, rules)
         runs = weekly.run_load_by_day(self.store.runs_between(span_first.isoformat(), sunday.isoformat()),
                                       sunday.isoformat(), rules)
@@ -412,14 +413,7 @@ class Journal:
             and slots[s.exercise].heavy_lower).most_common(3)]
         series = weekly.weekly_series(chart_sets, first_chart, chart_weeks, main_lifts)
         weeks = [first_chart.add(weeks=n) for n in range(chart_weeks)]
-
-        def week_mean(values: dict[str, float], week: Date) -> float | None:
-            found = [v for d, v in values.items() if week.isoformat() <= d <= week.add(days=6).isoformat()]
-            return round(mean(found), 1) if found else None
-
-        def week_sum(values: dict[str, float], week: Date) -> float:
-            return round(sum(v for d, v in values.items()
-                             if week.isoformat() <= d <= week.add(days=6).isoformat()), 1)
+        daily_load = {d: gym.get(d, 0.0) + runs.get(d, 0.0) for d in gym.keys() | runs.keys()}
 
         return {
             "week": iso_week(monday), "from": monday.isoformat(), "to": sunday.isoformat(),
@@ -450,8 +444,9 @@ class Journal:
                 "weeks": [iso_week(w) for w in weeks],
                 "volume_kg": series["volume"],
                 "e1rm": series["e1rm"],
-                "readiness": [week_mean(readiness, w) for w in weeks],
-                "load": [week_sum(gym, w) + week_sum(runs, w) for w in weeks],
+                "readiness": [round(mean(found), 1) if found else None
+                              for found in weekly.by_week(readiness, first_chart, chart_weeks)],
+                "load": [round(sum(found), 1) for found in weekly.by_week(daily_load, first_chart, chart_weeks)],
             },
         }
 

@@ -111,9 +111,11 @@ E1RM_SQL = "weight_kg * (1 + (reps + coalesce(10 - rpe, 0)) / 30.0)"
 
 def _m5_record_indexes(db: sqlite_utils.Database) -> None:
     # A lifter's best e1RM and most reps at a load before a date, read best-first from an
-    # index, so the weekly summary's PRs cost the same after ten years as after ten weeks.
+    # index, and each test's latest result from its own, so that the summary and the plan
+    # cost the same after ten years as after ten weeks.
     db.execute(f"create index sets_by_e1rm on sets (exercise, {E1RM_SQL})")
     db.execute("create index sets_by_reps on sets (exercise, reps, weight_kg, date, set_type)")
+    db.execute("create index assessments_by_side on assessments (test, side, date)")
 
 
 # Each migration moves the schema up one version and keeps every row.
@@ -358,9 +360,17 @@ class Store:
     def _rows_as(self, cls: type[T], table: str, rest: str, params: Iterable = ()) -> list[T]:
         """Rows straight into a model dataclass: its columns selected in field order, no dicts
         on the way (a plan reads a few thousand of them)."""
-        columns = ", ".join(f.name for f in fields(cls))
-        cursor = self.conn.execute(f"select {columns} from {table} {rest}", list(params))
-        return [cls(*row) for row in cursor]
+        names = [f.name for f in fields(cls)]
+        cursor = self.conn.execute(f"select {', '.join(names)} from {table} {rest}", list(params))
+        # Filled in like a pickle does: a frozen dataclass's __init__ sets each field through
+        # object.__setattr__, twice the cost per row of this, and a summary reads two thousand.
+        make = object.__new__
+        rows = []
+        for values in cursor:
+            row = make(cls)
+            row.__dict__.update(zip(names, values))
+            rows.append(row)
+        return rows
 
     def _sets(self, where: str, params: Iterable, limit: int | None = None,
               order: str = "date, logged_at, rowid") -> list[LoggedSet]:
@@ -507,8 +517,15 @@ class Store:
             self.db["assessments"].insert(dict(asdict(assessment), logged_at=logged_at, tz=tz))
             self._plans_change_from(assessment.date)
 
-    def assessments(self) -> list[Assessment]:
-        return self._rows_as(Assessment, "assessments", "order by date, rowid")
+    def assessments_since(self, first: str) -> list[Assessment]:
+        """Every test result from `first` on, and the latest of each test and side before it:
+        all that gates need, however many years of tests came before."""
+        return self._rows_as(
+            Assessment, "assessments",
+            "where date >= ? or rowid in (select a.rowid from assessments a join ("
+            "select test, side, max(date) as latest from assessments where date < ? group by test, side) l "
+            "on a.test = l.test and a.side is l.side and a.date = l.latest) order by date, rowid",
+            [first, first])
 
 
     # --- plan checkpoints -------------------------------------------------------------------

@@ -8,7 +8,7 @@ the daily load, and their balance is shown as information only.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from collections.abc import Sequence
 from statistics import mean
 
@@ -68,8 +68,9 @@ def ewma(daily: dict[str, float], last: Date, days: int, span: int) -> float:
     """Exponentially weighted daily load over `span` days ending on `last` (alpha = 2 / (days + 1))."""
     alpha = 2 / (days + 1)
     value = 0.0
+    end = date(last.year, last.month, last.day)
     for n in range(span, -1, -1):
-        value = alpha * daily.get(last.subtract(days=n).isoformat(), 0.0) + (1 - alpha) * value
+        value = alpha * daily.get((end - timedelta(days=n)).isoformat(), 0.0) + (1 - alpha) * value
     return round(value, 1)
 
 
@@ -158,13 +159,26 @@ def exercise_lines(sets: Sequence[LoggedSet], pillar_of: dict[str, str | None],
             {k: round(v, 1) for k, v in sorted(by_pillar.items()) if v}, bests, e1rm)
 
 
+def week_index(day: str, first_monday: Date) -> int:
+    """Which week after `first_monday` a stored date falls in (plain dates: called thousands of times)."""
+    return (date.fromisoformat(day) - date(first_monday.year, first_monday.month, first_monday.day)).days // 7
+
+
+def by_week(daily: dict[str, float], first_monday: Date, weeks: int) -> list[list[float]]:
+    """Daily values gathered into `weeks` weeks from `first_monday`, oldest first."""
+    buckets: list[list[float]] = [[] for _ in range(weeks)]
+    for day, value in daily.items():
+        if 0 <= (n := week_index(day, first_monday)) < weeks:
+            buckets[n].append(value)
+    return buckets
+
+
 def weekly_series(sets: Sequence[LoggedSet], first_monday: Date, weeks: int, lifts: Sequence[str]) -> dict:
     """Per week: volume, and best e1RM per lift (None in weeks without it), oldest first."""
-    start = date(first_monday.year, first_monday.month, first_monday.day)  # plain dates: thousands of sets
     volume = [0.0] * weeks
     e1rm: dict[str, list[float | None]] = {lift: [None] * weeks for lift in lifts}
     for s in sets:
-        n = (date.fromisoformat(s.date) - start).days // 7
+        n = week_index(s.date, first_monday)
         if not 0 <= n < weeks:
             continue
         volume[n] += volume_kg(s)
