@@ -1,4 +1,4 @@
-"""Journals the benchmarks share: ten years of one program, and a new one three weeks in.
+"""Journals the benchmarks share: ten years of one program, one year, and a new one three weeks in.
 
 Both are built once per run through the core (about a minute for ten years) with the
 same generator, the same program and the same fixed "now", checked in this morning.
@@ -26,6 +26,13 @@ def clock() -> FixedClock:
 def ten_years(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("ten-years") / "journal.db"
     build_demo(path, clock(), weeks=522)
+    return path
+
+
+@pytest.fixture(scope="session")
+def one_year(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("one-year") / "journal.db"
+    build_demo(path, clock(), weeks=52)
     return path
 
 

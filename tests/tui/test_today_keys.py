@@ -244,3 +244,22 @@ async def test_sets_logged_by_another_copy_show_on_refresh(app_factory):
         await pilot.press("r")
         await pilot.pause()
         assert len(screen.logged["Back squat"]) == 1
+
+
+async def test_the_footer_follows_what_the_keys_can_do(app_factory):
+    from textual.widgets._footer import FooterKey
+
+    def shown(app) -> list[FooterKey]:
+        return list(app.screen.query(FooterKey))
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "u" not in {k.key for k in shown(app)}  # nothing to undo yet
+        await pilot.press("enter")
+        await pilot.pause()
+        after_log = shown(app)
+        assert "u" in {k.key for k in after_log}
+        await pilot.press("enter")  # another set: the same keys apply, so the footer is left as it is
+        await pilot.pause()
+        assert shown(app) == after_log and all(k.is_attached for k in after_log)

@@ -1,9 +1,10 @@
-"""The footer of keys, recomposed once per burst of binding changes.
+"""The footer of keys, rebuilt only when the keys it shows change.
 
 Textual's Footer rebuilds every key widget each time a screen says its bindings
-changed, and logging a set says so more than once (the table's row, the rest timer,
-undo becoming possible). One rebuild after the burst shows the same keys; on the
-Today screen it takes about a fifth off the first paint.
+changed, and logging a set says so several times (the table's row, the rest timer,
+undo) while the keys shown usually stay the same. Rebuilding once per burst, and
+only when a shown key, its label or whether it is enabled changed, keeps a logged
+set's repaint to the widgets that did change.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.widgets import Footer
 
 class KeyFooter(Footer):
     _rebuild_queued = False
+    _shown: tuple | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
         # Footer.bindings_changed, with the rebuild queued at most once.
@@ -24,6 +26,13 @@ class KeyFooter(Footer):
             self._rebuild_queued = True
             self.call_after_refresh(self._rebuild)
 
+    def _keys_shown(self) -> tuple:
+        return tuple((key, active.binding.description, active.enabled, active.tooltip)
+                     for key, active in self.screen.active_bindings.items() if active.binding.show)
+
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
-        await self.recompose()
+        shown = self._keys_shown()
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
