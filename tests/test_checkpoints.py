@@ -110,7 +110,7 @@ def test_a_checkpoint_worked_out_before_a_write_is_not_stored(journal):
 def test_a_checkpoint_from_another_fold_version_is_ignored(journal):
     journal.fold(LAST, LAST)
     program = journal.enrolled().program
-    (state,) = journal.store.conn.execute("select state from checkpoints limit 1").fetchone()
+    (state,) = journal.store.conn.execute("select state from checkpoints where state like '%targets%' limit 1").fetchone()
     record = json.loads(state)
     assert engine.Checkpoint.from_record(record, program) is not None
     assert engine.Checkpoint.from_record(dict(record, version=engine.FOLD_VERSION + 1), program) is None
@@ -125,16 +125,39 @@ def test_targets_survive_the_round_trip_through_json(journal):
 
 
 def test_plan_cost_does_not_depend_on_the_weeks_before_the_checkpoint(journal):
-    """Resumed, the fold reads only the weeks since its checkpoint (and the lookback before it)."""
-    journal.fold(LAST, LAST)
+    """Resumed, the fold reads only the microcycle so far and the lookback before it."""
+    journal.fold(LAST, LAST.add(days=7))
     enrolled = journal.enrolled()
-    stored = journal.store.checkpoint(engine.monday_of(LAST).isoformat())
-    resume = engine.Checkpoint.from_record(json.loads(stored), enrolled.program)
-    history = journal.history_for(enrolled, LAST, resume.monday)
-    earliest = resume.monday.subtract(days=engine.lookback_days(enrolled.program.rules)).isoformat()
+    resume = journal.checkpoint_before(enrolled.program, engine.monday_of(LAST))
+    assert resume is not None and resume.monday == engine.monday_of(LAST)
+    history = journal.history_for(enrolled, LAST.add(days=7), resume.cycle_start)
+    earliest = resume.cycle_start.subtract(days=engine.lookback_days(enrolled.program.rules)).isoformat()
     assert history.sets and min(s.date for s in history.sets) >= earliest
-    assert engine.fold(enrolled.program, enrolled.enrolment, LAST, LAST, history, resume).days == \
-        replayed(journal, LAST, LAST).days
+    assert engine.fold(enrolled.program, enrolled.enrolment, LAST, LAST.add(days=7), history, resume).days == \
+        replayed(journal, LAST, LAST.add(days=7)).days
+
+
+@pytest.mark.parametrize("weeks_in", range(1, 17))
+def test_every_week_resumes_to_the_replayed_plan(journal, weeks_in):
+    """Checkpoints at every week, in the middle of a microcycle too, plan what a replay plans."""
+    journal.fold(LAST, LAST)  # stores a checkpoint for every week
+    monday = FIRST.add(weeks=weeks_in)
+    resume = journal.checkpoint_before(journal.enrolled().program, monday)
+    assert resume is not None and resume.monday == monday
+    fold, truth = journal.fold(monday, monday.add(days=13)), replayed(journal, monday, monday.add(days=13))
+    assert (fold.days, fold.targets) == (truth.days, truth.targets)
+
+
+def test_a_plan_within_its_week_reads_no_sets(journal, monkeypatch):
+    monday = engine.monday_of(LAST)
+    journal.fold(LAST, LAST)
+    expected = replayed(journal, monday, LAST).days
+
+    def no_sets(*args):
+        raise AssertionError("a plan within one week should not read sets")
+
+    monkeypatch.setattr(journal.store, "sets_between", no_sets)
+    assert journal.plan_days(monday, LAST) == expected
 
 
 def test_a_run_reaches_back_over_the_days_it_can_change(journal):
@@ -149,3 +172,11 @@ def test_a_run_reaches_back_over_the_days_it_can_change(journal):
     assert stored_mondays(journal) == ["2026-07-20"]
     journal.add_run(pendulum.date(2026, 7, 30), "race", priority="A")
     assert stored_mondays(journal) == []
+
+
+@pytest.mark.parametrize("damage", ["{}", "[1, 2]", "not json", json.dumps({"version": engine.FOLD_VERSION, "targets": {}}),
+                                    json.dumps({"version": engine.FOLD_VERSION, "cycle": 7})])
+def test_a_damaged_checkpoint_is_replayed_past(journal, damage):
+    journal.fold(LAST, LAST)
+    journal.store.conn.execute("update checkpoints set state = ?", [damage])
+    assert journal.fold(LAST, LAST).days == replayed(journal, LAST, LAST).days

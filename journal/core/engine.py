@@ -9,10 +9,10 @@ what triggered a deload) and the targets its microcycle judged; each day then
 takes the weekly placement of sessions around key runs, and the day's own rules
 (travel, readiness, taper, lighter variants).
 
-At every microcycle's end the fold leaves a `Checkpoint`: everything it carries
-into the next week. Resuming from the latest one means a plan costs the same
-after ten years as after ten weeks; the caller stores them and forgets those
-that a later write makes stale (`reach_days`).
+At the start of every week the fold leaves a `Checkpoint`: everything it carries
+into that week. Resuming from the latest one means a plan costs the same after
+ten years as after ten weeks; the caller stores them and forgets those that a
+later write makes stale (`reach_days`).
 """
 
 from __future__ import annotations
@@ -263,34 +263,62 @@ class _Context:
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------
 
-FOLD_VERSION = 1  # bump when a change to the rules would judge the same history differently
+FOLD_VERSION = 3  # bump when a change to the rules would judge the same history differently
 RPE_TREND_DAYS = 28
 
 
 @dataclass(frozen=True)
+class CycleWeek:
+    """A week already done in the microcycle a checkpoint is in the middle of."""
+
+    monday: Date
+    week_in_block: int
+    phase: str
+    deload_reason: str
+
+
+@dataclass(frozen=True)
 class Checkpoint:
-    """What the fold carries into the week starting `monday`, at a microcycle's end."""
+    """What the fold carries into the week starting `monday`."""
 
     monday: Date
     block_index: int
     week_in_block: int  # weeks of the block already done
     note: str  # why the block is what it is (locked plyometrics)
-    targets: dict[str, Target]
+    targets: dict[str, Target]  # as the microcycle's start judged them
+    pending: str = ""  # what, in the week before, pulls the deload forward
+    cycle: tuple[CycleWeek, ...] = ()  # the microcycle's weeks so far; empty at its start
+
+    @property
+    def cycle_start(self) -> Date:
+        """The Monday whose checkpoint holds this microcycle's targets."""
+        return self.cycle[0].monday if self.cycle else self.monday
 
     def to_record(self) -> dict:
-        return {"version": FOLD_VERSION, "monday": self.monday.isoformat(), "block_index": self.block_index,
-                "week_in_block": self.week_in_block, "note": self.note,
-                "targets": {name: t.to_record() for name, t in self.targets.items()}}
+        """JSON-ready; targets only at a microcycle's start (they stay the same until its end)."""
+        record = {"version": FOLD_VERSION, "monday": self.monday.isoformat(), "block_index": self.block_index,
+                  "week_in_block": self.week_in_block, "note": self.note, "pending": self.pending,
+                  "cycle": [[w.monday.isoformat(), w.week_in_block, w.phase, w.deload_reason] for w in self.cycle],
+                  "cycle_start": self.cycle_start.isoformat()}
+        if not self.cycle:
+            record["targets"] = {name: t.to_record() for name, t in self.targets.items()}
+        return record
 
     @classmethod
-    def from_record(cls, record: dict, program: Program) -> "Checkpoint | None":
-        """The checkpoint, or None when an older fold or another program wrote it."""
-        targets = record.get("targets", {})
-        if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()) \
-                or not 0 <= record["block_index"] < len(program.blocks):
+    def from_record(cls, record: dict, program: Program, targets: dict | None = None) -> "Checkpoint | None":
+        """The checkpoint, given the microcycle start's targets when the record has none; None when
+        an older fold or another program wrote it, or it is not whole (it is only a cache)."""
+        targets = record.get("targets", targets) or {}
+        if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()):
             return None
-        return cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"], record["note"],
-                   {name: Target.from_record(t) for name, t in targets.items()})
+        try:
+            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason) for m, w, phase, reason in record["cycle"])
+            checkpoint = cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"],
+                             record["note"], {name: Target.from_record(t) for name, t in targets.items()},
+                             record["pending"], cycle)
+        except (KeyError, TypeError, ValueError):
+            return None
+        return checkpoint if 0 <= checkpoint.block_index < len(program.blocks) else None
 
 
 def reach_days(rules: Rules) -> int:
@@ -317,16 +345,17 @@ def timeline(program: Program, enrolment: Enrolment, history: History, until: Da
 
 
 def _timeline(ctx: _Context, until: Date, resume: Checkpoint | None = None) -> tuple[list[Week], list[Checkpoint]]:
-    """The weeks from `resume` (default: the program's start) to the week of `until`, and
-    a checkpoint at each microcycle's end on the way."""
+    """The weeks from `resume` (default: the program's start) to the week of `until`, and a
+    checkpoint at the start of each week on the way (the opening one included)."""
     blocks = ctx.program.blocks
-    resume = resume or _opening(ctx)
-    index, week_in_block, note, targets, monday = (
-        resume.block_index, resume.week_in_block, resume.note, resume.targets, resume.monday)
+    checkpoints: list[Checkpoint] = [] if resume else [_opening(ctx)]
+    resume = resume or checkpoints[0]
+    index, week_in_block, note, targets, monday, pending = (
+        resume.block_index, resume.week_in_block, resume.note, resume.targets, resume.monday, resume.pending)
+    cycle = [Week(w.monday, blocks[index], w.week_in_block, w.phase, note, w.deload_reason, targets)
+             for w in resume.cycle]
     weeks: list[Week] = []
-    checkpoints: list[Checkpoint] = []
-    cycle: list[Week] = []
-    pending, last = "", monday_of(until)
+    last = monday_of(until)
     while True:
         if week_in_block == blocks[index].weeks:  # block finished: move on
             following, note = min(index + 1, len(blocks) - 1), ""
@@ -352,8 +381,9 @@ def _timeline(ctx: _Context, until: Date, resume: Checkpoint | None = None) -> t
         if block_over or (phase == "deload" and (week.deload_reason or len(cycle) >= block.build_weeks + block.deload_weeks)):
             targets = _judge_cycle(ctx, builds, targets)
             cycle, pending = [], ""
-            checkpoints.append(Checkpoint(monday.add(weeks=1), index, week_in_block, note, targets))
         monday = monday.add(weeks=1)
+        checkpoints.append(Checkpoint(monday, index, week_in_block, note, targets, pending, tuple(
+            CycleWeek(w.monday, w.week, w.phase, w.deload_reason) for w in cycle)))
 
 
 def _day_plans(ctx: _Context, weeks: Sequence[Week]) -> dict[Date, "_DayPlan"]:
@@ -637,6 +667,12 @@ def fold(program: Program, enrolment: Enrolment, first: Date, last: Date, histor
     days = [first.add(days=n) for n in range((last - first).days + 1)]
     return Fold([_plan(ctx, weeks.get(monday_of(d), opening), d).day for d in days],
                 found[-1].targets, checkpoints)
+
+
+def judges_sets(resume: Checkpoint | None, last: Date) -> bool:
+    """Whether a fold needs the lifter's sets: one that stays in its resume week only plans days,
+    while passing a week's end weighs deload signals and, at a microcycle's end, verdicts."""
+    return resume is None or monday_of(last) > resume.monday
 
 
 def plan_days(program: Program, enrolment: Enrolment, first: Date, last: Date,

@@ -184,9 +184,11 @@ class Journal:
 
     # --- the plan -----------------------------------------------------------------------
 
-    def history_for(self, enrolled: Enrolled, last: Date, since: Date | None = None) -> engine.History:
+    def history_for(self, enrolled: Enrolled, last: Date, since: Date | None = None,
+                    sets: bool = True) -> engine.History:
         """What the engine judges from `since` (default: the program's start) to `last`, the
-        weeks before it that readiness and RPE trends look back on, and runs ahead."""
+        weeks before it that readiness and RPE trends look back on, and runs ahead. Without
+        `sets`, the sets are left out (a plan within one week does not judge them)."""
         rules = enrolled.program.rules
         since = min(since or iso_date(enrolled.enrolment.start), last)
         first = since.subtract(days=engine.lookback_days(rules)).isoformat()
@@ -194,10 +196,24 @@ class Journal:
         return engine.History(
             wellness=tuple(self.store.wellness_between(first, last.isoformat())),
             assessments=tuple(self.store.assessments_since(first)),
-            sets=tuple(self.store.sets_between(first, last.isoformat())),
+            sets=tuple(self.store.sets_between(first, last.isoformat())) if sets else (),
             runs=tuple(self.store.runs_between(first, ahead)),
             tz=self.clock.tz,
         )
+
+    def checkpoint_before(self, program: Program, monday: Date) -> engine.Checkpoint | None:
+        """The latest stored checkpoint on or before a Monday, with its microcycle's targets."""
+        stored = self.store.checkpoint(monday.isoformat())
+        if stored is None:
+            return None
+        try:  # a damaged row is only a lost cache: the fold replays from further back
+            record = json.loads(stored)
+            # Mid-microcycle, the targets live with the microcycle's first week.
+            start = None if "targets" in record else self.store.checkpoint(str(record["cycle_start"]), exact=True)
+            targets = json.loads(start)["targets"] if start else None
+            return engine.Checkpoint.from_record(record, program, targets)
+        except (ValueError, KeyError, TypeError):
+            return None
 
     def fold(self, first: Date, last: Date) -> engine.Fold:
         """The engine's pass over the weeks up to `last`, resumed from the latest stored
@@ -205,9 +221,9 @@ class Journal:
         enrolled = self.enrolled()
         program, rules = enrolled.program, enrolled.program.rules
         generation = self.store.plan_generation()  # before the history: see save_checkpoints
-        stored = self.store.checkpoint(engine.monday_of(first).isoformat())
-        resume = engine.Checkpoint.from_record(json.loads(stored), program) if stored else None
-        history = self.history_for(enrolled, last, resume.monday if resume else None)
+        resume = self.checkpoint_before(program, engine.monday_of(first))
+        history = self.history_for(enrolled, last, resume.cycle_start if resume else None,
+                                   sets=engine.judges_sets(resume, last))
         fold = engine.fold(program, enrolled.enrolment, first, last, history, resume)
         if fold.checkpoints:
             reach = engine.reach_days(rules)

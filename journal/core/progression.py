@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, astuple, dataclass, replace
 from statistics import mean
 
 from .model import KG_PER_LB, LoggedSet, Prescription, Rules, Slot
@@ -129,8 +129,12 @@ class Target:
     verdict: Verdict | None = None  # the verdict that set this target
 
     def to_record(self) -> dict:
-        """Plain JSON-ready values; `from_record` gives back an equal Target."""
-        return asdict(self)
+        """Plain JSON-ready values; `from_record` gives back an equal Target. The evidence sets
+        are stored as rows of values in field order: a verdict can hold dozens of them."""
+        record = asdict(self)
+        if self.verdict is not None:
+            record["verdict"]["evidence"] = [astuple(s) for s in self.verdict.evidence]
+        return record
 
     @classmethod
     def from_record(cls, record: dict) -> "Target":
@@ -138,7 +142,7 @@ class Target:
         if verdict is not None:
             verdict = Verdict(**dict(
                 verdict, reasons=tuple(verdict["reasons"]), rpe_trend=tuple(verdict["rpe_trend"]),
-                evidence=tuple(LoggedSet(**s) for s in verdict["evidence"])))
+                evidence=tuple(LoggedSet(*values) for values in verdict["evidence"])))
         return cls(**dict(record, verdict=verdict))
 
 

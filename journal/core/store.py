@@ -540,11 +540,11 @@ class Store:
         """Read before the history a fold judges; `save_checkpoints` refuses if it moved since."""
         return self.conn.execute("select value from meta where key = 'plan_generation'").fetchone()[0]
 
-    def checkpoint(self, monday: str) -> str | None:
-        """The active enrolment's latest checkpoint on or before a Monday, as stored."""
+    def checkpoint(self, monday: str, exact: bool = False) -> str | None:
+        """The active enrolment's latest checkpoint on or before a Monday (or on it), as stored."""
         row = self.conn.execute(
             "select state from checkpoints where enrolment_id = "
-            "(select id from enrolments order by rowid desc limit 1) and monday <= ? "
+            f"(select id from enrolments order by rowid desc limit 1) and monday {'=' if exact else '<='} ? "
             "order by monday desc limit 1", [monday]).fetchone()
         return row[0] if row else None
 
