@@ -141,7 +141,9 @@ class TodayScreen(Screen):
         p = self.focused_exercise()
         self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [])
         why = self.query_one("#why", Static)
-        why.update(f"why: {p.why}" if p else "")
+        text = f"why: {p.why}" if p else ""
+        if text != str(why.content):  # unchanged after a set is logged: no layout to redo
+            why.update(text)
 
     def _repaint_after_log(self, p: Prescription) -> None:
         self.query_one(ExerciseTable).show_done(p, len(self.logged[p.name]))

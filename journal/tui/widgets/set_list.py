@@ -16,9 +16,17 @@ def _target(p: Prescription) -> str:
 
 
 class SetList(Static):
+    _lines = 0
+
+    def _show(self, text: Text | str) -> None:
+        # A new layout only when the list grows or shrinks: logging a set changes one line in place.
+        lines = len(text.plain.splitlines()) if isinstance(text, Text) else 0
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines
+
     def show(self, p: Prescription | None, logged: list[LoggedSet]) -> None:
         if p is None:
-            self.update("")
+            self._show("")
             return
         text = Text()
         text.append(f"{p.name}", style="bold")
@@ -45,4 +53,4 @@ class SetList(Static):
             else:
                 text.append(f"  {label}{_target(p)}\n", style="dim")
         text.rstrip()
-        self.update(text)
+        self._show(text)
