@@ -217,7 +217,18 @@ class Journal:
 
     def fold(self, first: Date, last: Date) -> engine.Fold:
         """The engine's pass over the weeks up to `last`, resumed from the latest stored
-        checkpoint before `first`, and the checkpoints it passed stored for next time."""
+        checkpoint before `first`, and the checkpoints it passed stored for next time.
+
+        When the last week has a checkpoint of its own, the weeks before it and the last one
+        are planned apart: neither pass then judges anything (a summary plans this week and
+        the next, and the next week's checkpoint is usually there already)."""
+        last_monday = engine.monday_of(last)
+        if engine.monday_of(first) < last_monday and self.store.checkpoint(last_monday.isoformat(), exact=True):
+            before, final = self._fold(first, last_monday.subtract(days=1)), self._fold(last_monday, last)
+            return engine.Fold(before.days + final.days, final.targets, before.checkpoints + final.checkpoints)
+        return self._fold(first, last)
+
+    def _fold(self, first: Date, last: Date) -> engine.Fold:
         enrolled = self.enrolled()
         program, rules = enrolled.program, enrolled.program.rules
         generation = self.store.plan_generation()  # before the history: see save_checkpoints
