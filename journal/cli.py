@@ -81,15 +81,18 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
         path = Path(tempfile.mkdtemp(prefix="journal-demo-")) / "demo.db"
         build_demo(path, clock)
         db = path
-    from .core.journal import Journal
+    from .core.clock import today
+    from .core.entry import parse_date
     from .tui.app import make_app
 
-    path = Path(db) if db else _db_path(ctx)
-    journal = Journal.open(path, clock, create=False)
-    day = journal.date(date_text)
-    journal.enrolled()  # refuse before the screen opens, with the one-line message
-    journal.close()
-    make_app(path, clock, day=day).run()
+    day = parse_date(date_text, today(clock), "date")
+    app = make_app(Path(db) if db else _db_path(ctx), clock, day=day)
+    try:
+        app.journal.enrolled()  # refuse before the screen opens, with the one-line message
+    except JournalError:
+        app.journal.close()
+        raise
+    app.run()
 
 
 @main.command()

@@ -34,7 +34,7 @@ from .conftest import NOW, TZ, clock
 
 pytestmark = pytest.mark.bench
 PROBE = Path(__file__).with_name("first_paint.py")
-ROUNDS = 7
+ROUNDS = 15
 
 
 def spawn(*args: str) -> tuple[float, int]:
