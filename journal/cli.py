@@ -366,6 +366,8 @@ def export(ctx, db, out, what, first_text, last_text) -> None:
 @click.pass_context
 def import_(ctx, db, file, fmt, units, dry_run) -> None:
     """Import sets from Strong, Hevy or a journal export; all or nothing, and never twice."""
+    from .render import import_text
+
     journal = _journal(ctx, create=True)
     bar: Any = None
 
@@ -381,16 +383,7 @@ def import_(ctx, db, file, fmt, units, dry_run) -> None:
     report = journal.import_sets(file, fmt, units, dry_run, progress)
     if bar is not None:
         bar.__exit__(None, None, None)
-    span = f"{report.first} to {report.last}" if report.first else "no dates"
-    click.echo(f"{report.format}: {report.sets} set(s), {span}")
-    for name, count in sorted(report.by_exercise.items()):
-        click.echo(f"  {count:>6}  {name}")
-    for source, name in sorted(report.renamed.items()):
-        click.echo(f"  '{source}' is your '{name}'")
-    if dry_run:
-        click.echo("Dry run: nothing was written.")
-    else:
-        click.echo(f"Imported {report.new} new set(s); {report.sets - report.new} were already there.")
+    click.echo(import_text(report, dry_run))
 
 
 @main.command()

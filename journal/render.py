@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .core.clock import iso_date
 from .core.model import LoggedSet, PlannedDay, Prescription
+
+if TYPE_CHECKING:
+    from .core.journal import ImportReport
 
 
 def kg(value: float | None) -> str:
@@ -139,4 +144,18 @@ def summary_text(doc: dict) -> str:
              f"{doc['block']['name']} week {doc['block']['week']} ({doc['block']['phase']})"]
     for title, body in summary_sections(doc):
         lines += ["", title] + [f"  {line}" for line in body]
+    return "\n".join(lines)
+
+
+def import_text(report: ImportReport, dry_run: bool = False, most: int | None = None) -> str:
+    """What an import read and stored; `most` caps the exercises listed (a dialog has no scroll)."""
+    span = f"{report.first} to {report.last}" if report.first else "no dates"
+    lines = [f"{report.format}: {report.sets} set(s), {span}"]
+    counts = sorted(report.by_exercise.items())
+    lines += [f"  {count:>6}  {name}" for name, count in counts[:most]]
+    if most is not None and len(counts) > most:
+        lines.append(f"  … and {len(counts) - most} more exercises")
+    lines += [f"  '{source}' is your '{name}'" for source, name in sorted(report.renamed.items())[:most]]
+    lines.append("Dry run: nothing was written." if dry_run else
+                 f"Imported {report.new} new set(s); {report.sets - report.new} were already there.")
     return "\n".join(lines)

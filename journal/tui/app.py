@@ -20,6 +20,7 @@ PALETTE = (
     ("Add a note to the last set", "A note on the focused exercise's last set", "note"),
     ("Wellness check-in", "Sleep, soreness, fatigue, stress, mood, motivation", "check_in"),
     ("Week plan", "Every session planned this week", "plan"),
+    ("Import history", "Sets from a Strong, Hevy or journal CSV, all or nothing", "import_sets"),
     ("Exercise history", "Recent sessions and best e1RM of the focused exercise", "history"),
     ("Pause or resume rest timer", "Space", "pause_timer"),
     ("Refresh", "Re-read the journal (picks up sets logged elsewhere)", "refresh"),

@@ -263,3 +263,34 @@ async def test_the_footer_follows_what_the_keys_can_do(app_factory):
         await pilot.press("enter")  # another set: the same keys apply, so the footer is left as it is
         await pilot.pause()
         assert shown(app) == after_log and all(k.is_attached for k in after_log)
+
+
+async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory, tmp_path):
+    from pathlib import Path
+
+    from textual.widgets import Static
+
+    strong = Path(__file__).parent.parent / "formats" / "strong_comma.csv"
+    broken = tmp_path / "broken.csv"
+    broken.write_text(strong.read_text(encoding="utf-8").replace(",80.0,5,", ",eighty,5,", 1), encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        app.screen.query_one("#path").value = str(broken)  # as pasted; typing it key by key is slow
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        outcome = str(app.screen.query_one("#outcome", Static).content)
+        assert "line" in outcome and "nothing was imported" in outcome
+        assert rows(app, "select count(*) from sets") == [(0,)]
+        app.screen.query_one("#path").value = str(strong)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        imported = rows(app, "select count(*) from sets")[0][0]
+        assert imported > 0
+        assert f"Imported {imported} new set(s)" in str(app.screen.query_one("#outcome", Static).content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TodayScreen"

@@ -45,6 +45,7 @@ class TodayScreen(Screen):
         Binding("h", "history", "History"),
         Binding("S", "summary", "Summary"),
         Binding("x", "export", "Export"),
+        Binding("i", "import_sets", "Import", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "keys", "Keys"),
         Binding("q", "app.quit", "Quit", show=False),
@@ -335,6 +336,15 @@ class TodayScreen(Screen):
         from .export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.journal, monday_of(self.day)))
+
+    def action_import_sets(self) -> None:
+        from .import_sets import ImportScreen
+
+        def imported(report) -> None:
+            if report is not None and report.new:
+                self.reload()  # imported sets may include today's
+
+        self.app.push_screen(ImportScreen(self.journal), imported)
 
     def action_history(self) -> None:
         p = self.focused_exercise()

@@ -1,0 +1,87 @@
+"""Import history from the screen: a Strong, Hevy or journal CSV, with a progress bar.
+
+The import runs in a worker thread on its own connection, so its one transaction never
+mixes with the screen's reads, and the screen keeps repainting while years of sets go in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+
+from ...core.errors import JournalError
+from ...core.journal import ImportReport, Journal
+from ...render import import_text
+
+
+class ImportScreen(ModalScreen[ImportReport | None]):
+    """Asks for a file, imports it all or nothing, and dismisses with the report."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+
+    def __init__(self, journal: Journal) -> None:
+        super().__init__(classes="dialog")
+        self.journal = journal
+        self.report: ImportReport | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-body"):
+            yield Label("Import sets from Strong, Hevy or a journal export", classes="dialog-title")
+            yield Input(placeholder="path to the CSV file, e.g. ~/Downloads/strong.csv", id="path")
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static("", id="outcome")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Import (enter)", id="import", variant="primary")
+                yield Button("Close (escape)", id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.start(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "import":
+            self.start(self.query_one("#path", Input).value)
+        else:
+            self.dismiss(self.report)
+
+    def start(self, text: str) -> None:
+        if not text.strip():
+            self.query_one("#outcome", Static).update("file: give the path of a CSV file")
+            return
+        self.query_one("#import", Button).disabled = True
+        self.query_one("#progress", ProgressBar).display = True
+        self.query_one("#outcome", Static).update("Reading the file…")
+        self.load(Path(text.strip()).expanduser())
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+
+    def _finished(self, report: ImportReport | None, problem: str) -> None:
+        self.query_one("#progress", ProgressBar).display = report is not None
+        self.query_one("#import", Button).disabled = False
+        self.query_one("#outcome", Static).update(import_text(report, most=8) if report else problem)
+        if report is not None:
+            self.report = report
+            self.query_one("#progress", ProgressBar).update(total=max(report.sets, 1), progress=max(report.sets, 1))
+            self.app.notify(f"Imported {report.new} new set(s)")
+
+    @work(exclusive=True, thread=True)
+    def load(self, path: Path) -> None:
+        journal = Journal.open(self.journal.store.path, self.journal.clock)  # its own connection
+        try:
+            report = journal.import_sets(path, progress=lambda done, total: self.app.call_from_thread(
+                self._progress, done, total))
+        except JournalError as error:
+            self.app.call_from_thread(self._finished, None, f"{error}; nothing was imported")
+            return
+        finally:
+            journal.close()
+        self.app.call_from_thread(self._finished, report, "")
