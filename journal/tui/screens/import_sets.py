@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pendulum import Date
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,9 +26,10 @@ class ImportScreen(ModalScreen[ImportReport | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, day: Date) -> None:
         super().__init__(classes="dialog")
         self.journal = journal
+        self.day = day
         self.report: ImportReport | None = None
 
     def compose(self) -> ComposeResult:
@@ -79,6 +81,10 @@ class ImportScreen(ModalScreen[ImportReport | None]):
         try:
             report = journal.import_sets(path, progress=lambda done, total: self.app.call_from_thread(
                 self._progress, done, total))
+            if report.new:
+                # Sets from the past make the coach reckon those weeks again: done here, the
+                # Today screen's own reload after the dialog finds it done.
+                journal.plan(self.day)
         except JournalError as error:
             self.app.call_from_thread(self._finished, None, f"{error}; nothing was imported")
             return

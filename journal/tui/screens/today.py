@@ -344,7 +344,7 @@ class TodayScreen(Screen):
             if report is not None and report.new:
                 self.reload()  # imported sets may include today's
 
-        self.app.push_screen(ImportScreen(self.journal), imported)
+        self.app.push_screen(ImportScreen(self.journal, self.day), imported)
 
     def action_history(self) -> None:
         p = self.focused_exercise()
