@@ -348,6 +348,7 @@ def test_a_race_on_a_strength_day_and_two_races_in_one_week():
     assert any("hard-run day" in a for a in monday.adjustments)  # the race is on the strength day
     thursday = plan_with_runs(START.add(days=3), [b_race, c_race])
     assert thursday.session and any("hard-run day" in a for a in thursday.adjustments)
+    assert plan_with_runs(START.add(days=3), [c_race, b_race]) == thursday  # runs in any order
     b_only = plan_with_runs(START.add(days=1, weeks=1), [Run("b", START.add(days=10).isoformat(), "race", "B")])
     assert b_only.session is None  # Tuesday: nothing planned, nothing to lighten
     three_days_before = plan_with_runs(START.add(days=7), [Run("b", START.add(days=10).isoformat(), "race", "B")])

@@ -247,6 +247,7 @@ class _Context:
         by_day: dict[tuple[str, str], list[LoggedSet]] = {}
         for s in history.sets:
             by_day.setdefault((s.date, s.exercise), []).append(s)
+        history = replace(history, runs=tuple(sorted(history.runs, key=lambda r: r.date)))  # running.py bisects
         return cls(program, enrolment, history, readiness_by_day(history.wellness, program.rules), by_day)
 
     @property

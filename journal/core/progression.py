@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, astuple, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from statistics import mean
 
 from .model import KG_PER_LB, LoggedSet, Prescription, Rules, Slot
@@ -130,10 +130,15 @@ class Target:
 
     def to_record(self) -> dict:
         """Plain JSON-ready values; `from_record` gives back an equal Target. The evidence sets
-        are stored as rows of values in field order: a verdict can hold dozens of them."""
-        record = asdict(self)
-        if self.verdict is not None:
-            record["verdict"]["evidence"] = [astuple(s) for s in self.verdict.evidence]
+        are stored as rows of values in field order: a verdict can hold dozens of them. (Built
+        by hand: dataclasses.asdict deep-copies every value, and the fold writes one per week.)"""
+        record = {name: getattr(self, name) for name in _TARGET_FIELDS}
+        verdict = self.verdict
+        if verdict is not None:
+            record["verdict"] = dict(
+                {name: getattr(verdict, name) for name in _VERDICT_FIELDS},
+                reasons=list(verdict.reasons), rpe_trend=list(verdict.rpe_trend),
+                evidence=[[getattr(s, name) for name in _SET_FIELDS] for s in verdict.evidence])
         return record
 
     @classmethod
@@ -144,6 +149,11 @@ class Target:
                 verdict, reasons=tuple(verdict["reasons"]), rpe_trend=tuple(verdict["rpe_trend"]),
                 evidence=tuple(LoggedSet(*values) for values in verdict["evidence"])))
         return cls(**dict(record, verdict=verdict))
+
+
+_TARGET_FIELDS = tuple(f.name for f in fields(Target))
+_VERDICT_FIELDS = tuple(f.name for f in fields(Verdict))
+_SET_FIELDS = tuple(f.name for f in fields(LoggedSet))
 
 
 def initial_target(slot: Slot, start_kg: float | None) -> Target:

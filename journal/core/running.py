@@ -1,6 +1,6 @@
 """The running calendar's say over the gym: spacing before key runs, tapers, travel.
 
-Pure functions over `Run` rows. Hours are measured between real instants in
+Pure functions over `Run` rows in date order. Hours are measured between real instants in
 the lifter's timezone, so "48 hours before" stays 48 hours across a DST change
 (a Friday-evening session is 47 hours before a Sunday-evening race in spring).
 """
@@ -8,6 +8,7 @@ the lifter's timezone, so "48 hours before" stays 48 hours across a DST change
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import pendulum
@@ -34,22 +35,33 @@ def describe(run: Run) -> str:
     return f"{run.kind} run{title} on {when}"
 
 
+def _dated(runs: Sequence[Run], first: Date, days: int = 0) -> Sequence[Run]:
+    """The runs from `first` to `days` days after it, found by bisection: `runs` are in date
+    order, and ten years of them are asked about for every day planned."""
+    low, high = first.isoformat(), (first.add(days=days) if days else first).isoformat()
+    return runs[bisect_left(runs, low, key=_date):bisect_right(runs, high, key=_date)]
+
+
+def _date(run: Run) -> str:
+    return run.date
+
+
 def key_run_on(day: Date, runs: Sequence[Run]) -> Run | None:
     """A quality run, long run or race on the same day: a hard-run day."""
-    return next((r for r in runs if r.date == day.isoformat() and r.kind in KEY_RUN_KINDS), None)
+    return next((r for r in _dated(runs, day) if r.kind in KEY_RUN_KINDS), None)
 
 
 def travel_on(day: Date, runs: Sequence[Run]) -> Run | None:
-    return next((r for r in runs if r.date == day.isoformat() and r.kind == "travel"), None)
+    return next((r for r in _dated(runs, day) if r.kind == "travel"), None)
 
 
 def key_run_within(day: Date, runs: Sequence[Run], rules: Rules, tz: str) -> Run | None:
     """The first key run on a later day that starts within the spacing after a gym session."""
     session = starts_at(day, None, rules.gym_hour, tz)
     # Only runs in the next few days can be close enough; the date test is cheap, the hours are not.
-    first, horizon = day.isoformat(), day.add(days=math.ceil(rules.heavy_spacing_h / 24) + 1).isoformat()
-    for run in runs:
-        if run.kind not in KEY_RUN_KINDS or not first < run.date <= horizon:
+    first = day.isoformat()
+    for run in _dated(runs, day, math.ceil(rules.heavy_spacing_h / 24) + 1):
+        if run.kind not in KEY_RUN_KINDS or run.date == first:
             continue
         gap = hours_between(session, starts_at(iso_date(run.date), run.time, rules.run_hour, tz))
         if 0 < gap < rules.heavy_spacing_h:
@@ -63,13 +75,14 @@ def days_before(day: Date, race: Run) -> int:
 
 def taper_race(day: Date, runs: Sequence[Run], rules: Rules) -> Run | None:
     """The A race whose taper this day falls in (the race day included), nearest first."""
-    races = [r for r in runs if r.kind == "race" and r.priority == "A"
-             and 0 <= days_before(day, r) <= rules.taper_days]
+    races = [r for r in _dated(runs, day, rules.taper_days) if r.kind == "race" and r.priority == "A"]
     return min(races, key=lambda r: r.date, default=None)
 
 
 def b_race_ahead(day: Date, runs: Sequence[Run], rules: Rules) -> Run | None:
     """A B race within its few lighter days (the race day itself is a hard-run day)."""
-    races = [r for r in runs if r.kind == "race" and r.priority == "B"
-             and 0 < days_before(day, r) <= rules.b_race_light_days]
+    if rules.b_race_light_days < 1:
+        return None
+    races = [r for r in _dated(runs, day.add(days=1), rules.b_race_light_days - 1)
+             if r.kind == "race" and r.priority == "B"]
     return min(races, key=lambda r: r.date, default=None)
