@@ -117,8 +117,8 @@ def test_today_plan_and_summary_do_not_grow_with_history(ten_years, one_year, th
     core, command = {}, {}
     for name, path in journals.items():
         timed_call(path, work), timed_command(path, args)  # warm up (and write .pyc files)
-        core[name] = median_of(lambda: timed_call(path, work), 15)
-        command[name] = median_of(lambda: timed_command(path, args), 5)
+        core[name] = median_of(lambda: timed_call(path, work), 25)
+        command[name] = median_of(lambda: timed_command(path, args), 9)
     for baseline in ("three weeks", "one year"):
         report(f"{call}, core call, ten years against {baseline}", core["ten years"], core[baseline], 1.25)
         report(f"{call}, whole command, ten years against {baseline}", command["ten years"], command[baseline], 1.25)
