@@ -339,20 +339,23 @@ def summary(ctx, db, week_text, as_json) -> None:
 
 @main.command()
 @db_option
-@click.option("--out", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--out", type=click.Path(path_type=Path), help="File to write, or - for standard output (the default).")
+@click.option("--force", is_flag=True, help="Replace --out if it exists (never the journal or another database).")
+@click.option("--spreadsheet-safe", is_flag=True,
+              help="Prefix text starting with = + - @ with ' so a spreadsheet does not run it as a formula.")
 @click.option("--what", type=click.Choice(["sets", "wellness", "runs"]), default="sets", show_default=True)
 @click.option("--from", "first_text", metavar="DATE")
 @click.option("--to", "last_text", metavar="DATE")
 @click.pass_context
-def export(ctx, db, out, what, first_text, last_text) -> None:
+def export(ctx, db, out, force, spreadsheet_safe, what, first_text, last_text) -> None:
     """CSV of your sets (or wellness, or runs): one row per set, every stored field."""
     journal = _journal(ctx)
     first = journal.date(first_text, "from") if first_text else None
     last = journal.date(last_text, "to") if last_text else None
-    if out is None:
-        journal.export(sys.stdout, what, first, last)
+    if out is None or str(out) == "-":
+        journal.export(sys.stdout, what, first, last, spreadsheet_safe)
         return
-    count = journal.export_to(out, what, first, last)
+    count = journal.export_to(out, what, first, last, force, spreadsheet_safe)
     click.echo(f"Exported {count} {what} row(s) to {out}", err=True)
 
 

@@ -71,12 +71,24 @@ def _zone(tz: str) -> ZoneInfo:
     return ZoneInfo(tz)
 
 
-def write_rows(out: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: formula-like text gets a leading `'`."""
+    text = cell(value)
+    return "'" + text if type(value) is str and text.startswith(FORMULA_STARTS) else text
+
+
+def write_rows(out: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequence[object]],
+               spreadsheet_safe: bool = False) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
+    as_cell = spreadsheet_cell if spreadsheet_safe else cell
     count = 0
     for row in rows:
-        writer.writerow(map(cell, row))
+        writer.writerow(map(as_cell, row))
         count += 1
     return count
 

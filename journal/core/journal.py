@@ -480,39 +480,33 @@ class Journal:
     # --- exchange ----------------------------------------------------------------------
 
     def export(self, out: TextIO, what: str = "sets", first: Date | None = None,
-               last: Date | None = None) -> int:
-        """Write CSV to `out`; returns the rows written."""
+               last: Date | None = None, spreadsheet_safe: bool = False) -> int:
+        """Write CSV to `out`; returns the rows written. `spreadsheet_safe` prefixes text that a
+        spreadsheet would run as a formula with `'` (the plain export is lossless, not neutralised)."""
         from . import exchange
 
         low, high = (first.isoformat() if first else "0000-01-01"), (last.isoformat() if last else "9999-12-31")
         if first and last and last < first:
             raise EntryError("to", f"{high} is before --from {low}")
         if what == "sets":
-            rows = map(exchange.set_row, self.store.export_sets(low, high))
-            return exchange.write_rows(out, exchange.SET_COLUMNS, rows)
-        if what == "wellness":
-            return exchange.write_rows(out, exchange.WELLNESS_COLUMNS, (
-                astuple(w) for w in self.store.wellness_between(low, high)))
-        if what == "runs":
-            return exchange.write_rows(out, exchange.RUN_COLUMNS, (
-                astuple(r) for r in self.store.runs_between(low, high)))
-        raise EntryError("what", f"{what!r} is not sets, wellness or runs")
+            header, rows = exchange.SET_COLUMNS, map(exchange.set_row, self.store.export_sets(low, high))
+        elif what == "wellness":
+            header, rows = exchange.WELLNESS_COLUMNS, map(astuple, self.store.wellness_between(low, high))
+        elif what == "runs":
+            header, rows = exchange.RUN_COLUMNS, map(astuple, self.store.runs_between(low, high))
+        else:
+            raise EntryError("what", f"{what!r} is not sets, wellness or runs")
+        return exchange.write_rows(out, header, rows, spreadsheet_safe)
 
     def export_to(self, path: Path, what: str = "sets", first: Date | None = None,
-                  last: Date | None = None) -> int:
-        """Export to a file through a .partial file renamed at the end: nobody sees half a file."""
-        path = Path(path)
-        if path.is_dir():
-            raise EntryError("out", f"{path} is a directory")
-        partial = path.with_name(path.name + ".partial")
-        try:
-            with partial.open("w", encoding="utf-8", newline="") as handle:
-                count = self.export(handle, what, first, last)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        partial.replace(path)
-        return count
+                  last: Date | None = None, force: bool = False, spreadsheet_safe: bool = False) -> int:
+        """Export to a file. Never onto the journal or any SQLite file; an existing file only with
+        `force`; a device or FIFO is written through (see files.open_output)."""
+        from .files import open_output
+
+        journal_files = [self.store.path.with_name(self.store.path.name + suffix) for suffix in ("", "-wal", "-shm")]
+        with open_output(Path(path).expanduser(), "out", journal_files, force) as handle:
+            return self.export(handle, what, first, last, spreadsheet_safe)
 
     def import_sets(self, path: Path, fmt: str = "auto", units: str | None = None, dry_run: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
@@ -521,12 +515,9 @@ class Journal:
 
         if fmt not in ("auto",) + exchange.FORMATS:
             raise EntryError("format", f"{fmt!r} is not auto, strong, hevy or journal")
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise EntryError("file", f"cannot read {path}: {error.strerror or error}") from None
-        except UnicodeDecodeError:
-            raise EntryError("file", f"{path} is not UTF-8 text") from None
+        from .files import read_text
+
+        text = read_text(path)
         found = self.store.enrolment()
         program = _parse_cached(found[1]) if found else None
         units = units or (found[0].units if found else "kg")

@@ -217,17 +217,29 @@ class Store:
         self.conn.close()
 
     def backup(self, target: str | Path, replace: bool = False) -> Path:
-        """A consistent copy through SQLite's online backup API (other copies may keep writing)."""
-        target = Path(target)
+        """A consistent copy through SQLite's online backup API (other copies may keep writing).
+        A backup that fails half-way is removed, so trying again is not refused."""
+        target = Path(target).expanduser()
         if target.is_dir():
             raise StoreError(f"backup: {target} is a directory")
+        if not target.parent.is_dir():
+            raise StoreError(f"backup: the folder {target.parent} does not exist")
         if target.exists() and not replace:
             raise StoreError(f"backup: {target} already exists; choose a new file")
-        out = sqlite3.connect(target)
+        existed = target.exists()
         try:
-            self.conn.backup(out)
-        finally:
-            out.close()
+            out = sqlite3.connect(target)
+            try:
+                self.conn.backup(out)
+            finally:
+                out.close()
+        except sqlite3.Error as error:
+            if not existed:
+                target.unlink(missing_ok=True)
+            reason = "the disk is full" if "full" in str(error) else str(error)
+            if "unable to open" in reason or "readonly" in reason:
+                reason = "the folder or file is read-only"
+            raise StoreError(f"backup: cannot write {target} ({reason}); no backup was made") from None
         return target
 
     @contextlib.contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pendulum import Date
 from textual import work
 from textual.app import ComposeResult
@@ -31,7 +33,7 @@ class ExportScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body"):
-            yield Label(f"Export sets to CSV beside {self.journal.store.path.name}", id="question")
+            yield Label(f"Export sets to CSV beside {self.journal.store.path.name}", id="question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"Week {iso_week(self.monday)} (w)", id="week", variant="primary")
                 yield Button("Everything (a)", id="all")
@@ -40,22 +42,31 @@ class ExportScreen(ModalScreen[str | None]):
         self.action_export(event.button.id or "week")
 
     def action_export(self, scope: str) -> None:
-        self.write(scope)
+        target, first, last = self._target(scope)
+        if not target.exists():
+            self.write(target, first, last, force=False)
+            return
+        from .confirm import ConfirmScreen
 
-    @work(exclusive=True, thread=True)
-    def write(self, scope: str) -> None:
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.write(target, first, last, force=True)
+
+        self.app.push_screen(ConfirmScreen(f"{target.name} already exists. Replace it?", yes="Replace"), answered)
+
+    def _target(self, scope: str) -> tuple[Path, Date | None, Date | None]:
         folder = self.journal.store.path.parent
         if scope == "week":
-            target = folder / f"journal-{iso_week(self.monday)}.csv"
-            first, last = self.monday, self.monday.add(days=6)
-        else:
-            target = folder / f"journal-all-{self.journal.today().isoformat()}.csv"
-            first = last = None
+            return folder / f"journal-{iso_week(self.monday)}.csv", self.monday, self.monday.add(days=6)
+        return folder / f"journal-all-{self.journal.today().isoformat()}.csv", None, None
+
+    @work(exclusive=True, thread=True)
+    def write(self, target: Path, first: Date | None, last: Date | None, force: bool) -> None:
         try:
-            count = self.journal.export_to(target, "sets", first, last)
+            count = self.journal.export_to(target, "sets", first, last, force=force)
         except (JournalError, OSError) as error:
-            self.app.call_from_thread(self.app.notify, f"Export failed: {error}", severity="error")
+            self.app.call_from_thread(self.app.notify, f"Export failed: {error}", severity="error", markup=False)
             self.app.call_from_thread(self.dismiss, None)
             return
-        self.app.call_from_thread(self.app.notify, f"Exported {count} sets to {target}")
+        self.app.call_from_thread(self.app.notify, f"Exported {count} sets to {target}", markup=False)
         self.app.call_from_thread(self.dismiss, str(target))

@@ -1,0 +1,121 @@
+"""Files the journal reads and writes besides its database: import files in, CSV and
+backups out.
+
+An output never replaces what it should not: the journal itself (or its -wal and
+-shm), any SQLite file, or an existing file the lifter did not ask to replace.
+Devices and FIFOs are written through; a symlink stays a link and its target is
+written. An input is a regular file of bounded size, read exactly as stored
+(no newline translation), so a `\\r` in a note survives a round trip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from .errors import EntryError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MAX_IMPORT_BYTES = 512 * 1024 * 1024  # twenty years of daily sets is a few tens of MB
+
+
+def _problem(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied (the folder or file is read-only)"
+    return error.strerror or str(error)
+
+
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(path: Path, field: str, protected: Iterable[Path] = (), force: bool = False) -> Path:
+    """The file an output will really write (a symlink's target), or EntryError saying why not."""
+    real = Path(os.path.realpath(path))
+    for journal_file in protected:
+        if real == Path(os.path.realpath(journal_file)) or _same_file(real, journal_file):
+            raise EntryError(field, f"{path} is the journal's own database file; choose another file")
+    if real.is_dir():
+        raise EntryError(field, f"{path} is a directory")
+    if not real.parent.is_dir():
+        raise EntryError(field, f"the folder {real.parent} does not exist")
+    if real.exists():
+        mode = real.stat().st_mode
+        if stat.S_ISREG(mode):
+            if is_sqlite_file(real):
+                raise EntryError(field, f"{path} is an SQLite database; it is never overwritten")
+            if not force:
+                raise EntryError(field, f"{path} already exists; choose a new file or use --force to replace it")
+    return real
+
+
+@contextlib.contextmanager
+def open_output(path: Path, field: str, protected: Iterable[Path] = (),
+                force: bool = False) -> Iterator[TextIO]:
+    """A text handle onto a checked output. A regular file is written beside its target and renamed
+    over it at the end, so nobody sees half a file and a failure leaves the old one; a device or
+    FIFO is written straight through and stays what it was."""
+    real = check_output(path, field, protected, force)
+    if real.exists() and not stat.S_ISREG(real.stat().st_mode):
+        try:
+            with real.open("w", encoding="utf-8", newline="") as handle:
+                yield handle
+        except OSError as error:
+            raise EntryError(field, f"cannot write {path}: {_problem(error)}") from None
+        return
+    partial = real.with_name(f".{real.name}.partial")
+    try:
+        with partial.open("x", encoding="utf-8", newline="") as handle:
+            yield handle
+        partial.replace(real)
+    except FileExistsError:
+        raise EntryError(field, f"{partial} is in the way (another export still running?)") from None
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise EntryError(field, f"cannot write {path}: {_problem(error)}") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def read_text(path: Path, field: str = "file", limit: int = MAX_IMPORT_BYTES, encoding: str = "utf-8") -> str:
+    """A regular file's text, untranslated, refusing FIFOs, devices and files over `limit` bytes."""
+    path = Path(path).expanduser()
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+            raise EntryError(field, f"{path} is {kind}; give a saved file")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as error:
+            raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
+    if len(raw) > limit:
+        raise EntryError(field, f"{path} is larger than {limit // (1024 * 1024)} MB; split it and import the parts")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise EntryError(field, f"{path} is not UTF-8 text") from None
