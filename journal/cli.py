@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .core.errors import JournalError
+from .core.errors import EntryError, JournalError
 
 EXIT_USER_ERROR = 1
 
@@ -28,12 +28,20 @@ class JournalGroup(click.Group):
 
 def _clock(ctx: click.Context):
     from .core.clock import FixedClock, SystemClock
+    from .core.entry import check_date, parse_timezone
 
     if ctx.obj and ctx.obj.get("clock"):
         return ctx.obj["clock"]
     tz = os.environ.get("JOURNAL_TZ")
+    if tz is not None:
+        parse_timezone(tz, "JOURNAL_TZ")
     if now := os.environ.get("JOURNAL_NOW"):  # a fixed "now" for scripted runs and tests
-        return FixedClock.at_local(now, tz or "UTC")
+        try:
+            clock = FixedClock.at_local(now, tz or "UTC")
+        except ValueError:
+            raise EntryError("JOURNAL_NOW", f"{now!r} is not a time like 2026-09-07T18:00:00") from None
+        check_date(clock.now().date(), "JOURNAL_NOW")
+        return clock
     return SystemClock(tz) if tz else SystemClock()
 
 
@@ -59,7 +67,7 @@ def _print_json(document: Any) -> None:
 
 db_option = click.option("--db", type=click.Path(path_type=Path), help="Journal file (default: JOURNAL_DB or your data directory).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
-date_option = click.option("--date", "date_text", metavar="DATE", help="YYYY-MM-DD, today or yesterday (default: today).")
+date_option = click.option("--date", "date_text", metavar="DATE", help="YYYY-MM-DD (1900-2200), or today, yesterday, tomorrow (default: today).")
 
 
 @click.group(cls=JournalGroup, invoke_without_command=True)
@@ -88,7 +96,7 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
     day = parse_date(date_text, today(clock), "date")
     app = make_app(Path(db) if db else _db_path(ctx), clock, day=day)
     try:
-        app.journal.enrolled()  # refuse before the screen opens, with the one-line message
+        app.journal.check_plannable(day)  # refuse before the screen opens, with the one-line message
     except JournalError:
         app.journal.close()
         raise
@@ -105,18 +113,19 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
 @click.pass_context
 def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
     """Enrol in a program."""
-    from .core.errors import EntryError
-    from .core.journal import resolve_program
+    from .core.clock import today
+    from .core.entry import parse_date
+    from .core.journal import new_enrolment
 
-    resolve_program(program_name)  # refuse an unknown program before a file is made
     overrides: dict[str, str] = {}
     for item in loads:
         name, sep, kg = item.rpartition("=")
         if not sep or not name.strip():
             raise EntryError("load", f"{item!r} is not EXERCISE=KG")
         overrides[name.strip()] = kg.strip().lower().removesuffix("kg").strip()
+    start = parse_date(start_text, today(_clock(ctx)), "start")
+    new_enrolment(program_name, start, units, bodyweight, overrides)  # every value checked before a file is made
     journal = _journal(ctx, create=True)
-    start = journal.date(start_text, "start")
     enrolled = journal.enrol(program_name, start, units, bodyweight, overrides)
     click.echo(f"Enrolled in {enrolled.program.title} from {start.isoformat()} "
                f"({journal.store.path}).")
@@ -195,7 +204,11 @@ def plan(ctx, db, first_text, last_text, as_json) -> None:
         click.echo("\n\n".join(plan_text(d) for d in days) or "No sessions planned.")
 
 
-@main.command()
+# A negative number such as -10x5 is a value to refuse by name, not an unknown option.
+NUMBERS_MAY_BE_NEGATIVE = {"ignore_unknown_options": True}
+
+
+@main.command(context_settings=NUMBERS_MAY_BE_NEGATIVE)
 @db_option
 @click.argument("exercise")
 @click.argument("set_text", metavar="WEIGHTxREPS", required=False)
@@ -244,7 +257,7 @@ def wellness(ctx, db, date_text, sleep, sleep_quality, soreness, fatigue, stress
     click.echo(f"Check-in saved for {saved.date}: readiness {readiness_score(saved):g}")
 
 
-@main.command()
+@main.command(context_settings=NUMBERS_MAY_BE_NEGATIVE)
 @db_option
 @click.argument("test")
 @click.argument("value")

@@ -67,7 +67,7 @@ def test_parse_set_refuses_bad_input_naming_the_field(text, field):
 
 
 @given(
-    weight=st.decimals(min_value=0, max_value=500, places=2).map(float),
+    weight=st.one_of(st.just(0.0), st.decimals(min_value="0.1", max_value=500, places=2).map(float)),
     reps=st.integers(min_value=1, max_value=100),
     unit=st.sampled_from(["kg", "lb"]),
 )

@@ -18,9 +18,14 @@ from .errors import EntryError
 from .model import KG_PER_LB
 
 MAX_WEIGHT_KG = 1000.0  # above any human lift: a typo, not a PR
+MIN_WEIGHT = 0.1  # lighter than any plate: a typo (0 or BW is bodyweight)
 MAX_REPS = 1000
 MAX_SECONDS = 24 * 3600
 UNITS = ("kg", "lb")
+# Dates a training journal can mean; outside them a date is a typo, and far ones overflow
+# the offset arithmetic of some timezones.
+EARLIEST = pendulum.date(1900, 1, 1)
+LATEST = pendulum.date(2200, 12, 31)
 
 _SET = re.compile(
     r"""^\s*(?:(?P<bw>bw)|(?P<w>[+-]?[0-9]*\.?[0-9]+(?:e[+-]?\d+)?|nan|inf|infinity)\s*(?P<unit>kg|kgs|lb|lbs)?)
@@ -44,15 +49,24 @@ def to_kg(weight: float, unit: str) -> float:
     return round(kg, 6)
 
 
-def parse_weight(text: str | float, unit: str, field: str = "weight") -> float:
+def _float(text: str | float, field: str) -> float:
+    """A number written with ASCII digits (float() alone also takes other scripts' digits)."""
+    if isinstance(text, str) and not text.isascii():
+        raise EntryError(field, f"{text!r} is not a number (use the digits 0-9)")
     try:
-        value = float(text)
+        return float(text)
     except (TypeError, ValueError):
         raise EntryError(field, f"{text!r} is not a number") from None
+
+
+def parse_weight(text: str | float, unit: str, field: str = "weight") -> float:
+    value = _float(text, field)
     if math.isnan(value) or math.isinf(value):
         raise EntryError(field, f"{text!r} is not a real weight")
     if value < 0:
         raise EntryError(field, f"{text!r} is negative")
+    if 0 < value < MIN_WEIGHT:
+        raise EntryError(field, f"{text!r} is lighter than any plate (use BW or 0 for bodyweight)")
     if to_kg(value, unit) > MAX_WEIGHT_KG:
         raise EntryError(field, f"{text} {unit} is more than anyone lifts ({MAX_WEIGHT_KG:g} kg)")
     return value
@@ -60,7 +74,7 @@ def parse_weight(text: str | float, unit: str, field: str = "weight") -> float:
 
 def parse_reps(text: str | int, field: str = "reps") -> int:
     raw = str(text).strip()
-    if not re.fullmatch(r"\d+", raw):
+    if not re.fullmatch(r"[0-9]+", raw):
         raise EntryError(field, f"{text!r} is not a positive whole number")
     value = int(raw)
     if value < 1:
@@ -72,7 +86,7 @@ def parse_reps(text: str | int, field: str = "reps") -> int:
 
 def parse_seconds(text: str | float, field: str = "seconds") -> int:
     raw = str(text).strip()
-    if not re.fullmatch(r"\d+", raw) or int(raw) < 1:
+    if not re.fullmatch(r"[0-9]+", raw) or int(raw) < 1:
         raise EntryError(field, f"{text!r} is not a positive whole number of seconds")
     value = int(raw)
     if value > MAX_SECONDS:
@@ -122,10 +136,7 @@ def tempo_seconds(tempo: str | None) -> int | None:
 def parse_rpe(text: str | float | None, low: float = 6.0) -> float | None:
     if text is None or str(text).strip() == "":
         return None
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        raise EntryError("rpe", f"{text!r} is not a number") from None
+    value = _float(text, "rpe")
     if not (low <= value <= 10) or (value * 2) != int(value * 2):
         raise EntryError("rpe", f"{text!r} is not between {low:g} and 10 in half steps")
     return value
@@ -142,19 +153,36 @@ def parse_side(text: str | None) -> str | None:
 
 def parse_scale(text: str | int, field: str, low: int = 1, high: int = 5) -> int:
     raw = str(text).strip()
-    if not re.fullmatch(r"-?\d+", raw) or not (low <= int(raw) <= high):
+    if not re.fullmatch(r"-?[0-9]+", raw) or not (low <= int(raw) <= high):
         raise EntryError(field, f"{text!r} is not a whole number from {low} to {high}")
     return int(raw)
 
 
-def parse_number(text: str | float, field: str, low: float, high: float) -> float:
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        raise EntryError(field, f"{text!r} is not a number") from None
+def parse_number(text: str | float, field: str, low: float, high: float, whole: bool = False) -> float:
+    value = _float(text, field)
     if math.isnan(value) or not (low <= value <= high):
         raise EntryError(field, f"{text!r} is not between {low:g} and {high:g}")
+    if whole and value != int(value):
+        raise EntryError(field, f"{text!r} is not a whole number")
     return value
+
+
+def check_date(day: Date, field: str = "date") -> Date:
+    if not (EARLIEST <= day <= LATEST):
+        raise EntryError(field, f"{day.isoformat()} is not between {EARLIEST.year} and {LATEST.year}")
+    return day
+
+
+def parse_timezone(name: str, field: str = "tz") -> str:
+    """A timezone name as the tz database spells it (Europe/London, UTC): other spellings that
+    some libraries accept (utc, Europe/london, +05:00) are refused, since exports need the real name."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise EntryError(field, f"{name!r} is not a timezone name like Europe/London or UTC") from None
+    return name
 
 
 def parse_date(text: str | None, today: Date, field: str = "date") -> Date:
@@ -165,17 +193,18 @@ def parse_date(text: str | None, today: Date, field: str = "date") -> Date:
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     if raw in relative:
         return today.add(days=relative[raw])
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
         raise EntryError(field, f"{text!r} is not a date like 2026-09-07")
     try:
-        return iso_date(raw)
+        day = iso_date(raw)
     except ValueError:
         raise EntryError(field, f"{text!r} is not a real calendar date") from None
+    return check_date(day, field)
 
 
 def parse_iso_week(text: str) -> Date:
     """`2026-W37` -> the Monday of that ISO week."""
-    match = re.fullmatch(r"(\d{4})-?W(\d{2})", text.strip(), re.IGNORECASE)
+    match = re.fullmatch(r"([0-9]{4})-?W([0-9]{2})", text.strip(), re.IGNORECASE)
     if not match:
         raise EntryError("week", f"{text!r} is not an ISO week like 2026-W37")
     year, week = int(match[1]), int(match[2])
@@ -183,4 +212,4 @@ def parse_iso_week(text: str) -> Date:
         monday = pendulum.Date.fromisocalendar(year, week, 1)
     except ValueError:
         raise EntryError("week", f"{text!r} has no week {week}") from None
-    return pendulum.date(monday.year, monday.month, monday.day)
+    return check_date(pendulum.date(monday.year, monday.month, monday.day), "week")

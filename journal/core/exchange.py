@@ -14,17 +14,21 @@ import csv
 import io
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pendulum
 
+from .entry import EARLIEST, LATEST, parse_date, parse_rpe, parse_timezone, parse_weight, to_kg
 from .errors import EntryError
-from .model import KG_PER_LB, SET_TYPES, LoggedSet, Run, Wellness
+from .model import ALIASES, SET_TYPES, LoggedSet, Run, Wellness
+
+T = TypeVar("T")
 
 IMPORT_NAMESPACE = uuid.UUID("5f0c9f6a-7d1e-4e7b-8a6c-2b9e4d3f1a10")
 FORMATS = ("strong", "hevy", "journal")
@@ -62,8 +66,14 @@ def cell(value: object) -> str:
 
 
 def local_time(utc_iso: str, tz: str) -> str:
-    """A stored UTC instant as ISO 8601 in the timezone it was logged in, offset included."""
-    return datetime.fromisoformat(utc_iso).astimezone(_zone(tz)).isoformat()
+    """A stored UTC instant as ISO 8601 in the timezone it was logged in, offset included.
+    A row an older journal let in with a zone it cannot name, or at a moment its offset
+    overflows, is written in UTC rather than stopping the export half-way."""
+    moment = datetime.fromisoformat(utc_iso)
+    try:
+        return moment.astimezone(_zone(tz)).isoformat()
+    except (ValueError, OverflowError, OSError):
+        return moment.isoformat()
 
 
 @lru_cache(maxsize=64)
@@ -141,6 +151,7 @@ class ImportedSet:
     duration_s: int | None = None
     source: str = "import"
     pillar: str | None = None
+    legacy_id: str | None = None  # the id an older journal gave it (with the importer's offset)
 
 
 def stable_id(*parts: object) -> str:
@@ -150,9 +161,10 @@ def stable_id(*parts: object) -> str:
 class Reader:
     """Rows of a CSV with their line numbers, and field parsers that name the line and column."""
 
-    def __init__(self, text: str, delimiter: str) -> None:
+    def __init__(self, text: str, delimiter: str, required: Sequence[str] = ()) -> None:
         self.rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         self.header: list[str] = []
+        self.required = required
         self.line = 1
         self.moments: dict[str, pendulum.DateTime] = {}
 
@@ -164,6 +176,8 @@ class Reader:
             raise EntryError("line 1", "the file is empty") from None
         except csv.Error as error:
             raise EntryError("line 1", f"not CSV ({error})") from None
+        if missing := [c for c in self.required if c not in self.header]:
+            raise EntryError("line 1", f"the header has no column {', '.join(missing)}")
         while True:
             self.line = self.rows.line_num + 1
             try:
@@ -194,6 +208,24 @@ class Reader:
             raise self.fail(column, f"{raw!r} is not between {low:g} and {high:g}")
         return round(value, 6)  # 14.000000000000002 -> 14.0
 
+    def checked(self, row: dict[str, str], column: str, parse: Callable[..., T], *args: object) -> T | None:
+        """A field through the same parser as typed entry (entry.py), its error naming the line."""
+        raw = (row.get(column) or "").strip()
+        if raw == "":
+            return None
+        try:
+            return parse(raw, *args)
+        except EntryError as error:
+            raise self.fail(column, error.problem) from None
+
+    def rpe(self, row: dict[str, str], column: str) -> float | None:
+        return self.checked(row, column, parse_rpe)
+
+    def weight(self, row: dict[str, str], column: str, unit: str) -> tuple[float | None, float | None]:
+        """(as entered, in kg); an empty or zero weight is bodyweight."""
+        value = self.checked(row, column, parse_weight, unit, column)
+        return (value, to_kg(value, unit)) if value else (None, None)
+
     def whole(self, row: dict[str, str], column: str, high: float = 10_000) -> int | None:
         value = self.number(row, column, 0, high)
         if value is None:
@@ -208,10 +240,13 @@ class Reader:
             return self.moments[raw]
         for fmt in formats:
             try:
-                self.moments[raw] = pendulum.from_format(raw, fmt, tz=tz)
-                return self.moments[raw]
-            except ValueError:
+                moment = pendulum.from_format(raw, fmt, tz=tz)
+            except (ValueError, OverflowError):
                 continue
+            if not (EARLIEST <= moment.date() <= LATEST):
+                raise self.fail(column, f"{raw!r} is not between {EARLIEST.year} and {LATEST.year}")
+            self.moments[raw] = moment
+            return moment
         raise self.fail(column, f"{raw!r} is not a date like {pendulum.datetime(2025, 3, 4, 7, 12, 40).format(formats[0])}")
 
 
@@ -228,16 +263,14 @@ def duration_seconds(text: str) -> int | None:
     return sum(int(n) * {"h": 3600, "m": 60, "s": 1}[u] for n, u in parts)
 
 
-def weight_of(value: float | None, unit: str) -> tuple[float | None, float | None]:
-    """(as entered, in kg); an empty or zero weight is bodyweight."""
-    if not value:
-        return None, None
-    kg = value if unit == "kg" else round(value * KG_PER_LB, 6)
-    return value, round(kg, 6)
-
-
 def utc(moment: pendulum.DateTime) -> str:
     return moment.in_timezone("UTC").isoformat()
+
+
+def wall_clock(moment: pendulum.DateTime) -> str:
+    """A workout's start as the file wrote it, without the offset of the importer's timezone:
+    what a set's identity is made from, so the same file is the same sets on any machine."""
+    return moment.format("YYYY-MM-DDTHH:mm:ss")
 
 
 # --- formats -----------------------------------------------------------------------------------
@@ -261,7 +294,7 @@ SET_ORDER_TYPES = {"W": "warmup", "D": "drop", "F": "failure"}
 
 def read_strong(text: str, units: str, tz: str) -> list[ImportedSet]:
     delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    reader = Reader(text, delimiter)
+    reader = Reader(text, delimiter, ("Date", "Exercise Name", "Set Order"))
     sets: list[ImportedSet] = []
     positions: dict[tuple[str, str, str], int] = {}
     for row in reader:
@@ -291,17 +324,18 @@ def read_strong(text: str, units: str, tz: str) -> list[ImportedSet]:
         distance = reader.number(row, distance_col, 0, 1e6) or None
         if distance and "mile" in distance_col:
             distance = round(distance * 1609.344, 3)
-        weight, kg = weight_of(reader.number(row, weight_col, 0, 2000), unit)
-        key = (started.isoformat(), workout, exercise)
+        weight, kg = reader.weight(row, weight_col, unit)
+        key = (wall_clock(started), workout, exercise)
         positions[key] = positions.get(key, 0) + 1
         duration = duration_seconds(row.get("Duration") or row.get("Duration (sec)") or "")
         sets.append(ImportedSet(
             id=stable_id("strong", *key, positions[key]), line=reader.line, date=started.date().isoformat(),
+            legacy_id=stable_id("strong", started.isoformat(), workout, exercise, positions[key]),
             logged_at=utc(started), tz=tz, exercise=exercise, set_index=positions[key],
             set_type=SET_ORDER_TYPES.get(order, "working"), weight=weight, unit=unit, weight_kg=kg,
-            reps=reps, seconds=seconds, distance_m=distance, rpe=reader.number(row, "RPE", 1, 10),
+            reps=reps, seconds=seconds, distance_m=distance, rpe=reader.rpe(row, "RPE"),
             rest_s=None, notes=(row.get("Notes") or "").strip() or None,
-            session_id=stable_id("strong", started.isoformat(), workout), session=workout or None,
+            session_id=stable_id("strong", wall_clock(started), workout), session=workout or None,
             session_notes=(row.get("Workout Notes") or "").strip() or None, duration_s=duration,
             source="strong"))
     return sets
@@ -312,7 +346,7 @@ HEVY_TYPES = {"warmup": "warmup", "normal": "working", "failure": "failure", "dr
 
 
 def read_hevy(text: str, tz: str) -> list[ImportedSet]:
-    reader = Reader(text, ",")
+    reader = Reader(text, ",", ("title", "start_time", "exercise_title"))
     sets: list[ImportedSet] = []
     positions: dict[tuple[str, str, str], int] = {}
     for row in reader:
@@ -327,34 +361,39 @@ def read_hevy(text: str, tz: str) -> list[ImportedSet]:
         reps = reader.whole(row, "reps") or None
         seconds = reader.number(row, "duration_seconds", 0, 86_400) or None
         km = reader.number(row, "distance_km", 0, 1000)
-        weight, kg = weight_of(reader.number(row, "weight_kg", 0, 2000), "kg")
-        key = (started.isoformat(), workout, exercise)
+        weight, kg = reader.weight(row, "weight_kg", "kg")
+        key = (wall_clock(started), workout, exercise)
         positions[key] = positions.get(key, 0) + 1
+        # A workout that ends before it starts (clock changes, edited times) has no known length.
+        duration = int((ended - started).total_seconds()) if ended else None
         sets.append(ImportedSet(
             id=stable_id("hevy", *key, positions[key]), line=reader.line, date=started.date().isoformat(),
+            legacy_id=stable_id("hevy", started.isoformat(), workout, exercise, positions[key]),
             logged_at=utc(started), tz=tz, exercise=exercise, set_index=positions[key],
             set_type=HEVY_TYPES[kind], weight=weight, unit="kg", weight_kg=kg, reps=reps, seconds=seconds,
-            distance_m=round(km * 1000, 3) if km else None, rpe=reader.number(row, "rpe", 1, 10),
+            distance_m=round(km * 1000, 3) if km else None, rpe=reader.rpe(row, "rpe"),
             rest_s=None, notes=(row.get("exercise_notes") or "").strip() or None,
-            session_id=stable_id("hevy", started.isoformat(), workout), session=workout or None,
+            session_id=stable_id("hevy", wall_clock(started), workout), session=workout or None,
             session_notes=(row.get("description") or "").strip() or None,
-            duration_s=int((ended - started).total_seconds()) if ended else None, source="hevy"))
+            duration_s=duration if duration is None or duration >= 0 else None, source="hevy"))
     return sets
 
 
 def read_journal(text: str) -> list[ImportedSet]:
-    reader = Reader(text, ",")
+    reader = Reader(text, ",", SET_COLUMNS)
     sets = []
     for row in reader:
-        missing = [c for c in SET_COLUMNS if c not in row]
-        if missing:
-            raise EntryError("line 1", f"missing column(s) {', '.join(missing)}")
-        try:
-            logged = pendulum.parse(row["logged_at"])
-            pendulum.timezone(row["tz"])
+        tz = reader.checked(row, "tz", parse_timezone, "tz")
+        if tz is None:
+            raise reader.fail("tz", "is empty")
+        try:  # a time without an offset is the row's own local time
+            logged = pendulum.parse(row["logged_at"], tz=tz)
         except Exception:
-            raise reader.fail("logged_at", f"{row['logged_at']!r} with tz {row['tz']!r} is not a time") from None
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"]):
+            raise reader.fail("logged_at", f"{row['logged_at']!r} is not a time like 2026-09-07T18:00:00+01:00") from None
+        if not (EARLIEST <= logged.date() <= LATEST):
+            raise reader.fail("logged_at", f"{row['logged_at']!r} is not between {EARLIEST.year} and {LATEST.year}")
+        reader.checked(row, "date", parse_date, logged.date(), "date")
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", row["date"]):
             raise reader.fail("date", f"{row['date']!r} is not a date like 2026-09-07")
         try:
             set_id = str(uuid.UUID(row["set_id"]))
@@ -369,11 +408,12 @@ def read_journal(text: str) -> list[ImportedSet]:
         text_or_none = {c: (row[c] or None) for c in ("session", "session_kind", "block", "side",
                                                         "tempo", "notes")}
         sets.append(ImportedSet(
-            id=set_id, line=reader.line, date=row["date"], logged_at=utc(logged), tz=row["tz"],  # type: ignore[arg-type]
+            id=set_id, line=reader.line, date=row["date"], logged_at=utc(logged), tz=tz,  # type: ignore[arg-type]
             exercise=row["exercise"], set_index=reader.whole(row, "set_index") or 1,
-            set_type=row["set_type"], weight=reader.number(row, "weight", 0, 5000), unit=row["unit"], weight_kg=reader.number(row, "weight_kg", 0, 2000),
+            set_type=row["set_type"], weight=reader.checked(row, "weight", parse_weight, row["unit"], "weight"),
+            unit=row["unit"], weight_kg=reader.checked(row, "weight_kg", parse_weight, "kg", "weight_kg"),
             reps=reader.whole(row, "reps"), seconds=reader.number(row, "seconds", 0, 86_400),
-            distance_m=reader.number(row, "distance_m", 0, 1e6), rpe=reader.number(row, "rpe", 1, 10),
+            distance_m=reader.number(row, "distance_m", 0, 1e6), rpe=reader.rpe(row, "rpe"),
             rest_s=reader.whole(row, "rest_s", 86_400), week=reader.whole(row, "week"),
             session_id=stable_id("journal", row["date"]), source="journal", pillar=row["pillar"] or None,
             **text_or_none))
@@ -394,10 +434,6 @@ def read_sets(text: str, fmt: str = "auto", units: str = "kg", tz: str = "UTC") 
 
 
 # --- exercise names ------------------------------------------------------------------------
-
-# Names that mean the same lift but do not say so letter for letter.
-ALIASES = {"squat": "back squat", "barbell squat": "back squat", "calf raise": "standing calf raise"}
-
 
 def _plain(name: str) -> str:
     name = re.sub(r"\([^)]*\)", "", name).casefold().replace("-", " ")

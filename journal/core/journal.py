@@ -20,6 +20,7 @@ from pendulum import Date
 from . import engine
 from .clock import Clock, iso_date, iso_week, today
 from .entry import (
+    check_date,
     parse_date,
     parse_number,
     parse_reps,
@@ -34,6 +35,7 @@ from .entry import (
 )
 from .errors import EntryError, JournalError
 from .model import (
+    ALIASES,
     ASSESSMENT_TESTS,
     EMPHASES,
     Assessment,
@@ -50,7 +52,7 @@ from .progression import Target, Verdict
 from .program import load_program_file, parse_program, shipped_programs
 from .store import Store, new_id
 
-WELLNESS_SCALES = ("sleep_quality", "soreness", "fatigue", "stress", "mood", "motivation")
+MAX_TRAVEL_DAYS = 366
 
 
 @lru_cache(maxsize=8)
@@ -58,14 +60,25 @@ def _parse_cached(program_toml: str) -> Program:
     return parse_program(program_toml)
 
 
-def match_exercise(name: str, known: list[str]) -> str:
-    """Case-insensitive exact name, else an unambiguous prefix; unknown names list the close ones."""
-    wanted = name.strip().casefold()
+PLANNABLE_YEARS = 20  # past this a date is a typo, and the coach would replay every week to it
+
+
+def normal_name(name: str) -> str:
+    """An exercise name with its spacing made plain: `Sled   push ` is `Sled push`."""
+    return " ".join(name.split())
+
+
+def match_exercise(name: str, known: list[str], hint: str = "") -> str:
+    """Case-insensitive exact name (or a common alias), else an unambiguous prefix; unknown names
+    list the close ones, then `hint` (what the caller can do about it)."""
+    wanted = normal_name(name).casefold()
     if not wanted:
         raise EntryError("exercise", "is empty")
     by_fold = {k.casefold(): k for k in known}
     if wanted in by_fold:
         return by_fold[wanted]
+    if ALIASES.get(wanted) in by_fold:
+        return by_fold[ALIASES[wanted]]
     prefixed = [k for k in known if k.casefold().startswith(wanted)]
     if len(prefixed) == 1:
         return prefixed[0]
@@ -76,8 +89,8 @@ def match_exercise(name: str, known: list[str]) -> str:
     words = [k for k in known if any(w.startswith(wanted[:3]) for w in k.casefold().split())]
     close = words + [by_fold[c] for c in difflib.get_close_matches(wanted, list(by_fold), n=3, cutoff=0.5)]
     close = list(dict.fromkeys(close))[:4]
-    hint = f"; close: {', '.join(close)}" if close else ""
-    raise EntryError("exercise", f"{name!r} is not in your program{hint} (use --new to log it anyway)")
+    suggestion = f"; close: {', '.join(close)}" if close else ""
+    raise EntryError("exercise", f"{name!r} is not in your program{suggestion}" + (f" ({hint})" if hint else ""))
 
 
 def resolve_program(name_or_file: str) -> tuple[Program, str]:
@@ -96,6 +109,24 @@ def resolve_program(name_or_file: str) -> tuple[Program, str]:
 class Enrolled:
     program: Program
     enrolment: Enrolment
+
+
+def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_kg: object = None,
+                  loads: dict[str, object] | None = None) -> tuple[Enrolled, str]:
+    """An enrolment checked whole before any file is touched, with its program's text."""
+    program, text = resolve_program(program_name)
+    if units not in ("kg", "lb"):
+        raise EntryError("units", f"{units!r} is not kg or lb")
+    check_date(start, "start")
+    if bodyweight_kg is not None:
+        bodyweight_kg = parse_number(bodyweight_kg, "bodyweight", 25, 300)
+    overrides = {}
+    for name, kg in (loads or {}).items():
+        exercise = match_exercise(name, list(program.exercises()))
+        overrides[exercise] = to_kg(parse_weight(kg, units, f"load {exercise}"), units)
+    enrolment = Enrolment(program.name, start.isoformat(), units, None, bodyweight_kg,
+                          engine.starting_loads(program, bodyweight_kg, overrides))
+    return Enrolled(program, enrolment), text
 
 
 @dataclass(frozen=True)
@@ -157,17 +188,9 @@ class Journal:
 
     def enrol(self, program_name: str, start: Date, units: str = "kg",
               bodyweight_kg: float | None = None, loads: dict[str, float] | None = None) -> Enrolled:
-        program, text = resolve_program(program_name)
-        if bodyweight_kg is not None:
-            bodyweight_kg = parse_number(bodyweight_kg, "bodyweight", 25, 300)
-        overrides = {}
-        for name, kg in (loads or {}).items():
-            exercise = match_exercise(name, list(program.exercises()))
-            overrides[exercise] = to_kg(parse_weight(kg, units, f"load {exercise}"), units)
-        enrolment = Enrolment(program.name, start.isoformat(), units, None, bodyweight_kg,
-                              engine.starting_loads(program, bodyweight_kg, overrides))
-        self.store.enrol(enrolment, text)
-        return Enrolled(program, enrolment)
+        enrolled, text = new_enrolment(program_name, start, units, bodyweight_kg, loads)
+        self.store.enrol(enrolled.enrolment, text)
+        return enrolled
 
     def enrolled(self) -> Enrolled:
         found = self.store.enrolment()
@@ -230,6 +253,7 @@ class Journal:
 
     def _fold(self, first: Date, last: Date) -> engine.Fold:
         enrolled = self.enrolled()
+        self.check_plannable(last, enrolled)
         program, rules = enrolled.program, enrolled.program.rules
         generation = self.store.plan_generation()  # before the history: see save_checkpoints
         resume = self.checkpoint_before(program, engine.monday_of(first))
@@ -242,6 +266,14 @@ class Journal:
                 (c.monday.isoformat(), reach, json.dumps(c.to_record(), separators=(",", ":")))
                 for c in fold.checkpoints])
         return fold
+
+    def check_plannable(self, day: Date, enrolled: Enrolled | None = None) -> None:
+        """Refuse a day so far past the program's start that it must be a typo: planning it would
+        replay (and cache) every week in between."""
+        start = iso_date((enrolled or self.enrolled()).enrolment.start)
+        if day > start.add(years=PLANNABLE_YEARS):
+            raise EntryError("date", f"{day.isoformat()} is more than {PLANNABLE_YEARS} years after your "
+                                     f"program started ({start.isoformat()}); check the date")
 
     def plan_days(self, first: Date, last: Date) -> list[PlannedDay]:
         return self.fold(first, last).days
@@ -282,11 +314,14 @@ class Journal:
         """Validate everything first, then store one set; nothing is written on bad input."""
         enrolled = self.enrolled()
         units = enrolled.enrolment.units
-        name = exercise.strip()
+        name = normal_name(exercise)
         if not name:
             raise EntryError("exercise", "is empty")
-        if not new and name not in enrolled.program.exercises():
-            name = match_exercise(exercise, self.known_exercises())
+        if name not in enrolled.program.exercises():
+            known = self.known_exercises()
+            # --new never makes a second exercise of one already known under other case or spacing.
+            same = {k.casefold(): k for k in known}.get(name.casefold())
+            name = same or (name if new else match_exercise(name, known, "use --new to log it anyway"))
         weight = None
         unit = units
         if set_text is not None:
@@ -354,7 +389,7 @@ class Journal:
             date=day.isoformat(),
             sleep_h=parse_number(sleep_h, "sleep", 0, 24),
             **{name: parse_scale(value, name.replace("_", "-")) for name, value in scales.items()},
-            resting_hr=(int(parse_number(resting_hr, "resting-hr", 25, 220))
+            resting_hr=(int(parse_number(resting_hr, "resting-hr", 25, 220, whole=True))
                         if resting_hr not in (None, "") else None),
             notes=notes or None,
         )
@@ -544,6 +579,8 @@ class Journal:
         last = until or day
         if last < day:
             raise EntryError("to", f"{last.isoformat()} is before {day.isoformat()}")
+        if (last - day).days >= MAX_TRAVEL_DAYS:
+            raise EntryError("to", f"a travel range covers at most {MAX_TRAVEL_DAYS} days")
         runs = [replace(check_run(day.add(days=n).isoformat(), kind, priority, minutes, km, rpe, title, time),
                         id=new_id()) for n in range((last - day).days + 1)]
         self.store.add_runs(runs)

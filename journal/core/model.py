@@ -32,6 +32,8 @@ ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
     "pain": (0, 10),
 }
 KG_PER_LB = 0.45359237
+# Names that mean the same lift but do not say so letter for letter (typed or imported).
+ALIASES = {"squat": "back squat", "barbell squat": "back squat", "calf raise": "standing calf raise"}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from pathlib import Path
 import pendulum
 
 from .clock import iso_date
-from .entry import parse_number
+from .entry import check_date, parse_number
+from .files import read_text
 from .errors import EntryError
 from .model import RACE_PRIORITIES, RUN_KINDS, Run
 
@@ -72,22 +73,24 @@ def check_run(date: str, kind: str, priority: str | None = None, minutes: object
 
 def _date(text: str, where: str) -> str:
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return iso_date(text.strip()).isoformat()
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
+            return check_date(iso_date(text.strip()), f"{where}date").isoformat()
     except ValueError:
         pass
     raise EntryError(f"{where}date", f"{text!r} is not a date like 2026-09-07")
 
 
 def read_csv(text: str) -> list[Run]:
-    rows = csv.DictReader(io.StringIO(text))
+    rows = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in rows.fieldnames or ()]
     if "date" not in header or "kind" not in header:
         raise EntryError("line 1", f"a runs CSV needs the columns {', '.join(CSV_COLUMNS)} (title, time optional)")
     runs = []
-    for number, row in enumerate(rows, start=2):
+    for row in rows:
+        where = f"line {rows.line_num}: "
+        if None in row:  # DictReader files the fields past the header under None
+            raise EntryError(where.rstrip(": "), f"has more fields than the header's {len(header)}")
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        where = f"line {number}: "
         runs.append(check_run(_date(row["date"], where), row["kind"].lower(), row.get("priority"),
                               row.get("minutes"), row.get("km"), row.get("rpe"), row.get("title"),
                               row.get("time") or None, where))
@@ -108,14 +111,14 @@ def _unfolded(text: str) -> list[tuple[int, str]]:
 def _ics_start(value: str, params: str, where: str) -> tuple[str, str | None]:
     """DTSTART as a local date and HH:MM (UTC times are turned into the given TZID's, else kept)."""
     tzid = re.search(r"TZID=([^;:]+)", params)
+    all_day = len(value) == 8
     try:
-        if len(value) == 8:
-            return pendulum.from_format(value, "YYYYMMDD").date().isoformat(), None
-        moment = pendulum.from_format(value.rstrip("Z"), "YYYYMMDDTHHmmss",
-                                      tz=tzid[1] if tzid else "UTC")
+        moment = (pendulum.from_format(value, "YYYYMMDD") if all_day else
+                  pendulum.from_format(value.rstrip("Z"), "YYYYMMDDTHHmmss", tz=tzid[1] if tzid else "UTC"))
     except Exception:
         raise EntryError(f"{where}DTSTART", f"{value!r} is not an iCalendar date or time") from None
-    return moment.date().isoformat(), moment.format("HH:mm")
+    check_date(moment.date(), f"{where}DTSTART")
+    return moment.date().isoformat(), None if all_day else moment.format("HH:mm")
 
 
 def read_ics(text: str) -> list[Run]:
@@ -157,12 +160,7 @@ def _event_run(event: dict[str, tuple[str, str, int]], end_line: int) -> Run:
 
 def read_runs(path: Path) -> list[Run]:
     """Runs from a .csv or .ics file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise EntryError("file", f"cannot read {path}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise EntryError("file", f"{path} is not UTF-8 text") from None
+    text = read_text(path, encoding="utf-8-sig")
     if path.suffix.lower() in (".ics", ".ical") or text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         return read_ics(text)
     return read_csv(text)

@@ -455,6 +455,9 @@ class Store:
         """
         with self.write():
             existing = dict(self.conn.execute("select date, id from sessions where source = 'journal'"))
+            # Sets an older journal imported under ids that held the importer's UTC offset.
+            legacy = self._stored_ids([s.legacy_id for s in sets if s.legacy_id])
+            sets = [s for s in sets if s.legacy_id not in legacy]
             sessions: dict[str, dict] = {}
             rows = []
             for s in sets:
@@ -480,6 +483,14 @@ class Store:
             if new:
                 self._plans_change_from(min(s.date for s in sets))
             return new
+
+    def _stored_ids(self, ids: Sequence[str], chunk: int = 500) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            found.update(r[0] for r in self.conn.execute(
+                f"select id from sets where id in ({', '.join('?' * len(part))})", part))
+        return found
 
     def export_sets(self, first: str, last: str) -> Iterator[tuple]:
         """Sets in a date range in logged order, as plain rows (an export reads tens of thousands):
