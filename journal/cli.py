@@ -415,6 +415,22 @@ def emphasis(ctx, db, emphasis) -> None:
 
 @main.command()
 @db_option
+@click.pass_context
+def check(ctx, db) -> None:
+    """Check the journal file: SQLite's integrity check, its links and its schema."""
+    journal = _journal(ctx)
+    problems, repaired = journal.check()
+    for name in repaired:
+        click.echo(f"made again: {name} (derived from your rows; nothing was lost)")
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    if problems:
+        ctx.exit(EXIT_USER_ERROR)
+    click.echo(f"{journal.store.path}: ok (schema {journal.store.schema_version()}, integrity ok)")
+
+
+@main.command()
+@db_option
 @click.argument("target", required=False, type=click.Path(path_type=Path))
 @click.pass_context
 def backup(ctx, db, target) -> None:

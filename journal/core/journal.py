@@ -178,6 +178,10 @@ class Journal:
     def close(self) -> None:
         self.store.close()
 
+    def check(self) -> tuple[list[str], list[str]]:
+        """(what is wrong with the file, the derived objects made again on opening it)."""
+        return self.store.check(), list(self.store.repaired)
+
     def today(self) -> Date:
         return today(self.clock)
 

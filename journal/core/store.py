@@ -90,14 +90,18 @@ def _m3_set_pillars(db: sqlite_utils.Database) -> None:
     db["sets"].add_column("pillar", str)
 
 
-def _m4_checkpoints(db: sqlite_utils.Database) -> None:
-    # Where the coach's fold stood at each microcycle's end, so a plan need not replay
-    # every week since the program started. A derived cache: deleting it loses nothing.
+def _create_checkpoints(db: sqlite_utils.Database) -> None:
     db["checkpoints"].create(
         {"enrolment_id": str, "monday": str, "reach_days": int, "state": str},
         pk=("enrolment_id", "monday"), not_null={"reach_days", "state"},
-        foreign_keys=[("enrolment_id", "enrolments", "id")],
+        foreign_keys=[("enrolment_id", "enrolments", "id")], if_not_exists=True,
     )
+
+
+def _m4_checkpoints(db: sqlite_utils.Database) -> None:
+    # Where the coach's fold stood at each microcycle's end, so a plan need not replay
+    # every week since the program started. A derived cache: deleting it loses nothing.
+    _create_checkpoints(db)
     # Bumped by every write that can change a past plan: a checkpoint computed from what was
     # read before the bump is not stored.
     db["meta"].create({"key": str, "value": int}, pk="key")
@@ -109,13 +113,23 @@ def _m4_checkpoints(db: sqlite_utils.Database) -> None:
 E1RM_SQL = "weight_kg * (1 + (reps + coalesce(10 - rpe, 0)) / 30.0)"
 
 
+RECORD_INDEXES = {
+    "sets_by_e1rm": f"sets (exercise, {E1RM_SQL})",
+    "sets_by_reps": "sets (exercise, reps, weight_kg, date, set_type)",
+    "assessments_by_side": "assessments (test, side, date)",
+}
+
+
+def _create_record_indexes(db: sqlite_utils.Database) -> None:
+    for name, on in RECORD_INDEXES.items():
+        db.execute(f"create index if not exists {name} on {on}")
+
+
 def _m5_record_indexes(db: sqlite_utils.Database) -> None:
     # A lifter's best e1RM and most reps at a load before a date, read best-first from an
     # index, and each test's latest result from its own, so that the summary and the plan
     # cost the same after ten years as after ten weeks.
-    db.execute(f"create index sets_by_e1rm on sets (exercise, {E1RM_SQL})")
-    db.execute("create index sets_by_reps on sets (exercise, reps, weight_kg, date, set_type)")
-    db.execute("create index assessments_by_side on assessments (test, side, date)")
+    _create_record_indexes(db)
 
 
 # Each migration moves the schema up one version and keeps every row.
@@ -128,40 +142,86 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    if path.is_dir():
+# What each migration leaves behind, to tell a file's real schema from its user_version.
+MIGRATION_MARKS = (
+    ("table", "enrolments"), ("column", "runs.time"), ("column", "sets.pillar"),
+    ("table", "meta"), ("index", "sets_by_e1rm"))
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_non_journal_file(path: Path) -> None:
+    """A --db must be a regular file holding SQLite (or nothing yet): never a device, a FIFO,
+    or some other file that opening would turn into a journal."""
+    import stat
+
+    if not path.exists():
+        return
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
         raise StoreError(f"--db: {path} is a directory, not a journal file")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"--db: {path} is not a regular file (a device, FIFO or socket)")
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if head and head != SQLITE_HEADER:
+        raise StoreError(f"--db: {path} is not a journal database (not an SQLite file); it was not changed")
+
+
+def _wal_pending(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """An open connection and whether it is read-only (the journal's folder cannot be written)."""
+    _refuse_non_journal_file(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"--db: cannot make the folder for {path} ({error.strerror or error})") from None
+    read_only = False
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-    except sqlite3.Error as error:
-        raise StoreError(f"--db: cannot open {path} ({error})") from None
-    try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        conn.close()
-        if "locked" in str(error) or "busy" in str(error):
+        reason = str(error)
+        if "readonly" in reason and path.is_file() and not _wal_pending(path):
+            # A WAL journal in a folder it cannot write: SQLite cannot make its -shm file there.
+            # Nobody can write it without that folder either, so it is read as it stands.
+            read_only = True
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                   timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        elif "locked" in reason or "busy" in reason:
             raise StoreError(f"--db: {path} is locked by another program; try again") from None
-        raise StoreError(f"--db: {path} is not a journal database ({error})") from None
+        elif "readonly" in reason:
+            raise StoreError(f"--db: {path}'s folder is read-only and {path.name}-wal holds changes not yet "
+                             "in the file; open it once where the folder can be written") from None
+        elif "full" in reason:
+            raise StoreError(f"--db: the disk is too full to open {path} (SQLite needs room for "
+                             f"{path.name}-shm)") from None
+        elif "unable to open" in reason:
+            raise StoreError(f"--db: cannot open {path} (its folder cannot be written)") from None
+        else:
+            raise StoreError(f"--db: {path} is not a journal database ({error})") from None
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreError(
             f"--db: {path} was written by a newer journal (schema {version}, this one "
             f"knows {SCHEMA_VERSION}); upgrade journal to open it. The file was not changed."
         )
-    return conn
+    return conn, read_only
 
 
 class Store:
     """A journal database: enrolment, sessions, sets, wellness, runs, assessments."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
         self.clock = clock
+        self.read_only = read_only
+        self.repaired: list[str] = []  # derived objects found missing and made again on opening
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -185,25 +245,84 @@ class Store:
             raise StoreError(f"--db: there is no journal at {path}; start one with 'journal init'")
         if not create and path.is_file() and path.stat().st_size == 0:
             raise StoreError(f"--db: {path} is an empty file, not a journal; start one with 'journal init'")
-        conn = _connect(path)
-        store = cls(conn, path, clock)
+        conn, read_only = _connect(path)
+        store = cls(conn, path, clock, read_only)
         try:
             store._prepare()
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             conn.close()
             raise StoreError(f"--db: cannot use {path} ({error})") from None
+        except StoreError:
+            conn.close()
+            raise
         return store
 
     def _prepare(self) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        level = self._schema_level()
+        if level > version:
+            raise StoreError(
+                f"--db: {self.path} says schema {version} but holds the tables of schema {level}: its "
+                "version was changed by hand. Nothing was changed: restore a backup, or set "
+                f"user_version back to {level}.")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"--db: {self.path} needs upgrading and its folder is read-only")
+            return
         if version < SCHEMA_VERSION:
             if version > 0:
                 self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"), replace=True)
             self._migrate(version)
+        else:
+            self._rebuild_derived()
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _schema_objects(self) -> set[str]:
+        return {name for (name,) in self.conn.execute("select name from sqlite_master")}
+
+    def _schema_level(self) -> int:
+        """The newest migration whose marks the file holds (0 for an empty file)."""
+        objects = self._schema_objects()
+        level = 0
+        for number, (kind, name) in enumerate(MIGRATION_MARKS, start=1):
+            if kind == "column":
+                table, column = name.split(".")
+                present = table in objects and any(
+                    row[1] == column for row in self.conn.execute(f"PRAGMA table_info({table})"))
+            else:
+                present = name in objects
+            if present:
+                level = number
+        return level
+
+    def _rebuild_derived(self) -> None:
+        """Make again the cache and indexes someone dropped; the rows they derive from are all here."""
+        objects = self._schema_objects()
+        missing = [name for name in ("checkpoints", "meta", *RECORD_INDEXES) if name not in objects]
+        meta_row = "meta" not in objects or self.conn.execute(
+            "select 1 from meta where key = 'plan_generation'").fetchone() is None
+        if not missing and not meta_row:
+            return
+        with self.write():
+            _create_checkpoints(self.db)
+            self.conn.execute("create table if not exists meta (key text primary key, value integer)")
+            self.conn.execute("insert or ignore into meta (key, value) values ('plan_generation', 0)")
+            _create_record_indexes(self.db)
+            self.conn.execute("delete from checkpoints")  # a cache whose bookkeeping was lost
+        self.repaired = missing + (["the plan generation"] if meta_row and "meta" not in missing else [])
+
+    def check(self) -> list[str]:
+        """What is wrong with the file: SQLite's integrity check, foreign keys and the schema."""
+        problems = [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [f"set or row in {row[0]} points at a missing {row[2]} row"
+                     for row in self.conn.execute("PRAGMA foreign_key_check")]
+        version, level = self.schema_version(), self._schema_level()
+        if level != version:
+            problems.append(f"user_version is {version} but the tables are those of schema {level}")
+        return problems
 
     def _migrate(self, version: int) -> None:
         with self.write():
@@ -267,7 +386,11 @@ class Store:
 
     def _cannot_write(self, error: sqlite3.OperationalError) -> str:
         reason = str(error)
-        if "locked" in reason or "busy" in reason:
+        if self.read_only or "readonly" in reason:
+            reason = f"the folder {self.path.parent} or the file is read-only"
+        elif "full" in reason:
+            reason = "the disk is full"
+        elif "locked" in reason or "busy" in reason:
             reason = f"another program has held it for more than {BUSY_TIMEOUT_S:g} s"
         return f"--db: cannot write to {self.path} ({reason}); nothing was written"
 
