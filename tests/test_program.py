@@ -110,10 +110,17 @@ def test_every_problem_is_reported_at_once():
 
 def test_missing_pieces():
     found = problems_of(MINIMAL.replace("  reps = 5\n", "").replace('title = "Mini"\n', ""))
-    assert (None, "(file)", "missing required key 'title'") in found
+    assert (1, "(file)", "missing required key 'title'") in found
     assert any("needs 'reps' or 'seconds'" in m for _, _, m in found)
     no_blocks = problems_of(MINIMAL.split("[[blocks]]")[0] + "[[sessions]]" + MINIMAL.split("[[sessions]]")[1])
     assert any(f == "blocks" for _, f, _ in no_blocks)
+
+
+def test_every_problem_names_a_line_even_an_unknown_top_level_table():
+    found = problems_of(MINIMAL.replace("[[blocks]]", "[[block]]"))
+    block_line = MINIMAL.splitlines().index("[[blocks]]") + 1
+    assert (block_line, "block", next(m for _, f, m in found if f == "block")) in found
+    assert all(line is not None for line, _, _ in found)
 
 
 def test_a_kg_load_needs_a_start_weight():

@@ -101,6 +101,7 @@ def key_lines(text: str) -> dict[Path_, int]:
             counts[parent] = counts.get(parent, 0) + 1
             current = parent + (counts[parent] - 1,)
             lines[current] = number
+            lines.setdefault(parent, number)
         elif match := _TABLE_HEADER.match(line):
             current = resolve(_split_key(match[1]))
             lines[current] = number
@@ -109,12 +110,13 @@ def key_lines(text: str) -> dict[Path_, int]:
     return lines
 
 
-def _line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+def _line_of(lines: dict[Path_, int], path: Path_) -> int:
+    """The line of a key, else of the nearest table around it; the file's first line for the file."""
     while path:
         if path in lines:
             return lines[path]
         path = path[:-1]
-    return None
+    return 1
 
 
 def _dotted(path: Path_) -> str:
