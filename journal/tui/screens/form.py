@@ -41,7 +41,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body form"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             for field in self.fields:
                 with Horizontal(classes="form-row"):
                     yield Label(field.label, classes="form-label")
@@ -50,7 +50,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                         validators=[field.validator] if field.validator else [],
                         validate_on=["changed", "submitted"],
                     )
-                error = Label("", id=f"error-{field.name}", classes="form-error")
+                error = Label("", id=f"error-{field.name}", classes="form-error", markup=False)
                 error.display = False
                 yield error
             yield Label(self.hint_text, classes="hint")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from pendulum import Date
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -27,7 +28,7 @@ class HistoryScreen(Screen):
         self.day = day
 
     def compose(self) -> ComposeResult:
-        yield Label(f"{self.exercise}: history", id="history-title", classes="screen-title")
+        yield Label(f"{self.exercise}: history", id="history-title", classes="screen-title", markup=False)
         yield Label("", id="history-best")
         yield Sparkline([], id="history-trend")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
@@ -45,7 +46,7 @@ class HistoryScreen(Screen):
             sets.reverse()
             best = best_e1rm(sets)
             trend.append(best or 0)
-            table.add_row(date, ", ".join(set_text(s) for s in sets if s.set_type != "skipped")[:70],
+            table.add_row(date, Text(", ".join(set_text(s) for s in sets if s.set_type != "skipped")[:70]),
                           f"{best:g} kg" if best else "—")
         overall = max((t for t in trend if t), default=None)
         self.query_one("#history-best", Label).update(

@@ -37,7 +37,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
             yield Label("Import sets from Strong, Hevy or a journal export", classes="dialog-title")
             yield Input(placeholder="path to the CSV file, e.g. ~/Downloads/strong.csv", id="path")
             yield ProgressBar(total=None, show_eta=False, id="progress")
-            yield Static("", id="outcome")
+            yield Static("", id="outcome", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import (enter)", id="import", variant="primary")
                 yield Button("Close (escape)", id="close")

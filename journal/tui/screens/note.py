@@ -19,7 +19,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body"):
-            yield Label(f"Note on {self.about}", classes="dialog-title")
+            yield Label(f"Note on {self.about}", classes="dialog-title", markup=False)
             yield Input(self.note, placeholder="e.g. left knee fine, grip went on the last rep", id="note")
             yield Label("enter saves · escape cancels", classes="hint")
 

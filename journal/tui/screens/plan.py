@@ -31,7 +31,7 @@ class PlanScreen(Screen):
         self.monday = monday_of(day)
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="plan-title", classes="screen-title")
+        yield Label("", id="plan-title", classes="screen-title", markup=False)
         with VerticalScroll(id="plan-days"):
             yield Static("", id="plan-body")
         yield KeyFooter()

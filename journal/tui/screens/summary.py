@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pendulum import Date
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,12 +41,12 @@ class SummaryScreen(Screen):
         self.monday = monday_of(day)
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="summary-title", classes="screen-title")
+        yield Label("", id="summary-title", classes="screen-title", markup=False)
         with VerticalScroll(id="summary-body"):
             with Grid(id="summary-charts"):
                 for name in ("volume", "readiness", "load", "e1rm"):
                     with Vertical(classes="chart"):
-                        yield Label("", id=f"chart-{name}-label", classes="chart-label")
+                        yield Label("", id=f"chart-{name}-label", classes="chart-label", markup=False)
                         yield Sparkline([], id=f"chart-{name}")
             yield Static("Loading…", id="summary-text")
         yield KeyFooter()
@@ -79,11 +80,12 @@ class SummaryScreen(Screen):
         ):
             self.query_one(f"#chart-{name}", Sparkline).data = _chart(values)
             self.query_one(f"#chart-{name}-label", Label).update(f"{title}: {_span(values, unit)}")
-        text = []
+        text = Text()
         for title, lines in summary_sections(doc):
-            text.append(f"[b]{title}[/b]")
-            text += [f"  {line}" for line in lines]
-        self.query_one("#summary-text", Static).update("\n".join(text))
+            text.append(f"{title}\n", style="bold")
+            text.append("".join(f"  {line}\n" for line in lines))
+        text.rstrip()
+        self.query_one("#summary-text", Static).update(text)
 
     def action_export(self) -> None:
         from .export import ExportScreen

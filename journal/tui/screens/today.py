@@ -64,14 +64,14 @@ class TodayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="header")
-        yield Label("", id="session-title")
-        yield Static("", id="adjustments")
+        yield Label("", id="session-title", markup=False)
+        yield Static("", id="adjustments", markup=False)
         yield ExerciseTable(id="exercises")
-        yield Static("", id="rest-day")
+        yield Static("", id="rest-day", markup=False)
         with Horizontal(id="focus-panel"):
             yield SetList(id="sets")
             yield RestTimer(self.journal.clock, id="timer")
-        yield Static("", id="why")
+        yield Static("", id="why", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -202,12 +202,12 @@ class TodayScreen(Screen):
             return
         upcoming = self._next(p)
         if upcoming is None:
-            self.notify(f"All sets of {p.name} are done.", title="Done")
+            self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
         try:
             logged = self.journal.log_prescribed(p, self.day, side=upcoming.side)
         except JournalError as error:
-            self.notify(str(error), severity="error", title="Not logged")
+            self.notify(str(error), severity="error", title="Not logged", markup=False)
             return
         self._record(p, logged)
 
@@ -235,7 +235,7 @@ class TodayScreen(Screen):
                 rest_s=p.rest_s,
             )
         except JournalError as error:
-            self.notify(str(error), severity="error", title="Not logged")
+            self.notify(str(error), severity="error", title="Not logged", markup=False)
             return
         self._record(p, logged)
 
@@ -255,7 +255,7 @@ class TodayScreen(Screen):
     def action_undo(self) -> None:
         last = self.journal.store.last_set(self.day.isoformat())
         if last is None:
-            self.notify("Nothing logged today to undo.")
+            self.notify("Nothing logged today to undo.", markup=False)
             return
         from .confirm import ConfirmScreen
 
@@ -265,7 +265,7 @@ class TodayScreen(Screen):
             if yes:
                 self.journal.store.delete_set(last.id)
                 self.reload()
-                self.notify(f"Removed {last.exercise} set {last.set_index}.")
+                self.notify(f"Removed {last.exercise} set {last.set_index}.", markup=False)
 
         self.app.push_screen(ConfirmScreen(question, yes="Undo"), answer)
 
@@ -275,7 +275,7 @@ class TodayScreen(Screen):
             return
         done = self.logged.get(p.name)
         if not done:
-            self.notify(f"Log a set of {p.name} first; the note goes on it.")
+            self.notify(f"Log a set of {p.name} first; the note goes on it.", markup=False)
             return
         last = done[-1]
         from .note import NoteScreen
@@ -313,10 +313,10 @@ class TodayScreen(Screen):
                                   motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
                                   notes=values["notes"] or None)
         except JournalError as error:
-            self.notify(str(error), severity="error", title="Check-in not saved")
+            self.notify(str(error), severity="error", title="Check-in not saved", markup=False)
             return
         self.reload()
-        self.notify(f"Check-in saved: readiness {self.planned.readiness:g}.")
+        self.notify(f"Check-in saved: readiness {self.planned.readiness:g}.", markup=False)
 
     def action_refresh(self) -> None:
         self.reload()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
@@ -53,12 +54,12 @@ class ExerciseTable(DataTable):
         if exercises:
             self.move_cursor(row=min(keep, len(exercises) - 1), animate=False)
 
-    def _cells(self, p: Prescription, done: int) -> list[str]:
+    def _cells(self, p: Prescription, done: int) -> list[str | Text]:
         rest = f"{p.rest_s}s" if p.rest_s else "—"
         target = target_text(p, compact=True)
         if self.kind in LOADED_KINDS:
-            return [p.name, p.pillar, target, load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
-        return [p.name, p.pillar, target, rest, done_cell(p, done)]
+            return [Text(p.name), p.pillar, target, load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
+        return [Text(p.name), p.pillar, target, rest, done_cell(p, done)]
 
     def show_done(self, p: Prescription, done: int) -> None:
         """Repaint one row's progress, nothing else: the hot path after a logged set."""
