@@ -375,10 +375,23 @@ class Journal:
                       unit=enrolled.enrolment.units, side=parse_side(side), rest_s=prescription.rest_s)
         return self._store_set(record, day, enrolled)
 
+    def sets_on(self, day: Date) -> list[LoggedSet]:
+        return self.store.sets_on(day.isoformat())
+
+    def last_set(self, day: Date) -> LoggedSet | None:
+        """The set logged last on a day: what undo offers to remove."""
+        return self.store.last_set(day.isoformat())
+
+    def remove_set(self, set_id: str) -> bool:
+        return self.store.delete_set(set_id)
+
+    def note_set(self, set_id: str, note: str) -> None:
+        self.store.note_set(set_id, note)
+
     def undo_last(self, day: Date) -> LoggedSet | None:
-        last = self.store.last_set(day.isoformat())
+        last = self.last_set(day)
         if last is not None:
-            self.store.delete_set(last.id)
+            self.remove_set(last.id)
         return last
 
     # --- wellness, runs, assessments ----------------------------------------------------

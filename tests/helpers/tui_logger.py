@@ -30,6 +30,8 @@ async def log_until_done(db: str, day: str) -> None:
         while True:
             before = shown(screen)
             await pilot.press("enter")
+            await app.workers.wait_for_complete()  # the set is written in a worker
+            await pilot.pause()
             new = shown(screen) - before
             if not new:
                 break

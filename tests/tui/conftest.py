@@ -51,3 +51,10 @@ def app_factory(tmp_path):
 def rows(app, sql: str, params=()):
     with sqlite3.connect(app.db_path) as conn:
         return conn.execute(sql, params).fetchall()
+
+
+async def settle(pilot) -> None:
+    """Wait until the screen is idle and every write worker has committed and repainted."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

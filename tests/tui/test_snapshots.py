@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import SIZE
+from .conftest import SIZE, settle
 
 
 def test_strength_day(app_factory, snap_compare):
@@ -30,7 +30,13 @@ def test_set_editor(app_factory, snap_compare):
 
 
 def test_rest_timer_after_two_sets(app_factory, snap_compare):
-    assert snap_compare(app_factory(), terminal_size=SIZE, press=["j", "enter", "enter"])
+    async def log_two_sets(pilot):
+        await pilot.press("j")
+        for _ in range(2):
+            await pilot.press("enter")
+            await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=log_two_sets)
 
 
 def test_wellness_check_in(app_factory, snap_compare):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from journal.tui.screens.today import TodayScreen
 from journal.tui.widgets.rest_timer import RestTimer
 
-from .conftest import SIZE, rows
+from .conftest import SIZE, rows, settle
 
 
 async def test_enter_logs_the_first_set_as_prescribed(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down")  # from the mobility primer to Back squat
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app, "select exercise, weight_kg, reps, set_index from sets") == [("Back squat", 20.0, 5, 1)]
         screen = app.screen
         assert isinstance(screen, TodayScreen)
@@ -25,12 +25,12 @@ async def test_enter_logs_the_first_set_as_prescribed(app_factory):
 
 
 async def open_on(app, pilot, exercise: str):
-    await pilot.pause()
+    await settle(pilot)
     screen = app.screen
     names = [p.name for p in screen.planned.exercises]
     for _ in range(names.index(exercise)):
         await pilot.press("j")
-    await pilot.pause()
+    await settle(pilot)
     assert screen.focused_exercise().name == exercise
     return screen
 
@@ -40,13 +40,13 @@ async def test_edit_then_log_stores_what_was_typed(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         weight = app.screen.query_one("#field-weight")
         weight.value = ""
         await pilot.press(*"22.5")
         await pilot.press("tab", "tab", "tab", "tab", "tab")  # to RPE
         await pilot.press("8", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app, "select exercise, weight_kg, reps, rpe, tempo from sets") == [
             ("Back squat", 22.5, 5, 8.0, "3-1-X-0")]
 
@@ -56,10 +56,10 @@ async def test_typing_a_digit_opens_the_editor_with_it(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
         await pilot.press("2", "5")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#field-weight").value == "25"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app, "select weight_kg, reps from sets") == [(25.0, 5)]
 
 
@@ -68,19 +68,19 @@ async def test_a_bad_value_is_refused_with_a_message_and_nothing_written(app_fac
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#field-reps").value = "0"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         error = app.screen.query_one("#error-reps")
         assert error.display and "reps" in str(error.render())
         app.screen.query_one("#field-reps").value = "5"
         app.screen.query_one("#field-tempo").value = "slow"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "tempo" in str(app.screen.query_one("#error-tempo").render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert rows(app, "select count(*) from sets") == [(0,)]
 
@@ -90,7 +90,7 @@ async def test_unilateral_sets_log_left_then_right(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Reverse lunge")
         await pilot.press("enter", "enter", "enter")
-        await pilot.pause()
+        await settle(pilot)
     assert rows(app, "select side, set_index, weight_kg, reps from sets order by set_index") == [
         ("L", 1, 8.0, 8), ("R", 2, 8.0, 8), ("L", 3, 8.0, 8)]
 
@@ -100,18 +100,18 @@ async def test_undo_asks_naming_the_set_then_removes_it(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
         await pilot.press("enter", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         question = str(app.screen.query_one("#question").render())
         assert "Back squat set 2" in question and "20 kg" in question
         await pilot.press("n")  # keep it
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app, "select count(*) from sets") == [(2,)]
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app, "select set_index from sets") == [(1,)]
 
 
@@ -120,11 +120,11 @@ async def test_skip_and_note(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
         await pilot.press("enter", "s")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"knee ok", "enter")
-        await pilot.pause()
+        await settle(pilot)
     assert rows(app, "select set_index, set_type, notes from sets order by set_index") == [
         (1, "working", None), (2, "skipped", "knee ok")]
 
@@ -134,7 +134,7 @@ async def test_finishing_an_exercise_moves_to_the_next(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "Back squat")
         await pilot.press("enter", "enter", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.focused_exercise().name == "Reverse lunge"
 
 
@@ -143,7 +143,7 @@ async def test_rest_timer_follows_the_clock_and_its_keys(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "Back squat")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         timer = screen.query_one(RestTimer)
         app.test_clock.advance(100)
         timer.tick()
@@ -153,10 +153,10 @@ async def test_rest_timer_follows_the_clock_and_its_keys(app_factory):
         timer.tick()
         assert round(timer.remaining) == 50
         await pilot.press("space", "plus")
-        await pilot.pause()
+        await settle(pilot)
         assert round(timer.remaining) == 65
         await pilot.press("minus", "minus")
-        await pilot.pause()
+        await settle(pilot)
         assert round(timer.remaining) == 35
         app.test_clock.advance(40)
         timer.tick()
@@ -166,14 +166,14 @@ async def test_rest_timer_follows_the_clock_and_its_keys(app_factory):
 async def test_check_in_opens_by_itself_and_saves_readiness(app_factory):
     app = app_factory(check_in=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert "sleep" in str(app.screen.query_one("#field-sleep_h").parent.query_one("Label").render()).lower()
         await pilot.press(*"7.5", "enter")
         for value in "423245":
             await pilot.press(value, "enter")
         await pilot.press("enter", "enter")  # resting HR and notes left blank
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.planned.readiness is not None
         assert "readiness 7" in str(app.screen.query_one("#header").render())
@@ -184,12 +184,12 @@ async def test_check_in_opens_by_itself_and_saves_readiness(app_factory):
 async def test_check_in_escape_then_enter_logs_a_set(app_factory):
     app = app_factory(check_in=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     assert rows(app, "select exercise from sets") == [("Ankle dorsiflexion rocks",)]
     assert rows(app, "select count(*) from wellness") == [(0,)]
 
@@ -198,10 +198,10 @@ async def test_check_in_refuses_out_of_scale_answers(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"7", "enter", "9")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "1 to 5" in str(app.screen.query_one("#error-sleep_quality").render())
     assert rows(app, "select count(*) from wellness") == [(0,)]
 
@@ -209,11 +209,11 @@ async def test_check_in_refuses_out_of_scale_answers(app_factory):
 async def test_rest_day_says_what_is_next(app_factory):
     app = app_factory(when="2026-09-08T18:00:00")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         text = str(app.screen.query_one("#rest-day").render())
         assert "Next: Mobility: hips, ankles, thoracic" in text and "in 1 day" in text
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     assert rows(app, "select count(*) from sets") == [(0,)]
 
 
@@ -223,11 +223,11 @@ async def test_plan_and_history_screens(app_factory):
         await open_on(app, pilot, "Back squat")
         await pilot.press("enter", "enter")
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         body = str(app.screen.query_one("#plan-body").render())
         assert "Lower B: hinge and step" in body and "Stability" in body
         await pilot.press("escape", "h")
-        await pilot.pause()
+        await settle(pilot)
         assert "Back squat: history" in str(app.screen.query_one("#history-title").render())
         assert "23.3 kg" in str(app.screen.query_one("#history-best").render())  # 20 x (1 + 5/30)
 
@@ -242,7 +242,7 @@ async def test_sets_logged_by_another_copy_show_on_refresh(app_factory):
         other.log_set("Back squat", screen.day, set_text="20x5")
         other.close()
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert len(screen.logged["Back squat"]) == 1
 
 
@@ -254,14 +254,14 @@ async def test_the_footer_follows_what_the_keys_can_do(app_factory):
 
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert "u" not in {k.key for k in shown(app)}  # nothing to undo yet
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         after_log = shown(app)
         assert "u" in {k.key for k in after_log}
         await pilot.press("enter")  # another set: the same keys apply, so the footer is left as it is
-        await pilot.pause()
+        await settle(pilot)
         assert shown(app) == after_log and all(k.is_attached for k in after_log)
 
 
@@ -275,22 +275,22 @@ async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory
     broken.write_text(strong.read_text(encoding="utf-8").replace(",80.0,5,", ",eighty,5,", 1), encoding="utf-8")
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("i")
         app.screen.query_one("#path").value = str(broken)  # as pasted; typing it key by key is slow
         await pilot.press("enter")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         outcome = str(app.screen.query_one("#outcome", Static).content)
         assert "line" in outcome and "nothing was imported" in outcome
         assert rows(app, "select count(*) from sets") == [(0,)]
         app.screen.query_one("#path").value = str(strong)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         imported = rows(app, "select count(*) from sets")[0][0]
         assert imported > 0
         assert f"Imported {imported} new set(s)" in str(app.screen.query_one("#outcome", Static).content)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "TodayScreen"

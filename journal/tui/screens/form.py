@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Key
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import Validator
@@ -38,6 +39,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         super().__init__(classes="dialog")
         self.fields = fields
         self.first_focus = focus
+        self._field_ready = False
+        self._early_keys: list[tuple[str, str | None]] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body form"):
@@ -60,6 +63,34 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         field = self.query_one(f"#field-{name}", Input)
         field.focus()
         field.cursor_position = len(field.value)
+        self._field_ready = True
+        for key, character in self._early_keys:
+            self._type(key, character)
+        self._early_keys.clear()
+
+    def take_key(self, key: str, character: str | None) -> bool:
+        """A key typed before the first field could read it (the form still opening, or the key
+        still on its way through the screen below): kept in order and typed into that field, so
+        a fast typist loses none. False for keys that are not typing."""
+        if not ((character and character.isprintable()) or key == "backspace"):
+            return False
+        if self._field_ready:
+            self._type(key, character)
+        else:
+            self._early_keys.append((key, character))
+        return True
+
+    def _type(self, key: str, character: str | None) -> None:
+        field = self.query_one(f"#field-{self.first_focus or self.fields[0].name}", Input)
+        if key == "backspace":
+            field.action_delete_left()
+        elif character:
+            field.insert_text_at_cursor(character)
+
+    def on_key(self, event: Key) -> None:
+        if not isinstance(self.focused, Input) and self.take_key(event.key, event.character):
+            event.stop()
+            event.prevent_default()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show_error(event.input, event.validation_result)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from typing import TypeVar
 
 from pendulum import Date
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -27,6 +29,8 @@ from ..widgets.set_list import SetList
 from ..widgets.key_footer import KeyFooter
 
 REFRESH_S = 10.0  # pick up sets logged by another open copy
+WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let go of the file
+T = TypeVar("T")
 
 
 class TodayScreen(Screen):
@@ -59,6 +63,8 @@ class TodayScreen(Screen):
         self.logged: dict[str, list[LoggedSet]] = defaultdict(list)
         self.program_title = ""
         self.units = "kg"
+        self._writing = False
+        self._after_write: list[Callable[[], None]] = []
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -72,9 +78,11 @@ class TodayScreen(Screen):
             yield SetList(id="sets")
             yield RestTimer(self.journal.clock, id="timer")
         yield Static("", id="why", markup=False)
+        yield Static("waiting for the journal file… (another program is writing it)", id="saving")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#saving").display = False
         self.reload()
         self.set_interval(REFRESH_S, self.action_refresh)
 
@@ -87,7 +95,7 @@ class TodayScreen(Screen):
         self.units = enrolled.enrolment.units
         self.planned = self.journal.plan(self.day)
         self.logged = defaultdict(list)
-        for logged in self.journal.store.sets_on(self.day.isoformat()):
+        for logged in self.journal.sets_on(self.day):
             self.logged[logged.exercise].append(logged)
         self._paint()
 
@@ -168,6 +176,43 @@ class TodayScreen(Screen):
             return any(self.logged.values())
         return True
 
+    # --- writes ---------------------------------------------------------------------------
+
+    def _write(self, store_it: Callable[[], T], show: Callable[[T], None], retry: Callable[[], None],
+               failed: str = "Not logged") -> None:
+        """Run one write in a worker and `show` its result once it is committed. The screen keeps
+        painting while the file is busy (a "waiting" line after a moment); a key that writes
+        meanwhile (`retry`) runs after this one, on the state this one leaves."""
+        if self._writing:
+            self._after_write.append(retry)
+            return
+        self._writing = True
+        waiting = self.set_timer(WAITING_AFTER_S, lambda: setattr(self.query_one("#saving"), "display", True))
+
+        def finished(result: T | None, error: JournalError | None) -> None:
+            waiting.stop()
+            self.query_one("#saving").display = False
+            self._writing = False
+            if error is not None:
+                self._after_write.clear()  # they were typed on top of the write that failed
+                self.notify(str(error), severity="error", title=failed, markup=False)
+            else:
+                show(result)  # type: ignore[arg-type]
+            if self._after_write:
+                self._after_write.pop(0)()
+
+        self._run_write(store_it, finished)
+
+    @work(thread=True, group="journal-write")
+    def _run_write(self, store_it: Callable[[], T],
+                   finished: Callable[[T | None, JournalError | None], None]) -> None:
+        try:
+            result = store_it()
+        except JournalError as error:
+            self.app.call_from_thread(finished, None, error)
+            return
+        self.app.call_from_thread(finished, result, None)
+
     # --- actions --------------------------------------------------------------------------
 
     def _next(self, p: Prescription):
@@ -204,12 +249,8 @@ class TodayScreen(Screen):
         if upcoming is None:
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
-        try:
-            logged = self.journal.log_prescribed(p, self.day, side=upcoming.side)
-        except JournalError as error:
-            self.notify(str(error), severity="error", title="Not logged", markup=False)
-            return
-        self._record(p, logged)
+        self._write(lambda: self.journal.log_prescribed(p, self.day, side=upcoming.side),
+                    lambda logged: self._record(p, logged), self.action_log_prescribed)
 
     def action_edit_set(self, typed: str = "") -> None:
         p = self.focused_exercise()
@@ -221,39 +262,55 @@ class TodayScreen(Screen):
         self.app.push_screen(SetEditor(p, upcoming, self.units, typed),
                              lambda values: self._log_edited(p, values))
 
-    def _log_edited(self, p: Prescription, values: dict[str, str] | None) -> None:
+    def _log_edited(self, p: Prescription, values: dict[str, str] | None, bodyweight_ok: bool = False) -> None:
         if values is None:
             return
         weight = values["weight"]
+        if not weight and p.weight_kg and values["reps"] and not bodyweight_ok:
+            # A cleared weight on a loaded lift is more often a slip than a bodyweight set.
+            from .confirm import ConfirmScreen
+
+            self.app.push_screen(
+                ConfirmScreen(f"No weight: log {p.name} × {values['reps']} as a bodyweight set?", yes="Log it"),
+                lambda yes: self._log_edited(p, values, bodyweight_ok=True) if yes else None)
+            return
         set_text_value = None
         if values["reps"]:
             set_text_value = f"{weight or 'BW'}{self.units if weight else ''}x{values['reps']}"
-        try:
-            logged = self.journal.log_set(
-                p.name, self.day, set_text=set_text_value, seconds=values["seconds"] or None,
-                side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
-                rest_s=p.rest_s,
-            )
-        except JournalError as error:
-            self.notify(str(error), severity="error", title="Not logged", markup=False)
-            return
-        self._record(p, logged)
+        self._write(lambda: self.journal.log_set(
+            p.name, self.day, set_text=set_text_value, seconds=values["seconds"] or None,
+            side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
+            rest_s=p.rest_s), lambda logged: self._record(p, logged),
+            lambda: self._log_edited(p, values, bodyweight_ok))
 
     def on_key(self, event: Key) -> None:
+        from .form import FormScreen
+
+        # A key typed right after `e` or a digit can still be on its way through this screen
+        # when the editor opens: it belongs to the editor.
+        if self.app.screen is not self:
+            if isinstance(self.app.screen, FormScreen) and self.app.screen.take_key(event.key, event.character):
+                event.stop()
+            return
+        if self.focused_exercise() is None:
+            return
         # Typing a number starts the editor with it: the fastest way to log "what I actually did".
-        if event.character and event.character in "0123456789" and self.focused_exercise() is not None:
+        # `e` opens it here too, not through its binding, which would run only after the keys
+        # typed behind it had already reached this screen.
+        if event.character and event.character in "0123456789e":
             event.stop()
-            self.action_edit_set(event.character)
+            event.prevent_default()
+            self.action_edit_set("" if event.character == "e" else event.character)
 
     def action_skip_set(self) -> None:
         p = self.focused_exercise()
         if p is None or (upcoming := self._next(p)) is None:
             return
-        logged = self.journal.skip_set(p, self.day, side=upcoming.side)
-        self._record(p, logged, rest=False)
+        self._write(lambda: self.journal.skip_set(p, self.day, side=upcoming.side),
+                    lambda logged: self._record(p, logged, rest=False), self.action_skip_set, "Not skipped")
 
     def action_undo(self) -> None:
-        last = self.journal.store.last_set(self.day.isoformat())
+        last = self.journal.last_set(self.day)
         if last is None:
             self.notify("Nothing logged today to undo.", markup=False)
             return
@@ -261,11 +318,13 @@ class TodayScreen(Screen):
 
         question = f"Undo {last.exercise} set {last.set_index}: {set_text(last)}?"
 
+        def removed(_: bool) -> None:
+            self.reload()
+            self.notify(f"Removed {last.exercise} set {last.set_index}.", markup=False)
+
         def answer(yes: bool | None) -> None:
             if yes:
-                self.journal.store.delete_set(last.id)
-                self.reload()
-                self.notify(f"Removed {last.exercise} set {last.set_index}.", markup=False)
+                self._write(lambda: self.journal.remove_set(last.id), removed, lambda: answer(yes), "Not undone")
 
         self.app.push_screen(ConfirmScreen(question, yes="Undo"), answer)
 
@@ -282,8 +341,8 @@ class TodayScreen(Screen):
 
         def save(note: str | None) -> None:
             if note is not None:
-                self.journal.store.note_set(last.id, note)
-                self.reload()
+                self._write(lambda: self.journal.note_set(last.id, note), lambda _: self.reload(),
+                            lambda: save(note), "Note not saved")
 
         self.app.push_screen(NoteScreen(f"{p.name} set {last.set_index}", last.notes), save)
 
@@ -306,17 +365,16 @@ class TodayScreen(Screen):
     def _save_check_in(self, values: dict[str, str] | None) -> None:
         if values is None:
             return
-        try:
-            self.journal.check_in(self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
-                                  soreness=values["soreness"], fatigue=values["fatigue"],
-                                  stress=values["stress"], mood=values["mood"],
-                                  motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
-                                  notes=values["notes"] or None)
-        except JournalError as error:
-            self.notify(str(error), severity="error", title="Check-in not saved", markup=False)
-            return
-        self.reload()
-        self.notify(f"Check-in saved: readiness {self.planned.readiness:g}.", markup=False)
+
+        def saved(_: object) -> None:
+            self.reload()
+            self.notify(f"Check-in saved: readiness {self.planned.readiness:g}.", markup=False)
+
+        self._write(lambda: self.journal.check_in(
+            self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
+            soreness=values["soreness"], fatigue=values["fatigue"], stress=values["stress"], mood=values["mood"],
+            motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
+            notes=values["notes"] or None), saved, lambda: self._save_check_in(values), "Check-in not saved")
 
     def action_refresh(self) -> None:
         self.reload()

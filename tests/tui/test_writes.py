@@ -1,0 +1,113 @@
+"""Writes from the Today screen: every key typed lands, a slip is asked about, and a busy
+journal file makes the screen wait visibly or fail with a notification, never crash or freeze."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+from textual import events
+
+from .conftest import SIZE, rows, settle
+from .test_today_keys import open_on
+
+
+async def type_at_once(app, keys: list[tuple[str, str | None]]) -> None:
+    """Keys as a terminal delivers a fast typist's burst: all queued before any is handled."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+async def test_keys_typed_in_a_burst_after_e_all_land_in_the_weight(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await type_at_once(app, [("e", "e"), ("backspace", None), ("backspace", None), ("4", "4"), ("0", "0")])
+        await settle(pilot)
+        assert app.screen.query_one("#field-weight").value == "40"
+        await pilot.press("enter", "enter", "enter", "enter", "enter", "enter")
+        await settle(pilot)
+        assert rows(app, "select weight_kg, reps from sets") == [(40.0, 5)]
+
+
+async def test_a_digit_burst_opens_the_editor_with_every_digit(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await type_at_once(app, [("6", "6"), ("2", "2"), ("full_stop", "."), ("5", "5")])
+        await settle(pilot)
+        assert app.screen.query_one("#field-weight").value == "62.5"
+
+
+async def test_a_cleared_weight_on_a_loaded_lift_asks_before_logging_bodyweight(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#field-weight").value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "bodyweight" in str(app.screen.query_one("#question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert rows(app, "select count(*) from sets") == [(0,)]
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#field-weight").value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert rows(app, "select exercise, weight_kg, reps from sets") == [("Back squat", None, 5)]
+
+
+def hold_the_write_lock(path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+async def test_a_busy_file_shows_waiting_then_logs_when_it_is_free(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        other = hold_the_write_lock(app.db_path)
+        await pilot.press("enter")
+        await asyncio.sleep(0.6)
+        await pilot.pause()
+        assert app.screen.query_one("#saving").display  # the screen is painting, and says why
+        await pilot.press("j")  # and still takes keys
+        other.execute("COMMIT")
+        other.close()
+        await settle(pilot)
+        assert not app.screen.query_one("#saving").display
+        assert rows(app, "select exercise, set_index from sets") == [("Back squat", 1)]
+
+
+async def test_skip_undo_and_note_on_a_locked_file_fail_with_a_notification(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("enter")
+        await settle(pilot)
+        app.journal.store.conn.execute("PRAGMA busy_timeout = 100")  # give up fast, as after 15 s
+        other = hold_the_write_lock(app.db_path)
+        try:
+            await pilot.press("s")
+            await settle(pilot)
+            await pilot.press("u")
+            await settle(pilot)
+            await pilot.press("y")
+            await settle(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+            await pilot.press(*"sore", "enter")
+            await settle(pilot)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        titles = [n.title for n in app._notifications]
+        assert titles.count("Not skipped") == 1 and "Not undone" in titles and "Note not saved" in titles
+        assert rows(app, "select set_type, notes from sets") == [("working", None)]
+        assert app.is_running
