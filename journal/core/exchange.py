@@ -72,7 +72,7 @@ def local_time(utc_iso: str, tz: str) -> str:
     moment = datetime.fromisoformat(utc_iso)
     try:
         return moment.astimezone(_zone(tz)).isoformat()
-    except (ValueError, OverflowError, OSError):
+    except (KeyError, ValueError, OverflowError, OSError):  # ZoneInfoNotFoundError is a KeyError
         return moment.isoformat()
 
 
