@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import sqlite3
+import stat
 import threading
 from pathlib import Path
 
@@ -98,11 +99,16 @@ def test_export_to_a_missing_folder_says_so(logged, tmp_path):
     assert_refused(logged("export", "--out", str(tmp_path / "nowhere" / "sets.csv")), "does not exist")
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_export_to_a_full_disk_says_so(logged):
-    # /dev/full is a device: written through, never replaced, and every write fails with ENOSPC.
-    assert_refused(logged("export", "--out", "/dev/full"), "disk is full")
-    assert Path("/dev/full").is_char_device()
+def test_export_to_a_full_disk_says_so(logged, tmp_path):
+    # A "full" device node of the test's own (as /dev/full): written through, never replaced, and
+    # every write fails with ENOSPC. Never the machine's /dev/full: the old export replaced it.
+    full = tmp_path / "full"
+    try:
+        os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    assert_refused(logged("export", "--out", str(full)), "disk is full")
+    assert full.is_char_device()
 
 
 def test_a_failed_export_leaves_no_partial_file_and_the_old_file(logged, tmp_path, monkeypatch):
