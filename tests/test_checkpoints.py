@@ -79,7 +79,7 @@ def poor_days(journal: Journal, first, days: int = 3) -> None:
 # 20 Jul must go (Power block from 27 Apr; plyometrics from 22 Jun when the tests pass).
 PAST_WRITES = {
     "poor readiness pulls a deload forward": lambda j: poor_days(j, pendulum.date(2026, 5, 4)),
-    "an A race's taper": lambda j: j.add_run(pendulum.date(2026, 7, 16), "race", priority="A", title="Marathon"),
+    "an A race and its recovery": lambda j: j.add_run(pendulum.date(2026, 7, 18), "race", priority="A", title="Marathon"),
     "pain locks plyometrics": lambda j: j.assess("pain", 6, pendulum.date(2026, 6, 22)),
     "an undone set": lambda j: j.undo_last(pendulum.date(2026, 5, 11)),
     "a new emphasis": lambda j: j.set_emphasis("hip_drop"),

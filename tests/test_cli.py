@@ -156,8 +156,11 @@ def test_check_program(cli, tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
-    assert any(":line 32: blocks[0].weeks:" in l for l in lines), lines
-    assert any("tempo" in l and ":line 69:" in l for l in lines), lines
+    text = bad.read_text().splitlines()
+    weeks_line = text.index('weeks = "eight"') + 1
+    tempo_line = next(n for n, line in enumerate(text, start=1) if "3-1-Z-0" in line)
+    assert any(f":line {weeks_line}: blocks[0].weeks:" in l for l in lines), lines
+    assert any("tempo" in l and f":line {tempo_line}:" in l for l in lines), lines
 
 
 def test_programs_lists_both(cli):
@@ -258,10 +261,10 @@ def test_run_import_csv_refuses_a_bad_line_whole(enrolled_cli, tmp_path):
 
 
 def test_why_json_names_the_verdict_and_the_next_load(enrolled_cli):
-    for week in range(3):
+    for week, kg in enumerate(("20", "22.5", "25")):  # one increment a week: the program's ramp
         day = pendulum_date(2026, 9, 7 + 7 * week)
         for _ in range(3):
-            assert enrolled_cli("log", "Back squat", "20x5", "--rpe", "7", "--date", day).exit_code == 0
+            assert enrolled_cli("log", "Back squat", f"{kg}x5", "--rpe", "7", "--date", day).exit_code == 0
     early = enrolled_cli.json("why", "back squat", "--date", "2026-09-20")
     assert early["verdict"] is None and early["next_weight_kg"] == 20
     judged = enrolled_cli.json("why", "back squat", "--date", "2026-10-05")

@@ -70,7 +70,8 @@ def test_blocks_follow_base_then_power_and_plyometrics_wait_for_the_gates():
     assert any("plyometrics locked" in a for a in locked.adjustments)
     passed = tuple(
         Assessment(f"{t}{s}", "2026-12-01", t, v, s)
-        for t, v in (("knee_to_wall_cm", 12), ("single_leg_balance_s", 40), ("single_leg_calf_raises", 25))
+        for t, v in (("knee_to_wall_cm", 12), ("single_leg_balance_s", 40), ("single_leg_calf_raises", 25),
+                     ("single_leg_squat_quality", 4))
         for s in ("L", "R")
     )
     unlocked = plan("runner-beginner", START.add(weeks=16), history=engine.History(assessments=passed))

@@ -27,7 +27,10 @@ from journal.core.progression import (
 )
 
 START = pendulum.date(2026, 9, 7)  # a Monday
-BEGINNER = load_shipped("runner-beginner")
+# The shipped program with flat build weeks: these tests are about verdicts, deloads and the
+# calendar; the ramp inside a microcycle has tests of its own (test_coach_week.py).
+SHIPPED = load_shipped("runner-beginner")
+BEGINNER = replace(SHIPPED, rules=replace(SHIPPED.rules, ramp=0.0))
 RULES = BEGINNER.rules
 counter = itertools.count()
 
@@ -112,9 +115,12 @@ def test_done_as_prescribed_gives_a_deload_within_six_weeks_and_higher_loads_aft
 def test_missed_reps_at_rpe_10_with_poor_check_ins_trims_and_raises_nothing():
     plans, history, enrolment = simulate(9, perform=struggling, checkin=POOR)
     lifting = [d for d in plans if d.session and d.session[1] == "strength"]
-    assert all(any("readiness" in a for a in d.adjustments) for d in lifting)
+    # Before a baseline exists the absolute cut-off trims; after it, a steady low is this lifter's
+    # normal and is not trimmed every day (the summary raises it as a recovery cue instead).
+    assert any("readiness" in a for a in lifting[0].adjustments)
+    assert not any("readiness" in a for a in lifting[-1].adjustments)
     squats = [p for d in lifting for p in d.exercises if p.name == "Back squat"]
-    assert squats and all(p.weight_kg < 20 and p.sets < 3 for p in squats)
+    assert squats and all(p.weight_kg <= 20 for p in squats)
     targets = engine.targets_on(BEGINNER, enrolment, START.add(weeks=9), history)
     for name in ("Back squat", "Trap bar deadlift", "Reverse lunge"):
         assert targets[name].verdict.verdict in ("hold", "reduce")
@@ -246,7 +252,7 @@ def test_timed_holds_and_bodyweight_reps_progress_by_seconds_and_reps():
     for expected in (11, 12, 12):
         t = verdict_after(bw, t, done(bw, t))
         assert t.reps == expected
-    assert "harder variation" in t.verdict.reasons[1]
+    assert "ceiling" in t.verdict.reasons[1]
 
 
 def test_double_progression_climbs_reps_then_load():
@@ -297,21 +303,44 @@ def test_a_quality_run_the_day_after_a_strength_day_moves_or_lightens_it():
         assert any("lighter" in a for a in monday.adjustments)
 
 
-def test_a_session_too_close_with_no_free_day_becomes_the_lighter_variant():
+def test_a_session_with_no_easy_day_becomes_the_lighter_variant_paired_with_a_hard_run():
     runs = [Run("q", START.add(days=2).isoformat(), "quality"), Run("l", START.add(days=5).isoformat(), "long"),
             Run("e", START.add(days=6).isoformat(), "quality")]
-    monday = plan_with_runs(START, runs)
-    thursday = plan_with_runs(START.add(days=3), runs)
-    for day in (monday, thursday):
+    week = [plan_with_runs(START.add(days=n), runs) for n in range(7)]
+    heavy = [d for d in week if any(p.heavy_lower for p in d.exercises)]
+    # Wednesday's quality run, and Sunday's (Saturday's long run is 14 h before Sunday's run)
+    assert [d.date for d in heavy] == [START.add(days=2).isoformat(), START.add(days=6).isoformat()]
+    for day in heavy:  # on hard-run days, after the run, lighter
         squat_like = [p for p in day.exercises if p.heavy_lower]
-        assert squat_like and all(p.adjusted and "lighter variant" in p.adjusted for p in squat_like)
-    assert next(p for p in thursday.exercises if p.name == "Trap bar deadlift").weight_kg == 30  # 40 x 0.8
+        assert all(p.adjusted and "lighter variant" in p.adjusted and "paired with" in p.adjusted
+                   for p in squat_like)
+    assert next(p for p in week[6].exercises if p.name == "Trap bar deadlift").weight_kg == 30  # 40 x 0.8
 
 
-def test_a_strength_session_on_a_hard_run_day_is_the_lighter_variant():
-    monday = plan_with_runs(START, [Run("l", START.isoformat(), "long")])
+def test_a_strength_session_on_a_hard_run_day_moves_to_an_easy_day_at_full_load():
+    runs = [Run("l", START.isoformat(), "long")]
+    week = [plan_with_runs(START.add(days=n), runs) for n in range(7)]
+    assert not any(p.heavy_lower for p in week[0].exercises)
+    squat_day = next(d for d in week if any(p.name == "Back squat" for p in d.exercises))
+    squat = next(p for p in squat_day.exercises if p.name == "Back squat")
+    assert squat.sets == 3 and squat.weight_kg == 20 and not squat.adjusted
+    assert squat_day.date != START.add(days=1).isoformat()  # not the day after the long run
+    assert any("moved here" in a and "long run" in a for a in squat_day.adjustments)
+
+
+def test_a_heavy_session_left_on_a_hard_run_day_is_the_lighter_variant():
+    plan = engine.plan_day(BEGINNER, Enrolment(BEGINNER.name, START.isoformat()), START,
+                           engine.History(runs=(Run("l", START.isoformat(), "long"),)))
+    from journal.core.engine import _Context, _plan_day, timeline
+    history = engine.History(runs=(Run("l", START.isoformat(), "long"),))
+    ctx = _Context.build(BEGINNER, Enrolment(BEGINNER.name, START.isoformat()), history)
+    week = timeline(BEGINNER, Enrolment(BEGINNER.name, START.isoformat()), history, START)[0]
+    ctx.placements[week.monday] = engine._WeekPlacement(
+        {d: engine._Placement(engine.session_for(BEGINNER, week.block, d)) for d in week.days()}, None)
+    monday = _plan_day(ctx, week, START).day
     squat = next(p for p in monday.exercises if p.name == "Back squat")
     assert squat.sets == 2 and squat.weight_kg == 15 and "hard-run day" in squat.why
+    assert plan.session is None or not any(p.heavy_lower and not p.adjusted for p in plan.exercises)
 
 
 def test_48_hours_is_measured_in_real_hours_across_a_dst_change():
@@ -344,11 +373,13 @@ def test_an_a_race_brings_a_taper_and_no_heavy_legs_in_the_last_five_days():
 def test_a_race_on_a_strength_day_and_two_races_in_one_week():
     b_race = Run("b", START.isoformat(), "race", "B", title="parkrun")
     c_race = Run("c", START.add(days=3).isoformat(), "race", "C")
-    monday = plan_with_runs(START, [b_race, c_race])
-    assert any("hard-run day" in a for a in monday.adjustments)  # the race is on the strength day
-    thursday = plan_with_runs(START.add(days=3), [b_race, c_race])
-    assert thursday.session and any("hard-run day" in a for a in thursday.adjustments)
-    assert plan_with_runs(START.add(days=3), [c_race, b_race]) == thursday  # runs in any order
+    week = [plan_with_runs(START.add(days=n), [b_race, c_race]) for n in range(7)]
+    heavy = [n for n, d in enumerate(week) if any(p.heavy_lower for p in d.exercises)]
+    # Not on a race day, not in the two days of recovery after the B race, 48 h apart.
+    assert heavy and not set(heavy) & {0, 1, 2, 3}
+    assert all(b - a >= 2 for a, b in zip(heavy, heavy[1:]))
+    assert any("race" in a and "moved" in a for a in week[0].adjustments)
+    assert [plan_with_runs(START.add(days=n), [c_race, b_race]) for n in range(7)] == week  # runs in any order
     b_only = plan_with_runs(START.add(days=1, weeks=1), [Run("b", START.add(days=10).isoformat(), "race", "B")])
     assert b_only.session is None  # Tuesday: nothing planned, nothing to lighten
     three_days_before = plan_with_runs(START.add(days=7), [Run("b", START.add(days=10).isoformat(), "race", "B")])
@@ -368,7 +399,8 @@ def _plyometric(days) -> list[str]:
 
 
 def passed_gates(on: str) -> tuple[Assessment, ...]:
-    tests = [("knee_to_wall_cm", 12), ("single_leg_balance_s", 40), ("single_leg_calf_raises", 25)]
+    tests = [("knee_to_wall_cm", 12), ("single_leg_balance_s", 40), ("single_leg_calf_raises", 25),
+             ("single_leg_squat_quality", 4)]
     return tuple(Assessment(f"a{n}{side}", on, test, value, side)
                  for n, (test, value) in enumerate(tests) for side in ("L", "R"))
 
@@ -399,7 +431,12 @@ def test_emphasis_overpronation_adds_calf_ankle_and_foot_work():
     emphasis = engine.plan_days(BEGINNER, Enrolment(BEGINNER.name, START.isoformat(), emphasis="overpronation"),
                                 START, START.add(days=6))
     added = set(p.name for d in emphasis for p in d.exercises) - set(p.name for d in plain for p in d.exercises)
-    assert added == {"Tibialis raise", "Calf-recoil pogo hops", "Short foot drill"}
+    # Its plyometric pogo hops wait for the readiness tests, like every plyometric exercise.
+    assert added == {"Tibialis raise", "Short foot drill"}
+    assert any("Calf-recoil pogo hops" in a and "locked" in a for d in emphasis for a in d.adjustments)
+    tested = engine.plan_days(BEGINNER, Enrolment(BEGINNER.name, START.isoformat(), emphasis="overpronation"),
+                              START, START.add(days=6), engine.History(assessments=passed_gates("2026-09-01")))
+    assert "Calf-recoil pogo hops" in _plyometric(tested)
 
 
 # --- properties -------------------------------------------------------------------------------

@@ -18,8 +18,9 @@ later write makes stale (`reach_days`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from statistics import mean
@@ -138,7 +139,8 @@ def gates_missing(gates: Gates, assessments: Sequence[Assessment], until: Date) 
     missing = []
     for test, minimum in (("knee_to_wall_cm", gates.knee_to_wall_cm),
                           ("single_leg_balance_s", gates.single_leg_balance_s),
-                          ("single_leg_calf_raises", gates.single_leg_calf_raises)):
+                          ("single_leg_calf_raises", gates.single_leg_calf_raises),
+                          ("single_leg_squat_quality", gates.single_leg_squat_quality)):
         for side in ("L", "R"):
             value = latest.get((test, side), latest.get((test, None)))
             if value is None:
@@ -160,6 +162,8 @@ class Week:
     note: str = ""  # why this block, when it is not simply the next one
     deload_reason: str = ""  # what pulled this deload forward; empty when scheduled
     targets: dict[str, Target] = field(default_factory=dict)  # as the microcycle judged them
+    cycle_week: int = 0  # build weeks of this microcycle before this one (the ramp's step)
+    last_heavy: Date | None = None  # the last heavy lower-body session planned before this week
 
     @cached_property
     def _days(self) -> tuple[Date, ...]:
@@ -198,11 +202,33 @@ def readiness_score(w: Wellness, sleep_target_h: float = 8.0) -> float:
     return round(100 * sum(parts) / len(parts), 1)
 
 
+BASELINE_MIN_DAYS = 7  # check-ins before a baseline means anything
+
+
 @dataclass(frozen=True)
 class Readiness:
+    """One day's readiness, judged against the lifter's own recent normal once there is one:
+    a steady 46 is that lifter's normal, not a bad day every day."""
+
     score: float  # today's check-in alone, 0-100
     baseline: float | None  # the lifter's own recent average, when there is enough of it
-    judged: float  # what the plan acts on: a day far below your normal counts as poor
+
+    def swaps(self, rules: Rules) -> bool:
+        """Far below normal, or under the absolute floor: a mobility day instead of lifting."""
+        return self.score < rules.swap_readiness or (
+            self.baseline is not None and self.score < self.baseline - rules.swap_drop)
+
+    def trims(self, rules: Rules) -> bool:
+        """Clearly below normal (before a baseline exists: under the absolute cut-off)."""
+        if self.baseline is None:
+            return self.score < rules.trim_readiness
+        return self.swaps(rules) or self.score < self.baseline - rules.trim_drop
+
+    def poor(self, rules: Rules) -> bool:
+        """A poor day, of the kind that pulls a deload forward when it keeps happening."""
+        if self.baseline is None:
+            return self.score < rules.poor_readiness
+        return self.trims(rules)
 
     def describe(self) -> str:
         if self.baseline is None:
@@ -211,7 +237,7 @@ class Readiness:
 
 
 def readiness_by_day(wellness: Sequence[Wellness], rules: Rules) -> dict[str, Readiness]:
-    """Each check-in's readiness, judged by absolute cut-offs and against the days before it."""
+    """Each check-in's readiness, with the lifter's baseline from the days before it."""
     ordered = sorted(wellness, key=lambda w: w.date)
     dates = [w.date for w in ordered]
     scores = [readiness_score(w, rules.sleep_target_h) for w in ordered]
@@ -219,13 +245,8 @@ def readiness_by_day(wellness: Sequence[Wellness], rules: Rules) -> dict[str, Re
     for i, w in enumerate(ordered):
         since = iso_date(w.date).subtract(days=rules.baseline_days).isoformat()
         earlier = scores[bisect.bisect_left(dates, since):i]
-        score = scores[i]
-        if len(earlier) < 7:
-            judged[w.date] = Readiness(score, None, score)
-            continue
-        baseline = round(sum(earlier) / len(earlier), 1)
-        low = min(score, rules.trim_readiness - 1) if score < baseline - 15 else score
-        judged[w.date] = Readiness(score, baseline, low)
+        baseline = round(sum(earlier) / len(earlier), 1) if len(earlier) >= BASELINE_MIN_DAYS else None
+        judged[w.date] = Readiness(scores[i], baseline)
     return judged
 
 
@@ -264,8 +285,12 @@ class _Context:
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------
 
-FOLD_VERSION = 3  # bump when a change to the rules would judge the same history differently
+FOLD_VERSION = 4  # bump when a change to the rules would judge the same history differently
 RPE_TREND_DAYS = 28
+
+
+def _day_or_none(text: str | None) -> Date | None:
+    return iso_date(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -276,6 +301,7 @@ class CycleWeek:
     week_in_block: int
     phase: str
     deload_reason: str
+    last_heavy: Date | None = None
 
 
 @dataclass(frozen=True)
@@ -289,6 +315,8 @@ class Checkpoint:
     targets: dict[str, Target]  # as the microcycle's start judged them
     pending: str = ""  # what, in the week before, pulls the deload forward
     cycle: tuple[CycleWeek, ...] = ()  # the microcycle's weeks so far; empty at its start
+    last_heavy: Date | None = None  # the last heavy lower-body session planned before `monday`
+    creeping: dict[str, float] = field(default_factory=dict)  # lift -> RPE before it crept up
 
     @property
     def cycle_start(self) -> Date:
@@ -299,8 +327,11 @@ class Checkpoint:
         """JSON-ready; targets only at a microcycle's start (they stay the same until its end)."""
         record = {"version": FOLD_VERSION, "monday": self.monday.isoformat(), "block_index": self.block_index,
                   "week_in_block": self.week_in_block, "note": self.note, "pending": self.pending,
-                  "cycle": [[w.monday.isoformat(), w.week_in_block, w.phase, w.deload_reason] for w in self.cycle],
-                  "cycle_start": self.cycle_start.isoformat()}
+                  "cycle": [[w.monday.isoformat(), w.week_in_block, w.phase, w.deload_reason,
+                             w.last_heavy.isoformat() if w.last_heavy else None] for w in self.cycle],
+                  "cycle_start": self.cycle_start.isoformat(),
+                  "last_heavy": self.last_heavy.isoformat() if self.last_heavy else None,
+                  "creeping": self.creeping}
         if not self.cycle:
             record["targets"] = {name: t.to_record() for name, t in self.targets.items()}
         return record
@@ -313,10 +344,12 @@ class Checkpoint:
         if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()):
             return None
         try:
-            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason) for m, w, phase, reason in record["cycle"])
+            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason, _day_or_none(heavy))
+                          for m, w, phase, reason, heavy in record["cycle"])
             checkpoint = cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"],
                              record["note"], {name: Target.from_record(t) for name, t in targets.items()},
-                             record["pending"], cycle)
+                             record["pending"], cycle, _day_or_none(record["last_heavy"]),
+                             dict(record["creeping"]))
         except (KeyError, TypeError, ValueError):
             return None
         return checkpoint if 0 <= checkpoint.block_index < len(program.blocks) else None
@@ -329,9 +362,9 @@ def reach_days(rules: Rules) -> int:
 
 
 def lookback_days(rules: Rules) -> int:
-    """History the fold reads before the week it starts from: the readiness baseline and the
-    four weeks of sets an RPE trend compares with."""
-    return max(rules.baseline_days, RPE_TREND_DAYS)
+    """History the fold reads before the week it starts from: the readiness baseline, the four
+    weeks of sets an RPE trend compares with, and the races whose recovery reaches this far."""
+    return max(rules.baseline_days, RPE_TREND_DAYS, rules.long_race_recovery_days + 7)
 
 
 def _opening(ctx: _Context) -> Checkpoint:
@@ -345,6 +378,9 @@ def timeline(program: Program, enrolment: Enrolment, history: History, until: Da
     return _timeline(_Context.build(program, enrolment, history), until)[0]
 
 
+PLYOMETRICS_LOCKED = "plyometrics locked"
+
+
 def _timeline(ctx: _Context, until: Date, resume: Checkpoint | None = None) -> tuple[list[Week], list[Checkpoint]]:
     """The weeks from `resume` (default: the program's start) to the week of `until`, and a
     checkpoint at the start of each week on the way (the opening one included)."""
@@ -353,72 +389,90 @@ def _timeline(ctx: _Context, until: Date, resume: Checkpoint | None = None) -> t
     resume = resume or checkpoints[0]
     index, week_in_block, note, targets, monday, pending = (
         resume.block_index, resume.week_in_block, resume.note, resume.targets, resume.monday, resume.pending)
-    cycle = [Week(w.monday, blocks[index], w.week_in_block, w.phase, note, w.deload_reason, targets)
-             for w in resume.cycle]
+    last_heavy, creeping = resume.last_heavy, dict(resume.creeping)
+    cycle: list[Week] = []
+    for w in resume.cycle:
+        builds_before = sum(c.phase == "build" for c in cycle)
+        cycle.append(Week(w.monday, blocks[index], w.week_in_block, w.phase, note, w.deload_reason, targets,
+                          builds_before, w.last_heavy))
     weeks: list[Week] = []
     last = monday_of(until)
     while True:
         if week_in_block == blocks[index].weeks:  # block finished: move on
             following, note = min(index + 1, len(blocks) - 1), ""
             if blocks[following].kind == "plyometric" and following != index:
-                missing = gates_missing(ctx.program.gates, ctx.history.assessments, monday)
-                if missing:
-                    note = "plyometrics locked: " + "; ".join(missing)
-                    following = index
-            index, week_in_block = following, 0
+                if gates_missing(ctx.program.gates, ctx.history.assessments, monday):
+                    # Stay one more microcycle, then look again: plyometrics start at the first
+                    # microcycle boundary after every test passes.
+                    note, following = PLYOMETRICS_LOCKED, index
+            index = following
+            week_in_block = 0 if not note else blocks[index].weeks - (
+                blocks[index].build_weeks + blocks[index].deload_weeks)
         block = blocks[index]
         week_in_block += 1
         scheduled = len(cycle) >= block.build_weeks
         phase = "deload" if pending or scheduled else "build"
-        week = Week(monday, block, week_in_block, phase, note, pending, targets)
+        week = Week(monday, block, week_in_block, phase, note, pending, targets,
+                    sum(w.phase == "build" for w in cycle), last_heavy)
         weeks.append(week)
+        last_heavy = _placements(ctx, week).last_heavy or last_heavy
         if monday >= last:
             return weeks, checkpoints
         cycle.append(week)
         builds = [w for w in cycle if w.phase == "build"]
         block_over = week_in_block == block.weeks
         if phase == "build" and not block_over and len(cycle) < block.build_weeks:
-            pending = _deload_signal(ctx, week, builds)
+            pending, crept = _deload_signal(ctx, week, builds)
+            creeping.update({name: before for name, before in crept.items() if name not in creeping})
         if block_over or (phase == "deload" and (week.deload_reason or len(cycle) >= block.build_weeks + block.deload_weeks)):
-            targets = _judge_cycle(ctx, builds, targets)
-            cycle, pending = [], ""
+            targets = _judge_cycle(ctx, builds, targets, creeping)
+            cycle, pending, creeping = [], "", {}
         monday = monday.add(weeks=1)
         checkpoints.append(Checkpoint(monday, index, week_in_block, note, targets, pending, tuple(
-            CycleWeek(w.monday, w.week, w.phase, w.deload_reason) for w in cycle)))
+            CycleWeek(w.monday, w.week, w.phase, w.deload_reason, w.last_heavy) for w in cycle),
+            last_heavy, dict(creeping)))
 
 
 def _day_plans(ctx: _Context, weeks: Sequence[Week]) -> dict[Date, "_DayPlan"]:
     return {day: _plan(ctx, week, day) for week in weeks for day in week.days()}
 
 
+def _logged_name(week: Week, exercise: str) -> str:
+    """The name an exercise's sets are logged under this week: its current variation's."""
+    target = week.targets.get(exercise)
+    return (target.variation if target else None) or exercise
+
+
 def _results(ctx: _Context, exercise: str, weeks: Sequence[Week],
              plans: dict[Date, "_DayPlan"]) -> tuple[list[SessionResult], list[str], list[str]]:
-    """Each day's sets of one exercise against its prescription; plus excused and missed days."""
+    """Each day's sets of one exercise against what that day prescribed (a lighter, trimmed or
+    tapered day is judged against its own lighter prescription); plus the days whose work was
+    not done because the plan left it out, and the planned days with nothing logged."""
     slot = ctx.program.exercises()[exercise]
-    days = [d for w in weeks for d in w.days()]
-    by_day: dict[str, list[LoggedSet]] = {}
-    for s in ctx.sets_of(exercise, days):
-        by_day.setdefault(s.date, []).append(s)
     results, excused = [], []
-    planned = 0
-    for day in days:
-        plan = plans[day]
-        prescribed = next((p for p in plan.day.exercises if p.name == exercise), None)
-        planned += prescribed is not None and exercise not in plan.excused
-        if exercise in plan.excused:
-            excused.append(f"{day.isoformat()}: {plan.excused[exercise]}")
-            continue
-        if day.isoformat() not in by_day:
-            continue
-        week = next(w for w in weeks if w.monday == monday_of(day))
-        reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.units)
-        results.append(session_result(day.isoformat(), by_day[day.isoformat()], reference,
-                                      planned_set_count(reference), target_rpe(slot, ctx.rules)))
-    missed = planned - len(results)
+    missed = 0
+    for week in weeks:
+        logged = _logged_name(week, exercise)
+        by_day: dict[str, list[LoggedSet]] = {}
+        for s in ctx.sets_of(logged, week.days()):
+            by_day.setdefault(s.date, []).append(s)
+        for day in week.days():
+            plan = plans[day]
+            prescribed = next((p for p in plan.day.exercises if p.program_exercise == exercise), None)
+            if exercise in plan.excused:
+                excused.append(f"{day.isoformat()}: {plan.excused[exercise]}")
+                continue
+            if day.isoformat() not in by_day:
+                missed += prescribed is not None
+                continue
+            reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.units)
+            results.append(session_result(day.isoformat(), by_day[day.isoformat()], reference,
+                                          planned_set_count(reference), target_rpe(slot, ctx.rules)))
     return results, excused, [f"{missed} planned session(s) with nothing logged"] if missed > 0 else []
 
 
-def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Target]) -> dict[str, Target]:
+def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Target],
+                 creeping: dict[str, float]) -> dict[str, Target]:
     if not builds:
         return targets
     plans = _day_plans(ctx, builds)
@@ -433,16 +487,18 @@ def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Targe
         if not (results or excused or missed):
             continue  # not in this microcycle's sessions (another block or emphasis): nothing to say
         judged[name] = judge(slot, targets[name], results, excused, missed, days[0].isoformat(),
-                             days[-1].isoformat(), ctx.rules, ctx.enrolment.units, readiness)
+                             days[-1].isoformat(), ctx.rules, ctx.enrolment.units, readiness,
+                             creeping.get(name), ctx.program.ladder(name))
     return judged
 
 
-def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> str:
-    """What, in the week just ended, pulls the deload forward (empty when nothing does)."""
+def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> tuple[str, dict[str, float]]:
+    """What, in the week just ended, pulls the deload forward (empty when nothing does), and the
+    lifts whose RPE crept up, with the RPE they had before."""
     rules = ctx.rules
-    poor = sum(1 for d in week.days()
-               if (r := ctx.readiness.get(d.isoformat())) and r.judged < rules.poor_readiness)
+    poor = sum(1 for d in week.days() if (r := ctx.readiness.get(d.isoformat())) and r.poor(rules))
     signals = []
+    crept: dict[str, float] = {}
     if poor >= rules.poor_readiness_days:
         signals.append(f"poor readiness on {poor} of the last 7 days")
     plans = _day_plans(ctx, [week])
@@ -450,16 +506,18 @@ def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> str:
     for name, slot in ctx.program.exercises().items():
         if not progresses(slot):
             continue
-        if creep := rpe_creep(name, ctx.sets_of(name, week.days()), ctx.sets_of(name, earlier_days),
+        logged = _logged_name(week, name)
+        if creep := rpe_creep(logged, ctx.sets_of(logged, week.days()), ctx.sets_of(logged, earlier_days),
                               rules.rpe_creep):
-            signals.append(creep)
+            signals.append(creep.reason)
+            crept[name] = creep.before
         results, _, _ = _results(ctx, name, [week], plans)
         if week.targets[name].misses + 1 >= rules.stall_microcycles and any(not r.complete for r in results):
             signals.append(f"stall on {name}: short again after a microcycle without progress")
-    return "; ".join(signals)
+    return "; ".join(signals), crept
 
 
-# --- placing the week's sessions around key runs -----------------------------------------
+# --- placing the week's sessions around the runs -------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -469,44 +527,135 @@ class _Placement:
     lighter: str = ""  # why this session is the lighter variant
 
 
-def _placements(ctx: _Context, week: Week) -> dict[Date, _Placement]:
-    """The week's sessions by day: a heavy session too close before a key run moves to a
-    free day that keeps the spacing, or becomes the lighter variant."""
-    if week.monday in ctx.placements:
-        return ctx.placements[week.monday]
+@dataclass(frozen=True)
+class _WeekPlacement:
+    days: dict[Date, _Placement]
+    last_heavy: Date | None  # the week's last heavy lower-body session, when it has one
+
+
+def _heavy_template(ctx: _Context, week: Week, template: SessionTemplate | None) -> bool:
+    """A session with heavy lower-body work at full load (a program's lighter session is not)."""
+    return bool(template) and not template.lighter and is_heavy(template, week.block, ctx.enrolment)
+
+
+def _placements(ctx: _Context, week: Week) -> _WeekPlacement:
+    if week.monday not in ctx.placements:
+        ctx.placements[week.monday] = _place_week(ctx, week)
+    return ctx.placements[week.monday]
+
+
+def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
+    """The week's sessions by day, placed around every run known, across the week's edges.
+
+    A heavy lower-body session goes on an easy day that keeps `heavy_spacing_h` before key
+    runs and races, `heavy_gap_h` from the other heavy sessions (last week's included) and
+    clear of race recovery, preferring a day that is not the day after a long run or race.
+    Where no day does, it becomes the lighter variant on a hard-run day (after the run, as the
+    article pairs light gym work with hard runs), and failing that stays where it is, lighter,
+    naming the rules that gave way. The week's heavy sessions are placed together, to keep as
+    many at full load as the runs allow; sessions they displace move to the nearest free day."""
     rules, runs, tz = ctx.rules, ctx.history.runs, ctx.history.tz
     days = week.days()
     templates = {d: session_for(ctx.program, week.block, d) for d in days}
-    placed: dict[Date, _Placement] = {d: _Placement(t) for d, t in templates.items()}
-    heavy = {d for d, t in templates.items() if t and is_heavy(t, week.block, ctx.enrolment)}
-    for day in sorted(heavy):
-        template = templates[day]
-        if running.travel_on(day, runs) or running.key_run_on(day, runs):
-            continue  # the day's own rules handle these
-        run = running.key_run_within(day, runs, rules, tz)
-        if run is None:
-            continue
-        why = f"{running.describe(run)} is within {rules.heavy_spacing_h} h"
+    heavy = [d for d in days if _heavy_template(ctx, week, templates[d]) and not running.travel_on(d, runs)]
+    notes: dict[Date, list[str]] = {d: [] for d in days}
 
-        def fits(d: Date) -> bool:
-            return (placed[d].template is None and not running.travel_on(d, runs)
-                    and not running.key_run_on(d, runs)
-                    and not running.key_run_within(d, runs, rules, tz)
-                    and not any(abs((d - other).days) <= 1 for other in heavy if other != day))
+    def day_conflicts(d: Date) -> list[str]:
+        """The rules a heavy session on `d` would break whatever else is placed."""
+        found = []
+        if run := running.key_run_on(d, runs):
+            found.append(f"{running.describe(run)} is that day")
+        if run := running.key_run_within(d, runs, rules, tz):
+            found.append(f"{running.describe(run)} is within {rules.heavy_spacing_h} h")
+        if race := running.recovering_from(d, runs, rules):
+            found.append(f"recovery after the {running.describe(race)}")
+        if d < ctx.start:
+            found.append("the program has not started")
+        return found
 
-        free = sorted((d for d in days if d != day and fits(d)), key=lambda d: (abs((d - day).days), d))
-        if free:
-            to = free[0]
-            placed[day] = _Placement(None, (f"{template.name} moved to {to.format('ddd D MMM')}: {why}",))
-            placed[to] = _Placement(template, (f"{template.name} moved here from {day.format('ddd D MMM')}: {why}",))
-            heavy = (heavy - {day}) | {to}
+    static = {d: day_conflicts(d) for d in days}
+    hard_ok = {d: (run := running.key_run_on(d, runs)) is not None and run.kind != "race"
+               and static[d] == [f"{running.describe(run)} is that day"] for d in days}
+    after_effort = {d: running.long_effort_before(d, runs) is not None for d in days}
+    open_days = [d for d in days if not running.travel_on(d, runs) and d >= ctx.start
+                 and (d in heavy or not _heavy_template(ctx, week, templates[d]))]
+
+    def gap_conflicts(d: Date, others: Sequence[Date]) -> list[str]:
+        near = [o for o in others if abs((d - o).days) * 24 < rules.heavy_gap_h]
+        return [f"another heavy session on {near[0].format('ddd D MMM')} is within {rules.heavy_gap_h} h"] if near else []
+
+    def cost(assignment: Sequence[Date]) -> tuple:
+        before = [week.last_heavy] if week.last_heavy else []
+        broken = lighter = tired = moved_onto = distance = 0
+        for n, d in enumerate(assignment):
+            others = before + [a for m, a in enumerate(assignment) if m != n]
+            gap = gap_conflicts(d, others)
+            if not static[d] and not gap:
+                pass
+            elif hard_ok[d] and not gap:
+                lighter += 1
+            else:
+                broken += 1
+            tired += after_effort[d]
+            moved_onto += d != heavy[n] and templates[d] is not None
+            distance += abs((d - heavy[n]).days)
+        return broken, lighter, tired, moved_onto, distance, tuple(assignment)
+
+    candidates = [open_days] * len(heavy) if len(heavy) <= 4 else [[d] for d in heavy]
+    best = min((a for a in itertools.product(*candidates) if len(set(a)) == len(a)), key=cost,
+               default=tuple(heavy))
+    taken: dict[Date, SessionTemplate] = {}
+    lighter: dict[Date, str] = {}
+    heavy_times = [week.last_heavy] if week.last_heavy else []
+    for origin, to in sorted(zip(heavy, best), key=lambda pair: pair[1]):
+        template = templates[origin]
+        others = [week.last_heavy] * bool(week.last_heavy) + [d for d in best if d != to]
+        broken = static[to] + gap_conflicts(to, others)
+        if not broken:
+            if race := running.a_race_between(heavy_times[-1] if heavy_times else None, to, runs, 14):
+                lighter[to] = f"first heavy session after the {running.describe(race)}"
+        elif hard_ok[to] and not gap_conflicts(to, others):
+            lighter[to] = (f"paired with the {running.describe(running.key_run_on(to, runs))}, after it: no easy "
+                           f"day this week keeps {rules.heavy_spacing_h} h before the key runs and "
+                           f"{rules.heavy_gap_h} h from the other heavy sessions")
         else:
-            placed[day] = _Placement(template, (), f"{why} and no free day this week keeps the spacing")
-    ctx.placements[week.monday] = placed
-    return placed
+            lighter[to] = "no day this week keeps every rule; gave way: " + "; ".join(broken)
+        taken[to] = template
+        heavy_times.append(to)
+        if to != origin:
+            why = "; ".join(static[origin] + gap_conflicts(origin, others)) or "a better day for the spacing"
+            notes[origin].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
+            notes[to].append(f"{template.name} moved here from {origin.format('ddd D MMM')}: {why}")
+    for d in days:  # heavy sessions on travel days stay: the day's own rules swap them
+        if _heavy_template(ctx, week, templates[d]) and d not in heavy:
+            taken.setdefault(d, templates[d])
+
+    placed: dict[Date, SessionTemplate | None] = dict(taken)
+    others = [(d, t) for d, t in templates.items() if t and not _heavy_template(ctx, week, t)]
+    placed.update((d, t) for d, t in others if d not in taken)
+    displaced = [(d, t) for d, t in others if d in taken]
+    for d, t in displaced:
+        free = [f for f in days if placed.get(f) is None]
+        if not free:
+            notes[d].append(f"{t.name} left out: no free day this week")
+            continue
+        to = min(free, key=lambda f: (running.key_run_on(f, runs) is not None, abs((f - d).days), f))
+        placed[to] = t
+        notes[to].append(f"{t.name} moved here from {d.format('ddd D MMM')} to make room")
+    heavy_days = [d for d in best if d in taken]
+    return _WeekPlacement({d: _Placement(placed.get(d), tuple(notes[d]), lighter.get(d, "")) for d in days},
+                          max(heavy_days) if heavy_days else None)
 
 
 # --- one day ------------------------------------------------------------------------------
+
+
+def ramp_kg(slot: Slot, rules: Rules, cycle_week: int) -> float:
+    """What the ramp adds in a microcycle's later build weeks: linear loads step up inside it."""
+    ramp = slot.ramp if slot.ramp is not None else rules.ramp
+    if not (ramp and cycle_week and slot.load == "kg" and slot.progression == "linear"):
+        return 0.0
+    return ramp * cycle_week * slot.increment_kg
 
 
 def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str = "kg") -> Prescription:
@@ -516,6 +665,11 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str =
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
     reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight)
+    if weight and week.phase == "build" and (step := ramp_kg(slot, rules, week.cycle_week)):
+        ramped = loadable(weight + step, slot, rules, units, down=True)
+        if ramped > weight:
+            reason += f"; build week {week.cycle_week + 1} of the microcycle: {weight:g} → {ramped:g} kg"
+            weight = ramped
     if week.phase == "deload":
         sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))
         if weight:
@@ -523,10 +677,10 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str =
         trigger = f" ({week.deload_reason})" if week.deload_reason else ""
         reason = f"deload{trigger}: {sets} of {slot.sets} sets, {rules.deload_load_cut:.0%} lighter; " + reason
     return Prescription(
-        name=slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
+        name=target.variation or slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
         seconds=target.seconds if reps is None else None, tempo=slot.tempo, rest_s=slot.rest_s,
         unilateral=slot.unilateral, why=f"{where}; {reason}", load=slot.load,
-        heavy_lower=slot.heavy_lower,
+        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None,
     )
 
 
@@ -566,7 +720,11 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     rules, runs = ctx.rules, ctx.history.runs
     readiness = ctx.readiness.get(day.isoformat())
     phase = week.phase
-    adjustments: list[str] = [week.note] if week.note else []
+    adjustments: list[str] = []
+    if week.note == PLYOMETRICS_LOCKED:
+        missing = gates_missing(ctx.program.gates, ctx.history.assessments, day)
+        adjustments.append(f"{PLYOMETRICS_LOCKED}: {'; '.join(missing)}" if missing else
+                           "readiness tests passed: plyometrics start at the next microcycle")
     if week.deload_reason and phase == "deload":
         adjustments.append(f"deload week brought forward: {week.deload_reason}")
 
@@ -584,7 +742,7 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     if day < ctx.start:
         adjustments.append(f"the program starts on {ctx.start.isoformat()}")
         return planned(None)
-    placement = _placements(ctx, week)[day]
+    placement = _placements(ctx, week).days[day]
     adjustments += placement.notes
     template = placement.template
     if template is None:
@@ -598,17 +756,32 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     def lightened(p: Prescription, fraction: float) -> float | None:
         if not p.weight_kg:
             return p.weight_kg
-        return loadable(p.weight_kg * (1 - fraction), slots[p.name], rules, ctx.enrolment.units, down=True)
+        return loadable(p.weight_kg * (1 - fraction), slots[p.program_exercise], rules, ctx.enrolment.units,
+                        down=True)
+
+    def leave_out(which: Callable[[Prescription], bool], why: str) -> None:
+        """Work the plan does not ask for today: excused from the verdict, with the reason shown."""
+        nonlocal exercises
+        dropped = [p for p in exercises if which(p)]
+        if dropped:
+            adjustments.append(f"{why}: {', '.join(p.name for p in dropped)} left out")
+            excused.update({p.program_exercise: why for p in dropped})
+            exercises = [p for p in exercises if not which(p)]
 
     travel = running.travel_on(day, runs)
     swap = ("travel" + (f" ({travel.title})" if travel and travel.title else "") if travel else
-            f"{readiness.describe()} is very low" if lifting and readiness
-            and readiness.judged < rules.swap_readiness else "")
+            f"{readiness.describe()} is very low" if lifting and readiness and readiness.swaps(rules) else "")
     if swap and template.kind != "mobility":
-        excused = {p.name: f"swapped for mobility: {swap}" for p in exercises}
+        excused = {p.program_exercise: f"swapped for mobility: {swap}" for p in exercises}
         template, exercises = _mobility_instead(ctx, week, template)
         adjustments.append(f"{swap}: today is {template.name}")
         return planned(template, exercises, excused)
+
+    if any(p.pillar == "plyometric" for p in exercises) and (locked := _plyometrics_barred(ctx, day)):
+        leave_out(lambda p: p.pillar == "plyometric", locked)
+    if recovering := running.recovering_from(day, runs, rules):
+        leave_out(lambda p: p.heavy_lower, f"recovery after the {running.describe(recovering)}: "
+                                           "no heavy lower-body work")
 
     if race and lifting:
         days_left = running.days_before(day, race)
@@ -617,17 +790,13 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
                      else p for p in exercises]
         adjustments.append(cut)
         if days_left <= rules.taper_no_heavy_days:
-            dropped = [p.name for p in exercises if p.heavy_lower]
-            if dropped:
-                adjustments.append(f"no heavy lower-body work in the last {rules.taper_no_heavy_days} days "
-                                   f"before the race: {', '.join(dropped)} left out")
-                excused.update({name: "left out in the taper" for name in dropped})
-                exercises = [p for p in exercises if not p.heavy_lower]
+            leave_out(lambda p: p.heavy_lower,
+                      f"no heavy lower-body work in the last {rules.taper_no_heavy_days} days before the race")
 
     hard_run = running.key_run_on(day, runs)
     b_race = running.b_race_ahead(day, runs, rules)
     lighter = placement.lighter or (
-        f"{running.describe(hard_run)}: a hard-run day" if hard_run else
+        f"{running.describe(hard_run)}: a hard-run day (lift after the run)" if hard_run else
         f"{running.describe(b_race)} in {running.days_before(day, b_race)} day(s)" if b_race else "")
     if lighter and any(p.heavy_lower for p in exercises):
         why = f"lighter variant: {lighter}"
@@ -636,13 +805,29 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
                      if p.heavy_lower else p for p in exercises]
         adjustments.append(f"{why}: heavy lower-body lifts {rules.light_load_cut:.0%} lighter, fewer sets")
 
-    if readiness and lifting and readiness.judged < rules.trim_readiness:
+    if readiness and lifting and readiness.trims(rules):
         why = "trimmed for low readiness"
         exercises = [_adjust(p, why, sets=max(1, p.sets - 1), weight_kg=lightened(p, 0.10))
                      if p.pillar in LIFTING_KINDS else p for p in exercises]
-        adjustments.append(f"{readiness.describe()} is low: strength work one set fewer and about 10% lighter")
-    excused.update({p.name: p.adjusted for p in exercises if p.adjusted})
+        below = "below your normal" if readiness.baseline is not None else "low"
+        adjustments.append(f"{readiness.describe()} is {below}: strength work one set fewer and about 10% lighter")
+    # What is still in the plan is judged against what it asked for today, lightened or not.
     return planned(template, exercises, excused)
+
+
+def _plyometrics_barred(ctx: _Context, day: Date) -> str:
+    """Why plyometric work is off today (empty when it is on): checked every day, since a pain
+    result can lock it again, and never on a key-run day or close before one."""
+    runs, rules = ctx.history.runs, ctx.rules
+    if missing := gates_missing(ctx.program.gates, ctx.history.assessments, day):
+        return f"{PLYOMETRICS_LOCKED} until the readiness tests pass ({'; '.join(missing)})"
+    if run := running.key_run_on(day, runs):
+        return f"no plyometrics on the day of the {running.describe(run)}"
+    if run := running.key_run_within(day, runs, rules, ctx.history.tz):
+        return f"no plyometrics within {rules.heavy_spacing_h} h before the {running.describe(run)}"
+    if race := running.recovering_from(day, runs, rules):
+        return f"no plyometrics in the recovery after the {running.describe(race)}"
+    return ""
 
 
 # --- what callers ask for ---------------------------------------------------------------

@@ -299,14 +299,17 @@ class Journal:
     def why(self, exercise: str, day: Date) -> Why:
         """The verdict behind an exercise's next load, with the evidence it judged."""
         enrolled = self.enrolled()
-        name = match_exercise(exercise, list(enrolled.program.exercises()))
-        slot = enrolled.program.exercises()[name]
+        program = enrolled.program
+        name = match_exercise(exercise, list(program.exercises()) + list(program.variations()))
+        name = program.variations().get(name, name)
+        slot = program.exercises()[name]
         return Why(name, slot, self.fold(day, day).targets[name])
 
     # --- logging ------------------------------------------------------------------------
 
     def known_exercises(self) -> list[str]:
-        names = list(self.enrolled().program.exercises())
+        program = self.enrolled().program
+        names = list(program.exercises()) + list(program.variations())
         return names + [n for n in self.store.exercise_names() if n not in names]
 
     def log_set(self, exercise: str, day: Date, *, set_text: str | None = None,
@@ -339,7 +342,8 @@ class Journal:
         secs = parse_seconds(seconds) if seconds not in (None, "") else None
         if reps is None and secs is None:
             raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8) or --seconds for a hold")
-        slot = enrolled.program.exercises().get(name)
+        program = enrolled.program
+        slot = program.exercises().get(name) or program.exercises().get(program.variations().get(name, ""))
         record = dict(
             date=day.isoformat(), exercise=name, pillar=slot.pillar if slot else None,
             set_type=set_type, weight=weight, unit=unit,
@@ -466,7 +470,10 @@ class Journal:
 
         wellness = self.store.wellness_between(
             span_first.subtract(days=rules.baseline_days).isoformat(), sunday.isoformat())
-        readiness = {d: r.score for d, r in engine.readiness_by_day(wellness, rules).items()}
+        judged = engine.readiness_by_day(wellness, rules)
+        readiness = {d: r.score for d, r in judged.items()}
+        baseline = next((r.baseline for d, r in sorted(judged.items(), reverse=True)
+                         if d <= sunday.isoformat() and r.baseline is not None), None)
         this_checkins = [w for w in wellness if monday.isoformat() <= w.date <= sunday.isoformat()]
         last_checkins = [w for w in wellness
                          if monday.subtract(days=7).isoformat() <= w.date < monday.isoformat()]
@@ -518,7 +525,7 @@ class Journal:
                 "adjustments": list(dict.fromkeys(a for d in next_week for a in d.adjustments)),
             },
             "cues": weekly.recovery_cues(wellness_doc, rules.sleep_target_h, mobility_planned,
-                                         done.get("mobility", 0)),
+                                         done.get("mobility", 0), baseline, rules.trim_readiness),
             "charts": {
                 "weeks": [iso_week(w) for w in weeks],
                 "volume_kg": series["volume"],

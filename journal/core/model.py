@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -61,12 +62,22 @@ class Slot:
     heavy_lower: bool = False  # heavy lower-body work, kept away from key runs
     emphasis: str | None = None  # only in the plan when this emphasis is set
     blocks: tuple[str, ...] = ()  # block kinds it belongs to; empty = all
+    ceiling: int | None = None  # most reps (or seconds) before the next variation; see `top`
+    ramp: float | None = None  # increments added per build week of a microcycle; None = the rules'
 
     @property
-    def reps_label(self) -> int | str | None:
-        if self.reps is not None and self.reps_max is not None:
-            return f"{self.reps}-{self.reps_max}"
-        return self.reps
+    def top(self) -> float:
+        """The most reps (or seconds, for a hold) this exercise asks for before it moves to a harder
+        variation. Power and plyometric work stays at its prescribed count (quality, not volume), and
+        core work grows to twice it, unless the program says otherwise."""
+        if self.ceiling is not None:
+            return self.ceiling
+        start = self.reps if self.reps is not None else self.seconds
+        if self.pillar in ("power", "plyometric"):
+            return self.reps_max or start or math.inf
+        if self.pillar == "stability" and start is not None:
+            return self.reps_max or 2 * start
+        return self.reps_max or math.inf
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,14 @@ class Rules:
     taper_set_cut: float = 0.5
     taper_no_heavy_days: int = 5
     b_race_light_days: int = 3
+    heavy_gap_h: int = 48  # heavy lower-body sessions stay this far apart
+    a_race_recovery_days: int = 3  # no heavy legs or plyometrics after an A race
+    long_race_km: float = 30.0  # an A race this long or longer needs ...
+    long_race_recovery_days: int = 7  # ... this many days instead
+    b_race_recovery_days: int = 2
+    ramp: float = 0.0  # increments added per build week inside a microcycle (0: flat)
+    trim_drop: float = 10.0  # readiness this far below your own baseline trims the session
+    swap_drop: float = 25.0  # ... and this far below swaps it for mobility
     baseline_days: int = 28
     sleep_target_h: float = 8.0
     progress_rpe: float = 9.0  # a set logged above this RPE is not "done well"
@@ -128,6 +147,7 @@ class Gates:
     knee_to_wall_cm: float = 10.0
     single_leg_balance_s: float = 30.0
     single_leg_calf_raises: float = 20.0
+    single_leg_squat_quality: float = 3.0  # of 5
     pain_max: float = 2.0
 
 
@@ -141,6 +161,8 @@ class Program:
     sessions: tuple[SessionTemplate, ...]
     rules: Rules = field(default_factory=Rules)
     gates: Gates = field(default_factory=Gates)
+    # Variation ladders: each starts at an exercise of the program and names harder steps.
+    ladders: tuple[tuple[str, ...], ...] = ()
 
     def exercises(self) -> dict[str, Slot]:
         """Every exercise the program names, first slot wins, in program order."""
@@ -149,6 +171,14 @@ class Program:
             for slot in session.slots:
                 seen.setdefault(slot.exercise, slot)
         return seen
+
+    def ladder(self, exercise: str) -> tuple[str, ...]:
+        """The variations of an exercise, itself first (just itself when it has no ladder)."""
+        return next((steps for steps in self.ladders if steps[0] == exercise), (exercise,))
+
+    def variations(self) -> dict[str, str]:
+        """Each harder variation's name -> the program exercise whose ladder it is on."""
+        return {step: steps[0] for steps in self.ladders for step in steps[1:]}
 
 
 @dataclass(frozen=True)
@@ -178,6 +208,12 @@ class Prescription:
     load: str = "kg"
     heavy_lower: bool = False
     adjusted: str | None = None  # why today's version differs from the microcycle's
+    variation_of: str | None = None  # the program exercise a harder variation stands in for
+
+    @property
+    def program_exercise(self) -> str:
+        """The exercise of the program this serves: its targets and verdicts are kept under it."""
+        return self.variation_of or self.name
 
     @property
     def target_reps(self) -> int | None:

@@ -250,7 +250,10 @@ SLOT_FIELDS: dict[str, Check] = {
     "heavy_lower": boolean,
     "emphasis": one_of(EMPHASES, "emphasis"),
     "blocks": list_of(one_of(BLOCK_KINDS, "block kind")),
+    "ceiling": positive_int,
+    "ramp": non_negative_number,
 }
+LADDER_FIELDS: dict[str, Check] = {"steps": list_of(text)}
 
 
 def _numeric_fields(cls: type) -> dict[str, Check]:
@@ -351,7 +354,38 @@ def _slot(raw: dict, path: Path_, check: _Checker) -> Slot | None:
         heavy_lower=clean.get("heavy_lower", False),
         emphasis=clean.get("emphasis"),
         blocks=tuple(clean.get("blocks", ())),
+        ceiling=clean.get("ceiling"),
+        ramp=float(clean["ramp"]) if "ramp" in clean else None,
     )
+
+
+def _ladders(raw: Any, check: _Checker, exercises: set[str]) -> tuple[tuple[str, ...], ...]:
+    """`[[ladders]] steps = [...]`: each from an exercise of the program to harder variations."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        check.problem(("ladders",), "must be an array of tables")
+        return ()
+    ladders: list[tuple[str, ...]] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(raw):
+        path: Path_ = ("ladders", i)
+        clean = check.table(item, path, LADDER_FIELDS, required=("steps",))
+        steps = tuple(" ".join(step.split()) for step in clean.get("steps", ()))
+        if "steps" not in clean:
+            continue
+        if len(steps) < 2:
+            check.problem(path + ("steps",), "a ladder needs an exercise and at least one harder variation")
+        elif steps[0] not in exercises:
+            check.problem(path + ("steps",), f"starts at {steps[0]!r}, which is not an exercise of the program")
+        elif clash := next((step for step in steps[1:] if step in exercises), None):
+            check.problem(path + ("steps",), f"{clash!r} is an exercise of its own, not a variation")
+        elif clash := next((step for step in steps if step in seen or steps.count(step) > 1), None):
+            check.problem(path + ("steps",), f"{clash!r} is on more than one ladder or twice on this one")
+        else:
+            seen.update((step, i) for step in steps)
+            ladders.append(steps)
+    return tuple(ladders)
 
 
 def parse_program(source_text: str, source: str = "<program>") -> Program:
@@ -364,7 +398,7 @@ def parse_program(source_text: str, source: str = "<program>") -> Program:
         raise ProgramError(source, [Problem(line, "(syntax)", str(error))]) from None
     check = _Checker(key_lines(source_text))
     top_spec = dict(TOP_FIELDS, rules=lambda v: None, gates=lambda v: None,
-                    blocks=lambda v: None, sessions=lambda v: None)
+                    blocks=lambda v: None, sessions=lambda v: None, ladders=lambda v: None)
     top = check.table(raw, (), top_spec, required=("name", "title", "units"))
     rules = check.table(raw.get("rules", {}), ("rules",), RULE_FIELDS)
     gates = check.table(raw.get("gates", {}), ("gates",), GATE_FIELDS)
@@ -403,6 +437,7 @@ def parse_program(source_text: str, source: str = "<program>") -> Program:
                               f"'{session.day}' already has '{days[session.day]}' in {kind} blocks")
             days[session.day] = session.name
 
+    ladders = _ladders(raw.get("ladders"), check, {slot.exercise for s in sessions for slot in s.slots})
     if check.problems:
         raise ProgramError(source, check.problems)
     return Program(
@@ -414,6 +449,7 @@ def parse_program(source_text: str, source: str = "<program>") -> Program:
         sessions=tuple(sessions),
         rules=Rules(**{k: type(getattr(Rules(), k))(v) for k, v in rules.items()}),
         gates=Gates(**{k: float(v) for k, v in gates.items()}),
+        ladders=ladders,
     )
 
 

@@ -127,6 +127,7 @@ class Target:
     misses: int = 0  # judged microcycles in a row without progress
     best_e1rm: float | None = None  # best e1RM of the last judged microcycle
     verdict: Verdict | None = None  # the verdict that set this target
+    variation: str | None = None  # the harder variation on the exercise's ladder, once it has moved on
 
     def to_record(self) -> dict:
         """Plain JSON-ready values; `from_record` gives back an equal Target. The evidence sets
@@ -228,31 +229,66 @@ def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str) -> tupl
     return new, round(wanted - new, 6)
 
 
+def _weakest_reps(results: Sequence[SessionResult], weight_kg: float | None) -> int | None:
+    """The fewest reps in a working set of the latest session at the target load (or heavier)."""
+    for result in reversed(results):
+        reps = [s.reps for s in result.sets if s.set_type in COUNTED_SET_TYPES and s.reps
+                and (not weight_kg or (s.weight_kg or 0) >= weight_kg - 0.01)]
+        if reps:
+            return min(reps)
+    return None
+
+
+def _next_step(slot: Slot, target: Target, ladder: Sequence[str]) -> tuple[Target, str] | None:
+    """At the ceiling: the next variation on the ladder, from the exercise's starting count."""
+    current = target.variation or slot.exercise
+    position = ladder.index(current) if current in ladder else 0
+    if position + 1 >= len(ladder):
+        return None
+    harder = ladder[position + 1]
+    start = replace(target, variation=harder, reps=slot.reps, seconds=slot.seconds if slot.reps is None else None)
+    count = f"{slot.reps} reps" if slot.reps is not None else f"{slot.seconds} s"
+    return start, f"{harder}, {count} ({current} reached its ceiling of {slot.top:g})"
+
+
 def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: str,
-                 e1rm: float | None) -> tuple[Target, str]:
+                 e1rm: float | None, results: Sequence[SessionResult] = (),
+                 ladder: Sequence[str] = ()) -> tuple[Target, str]:
     """The next microcycle's target under the exercise's load model, and what changed."""
     w, reps, secs = target.weight_kg, target.reps, target.seconds
     if verdict == "hold":
         return target, "same target"
-    if w is None:  # bodyweight reps or a timed hold: progress by reps or seconds
+    top = slot.top
+    if w is None:  # bodyweight reps or a timed hold: progress by reps or seconds, then a variation
+        current = secs if secs is not None else reps
+        if verdict == "progress" and current is not None and current >= top:
+            if moved := _next_step(slot, target, ladder or (slot.exercise,)):
+                return moved
+            return target, f"{current:g} {'s' if secs is not None else 'reps'} (its ceiling, and the top of its ladder)"
         if secs is not None:
             step = slot.increment_s if verdict == "progress" else -slot.increment_s
-            new = max(secs + step, slot.increment_s)
+            new = int(min(max(secs + step, slot.increment_s), top))
             return replace(target, seconds=new, carry_kg=0.0), f"{new} s"
-        top = slot.reps_max or math.inf
-        step = slot.increment_reps if verdict == "progress" else -slot.increment_reps
-        new = int(min(max(reps + step, slot.reps or 1), top))
-        change = f"{new} reps" + (" (top of the range: try a harder variation)" if new == top else "")
-        return replace(target, reps=new), change
+        if verdict == "progress" and slot.progression == "double" and (done := _weakest_reps(results, None)):
+            new = int(min(max(done + 1, reps + 1), top))  # from the reps actually done
+        else:
+            step = slot.increment_reps if verdict == "progress" else -slot.increment_reps
+            new = int(min(max(reps + step, slot.reps or 1), top))
+        return replace(target, reps=new), f"{new} reps"
     if verdict == "reduce":
         lighter = loadable(w * (1 - rules.reduce_fraction), slot, rules, units, down=True)
         if lighter >= w:
             lighter = max(w - load_step(slot, rules), 0.0)
         return (replace(target, weight_kg=lighter, reps=slot.reps, carry_kg=0.0),
                 f"{lighter:g} kg ({rules.reduce_fraction:.1%} lighter)")
-    if slot.progression == "double" and slot.reps_max and reps is not None and reps < slot.reps_max:
-        new = min(reps + slot.increment_reps, slot.reps_max)
-        return replace(target, reps=new), f"{new} reps at {w:g} kg"
+    if slot.progression == "double" and slot.reps_max and reps is not None:
+        done = _weakest_reps(results, w)
+        if done is None or done < slot.reps_max:  # reps first, from the weakest set done, to the top
+            new = min(max((done or reps) + 1, reps + 1), slot.reps_max)
+            return replace(target, reps=new), f"{new} reps at {w:g} kg (weakest set {done or reps} + 1)"
+        raised, carry = _raised_weight(target, slot, rules, units)
+        return (replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry),
+                f"every set at the top of {slot.reps}-{slot.reps_max}: {raised:g} kg × {slot.reps}")
     if slot.load in ("rpe", "percent_e1rm") and e1rm:
         percent = (rts_percent(slot.reps or 1, slot.rpe or rules.progress_rpe) if slot.load == "rpe"
                    else slot.percent or 100)
@@ -268,12 +304,15 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
 
 def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused: Sequence[str],
           missed: Sequence[str], first: str, last: str, rules: Rules, units: str = "kg",
-          readiness: float | None = None) -> Target:
+          readiness: float | None = None, crept_from: float | None = None,
+          ladder: Sequence[str] = ()) -> Target:
     """The verdict on one microcycle of one exercise, and the target it leads to.
 
-    `results` are the sessions judged; `excused` lists sessions cut for low
-    readiness, travel, a key run or a taper, and `missed` the planned sessions
-    with nothing logged: neither counts as success or failure.
+    `results` are the sessions judged, each against what its day prescribed (lighter and
+    trimmed days included); `excused` lists work the plan left out (travel, taper, recovery,
+    locked plyometrics), and `missed` the planned sessions with nothing logged: neither counts
+    as success or failure. `crept_from` is the RPE this lift had before its RPE crept up and
+    pulled a deload forward: it keeps its load until RPE at that load is back there.
     """
     evidence = tuple(s for r in results for s in r.sets)
     e1rm = best_e1rm(evidence)
@@ -283,6 +322,12 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
     misses = target.misses
     if not results:
         verdict, reasons = "hold", ["nothing to judge: no session of it was done as planned"]
+    elif all(r.complete for r in results) and crept_from is not None and (
+            (latest := _latest_rpe(results, target.weight_kg)) is None or latest > crept_from):
+        verdict = "hold"
+        at = f" at {target.weight_kg:g} kg" if target.weight_kg else ""
+        reasons = [f"RPE crept up{at} and pulled the deload forward; the load stays until RPE there is back "
+                   f"to {crept_from:g} (latest: {latest if latest is not None else 'none logged'})"]
     elif all(r.complete for r in results):
         verdict, misses = "progress", 0
         done = sum(r.met for r in results)
@@ -299,7 +344,7 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
             reasons = [f"stall: {rules.stall_microcycles} judged microcycles without progress ({short})"]
         else:
             verdict, reasons = "hold", [f"not every set as prescribed: {short}"]
-    following, change = _next_target(slot, target, verdict, rules, units, e1rm)
+    following, change = _next_target(slot, target, verdict, rules, units, e1rm, results, ladder)
     reasons.append(f"next: {change}")
     reasons += not_counted
     decided = Verdict(slot.exercise, verdict, first, last, tuple(reasons), evidence, rpe_trend,
@@ -311,8 +356,14 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
 # --- signals that pull a deload forward --------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Creep:
+    reason: str
+    before: float  # the mean RPE at that load before it crept up
+
+
 def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[LoggedSet],
-              threshold: float) -> str | None:
+              threshold: float) -> Creep | None:
     """RPE at the same load rising by `threshold` or more from earlier weeks to this one."""
 
     def by_load(sets: Sequence[LoggedSet]) -> dict[float, list[float]]:
@@ -325,6 +376,16 @@ def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[Logg
     before = by_load(earlier)
     for load, rpes in sorted(by_load(recent).items()):
         if load in before and mean(rpes) - mean(before[load]) >= threshold:
-            return (f"RPE creeping up on {exercise}: {mean(before[load]):.1f} → {mean(rpes):.1f} "
-                    f"at {load:g} kg")
+            was = round(mean(before[load]), 1)
+            return Creep(f"RPE creeping up on {exercise}: {was:.1f} → {mean(rpes):.1f} at {load:g} kg", was)
+    return None
+
+
+def _latest_rpe(results: Sequence[SessionResult], weight_kg: float | None) -> float | None:
+    """The mean RPE of the latest session's working sets at the target load (or heavier)."""
+    for result in reversed(results):
+        rpes = [s.rpe for s in result.sets if s.rpe is not None and s.set_type in COUNTED_SET_TYPES
+                and (not weight_kg or (s.weight_kg or 0) >= weight_kg - 0.01)]
+        if rpes:
+            return round(mean(rpes), 1)
     return None

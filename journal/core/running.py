@@ -86,3 +86,37 @@ def b_race_ahead(day: Date, runs: Sequence[Run], rules: Rules) -> Run | None:
     races = [r for r in _dated(runs, day.add(days=1), rules.b_race_light_days - 1)
              if r.kind == "race" and r.priority == "B"]
     return min(races, key=lambda r: r.date, default=None)
+
+
+def recovery_days(race: Run, rules: Rules) -> int:
+    """Days after a race with no heavy legs and no plyometrics: more after an A race, most after
+    a long one (30 km or more by default)."""
+    if race.priority == "A":
+        long = (race.km or 0) >= rules.long_race_km
+        return rules.long_race_recovery_days if long else rules.a_race_recovery_days
+    return rules.b_race_recovery_days if race.priority == "B" else 0
+
+
+def recovering_from(day: Date, runs: Sequence[Run], rules: Rules) -> Run | None:
+    """The race whose recovery days this day falls in (the days after it), latest first."""
+    reach = max(rules.long_race_recovery_days, rules.a_race_recovery_days, rules.b_race_recovery_days)
+    races = [r for r in _dated(runs, day.subtract(days=reach), reach - 1)
+             if r.kind == "race" and 0 < (day - iso_date(r.date)).days <= recovery_days(r, rules)]
+    return max(races, key=lambda r: r.date, default=None)
+
+
+def long_effort_before(day: Date, runs: Sequence[Run]) -> Run | None:
+    """A long run or race the day before: legs are tired, heavy lifting is better elsewhere."""
+    return next((r for r in _dated(runs, day.subtract(days=1)) if r.kind in ("long", "race")), None)
+
+
+def a_race_between(after: Date | None, before: Date, runs: Sequence[Run], within_days: int) -> Run | None:
+    """The latest A race after `after` (a last heavy session) and before `before`, at most
+    `within_days` back: the first heavy session after it is the lighter variant."""
+    first = before.subtract(days=within_days)
+    if after is not None and after > first:
+        first = after.add(days=1)
+    if first >= before:
+        return None
+    races = [r for r in _dated(runs, first, (before - first).days - 1) if r.kind == "race" and r.priority == "A"]
+    return max(races, key=lambda r: r.date, default=None)

@@ -111,9 +111,14 @@ def wellness_summary(this: Sequence[Wellness], before: Sequence[Wellness], readi
     return {"average": now, "previous_week": then, "change": trend}
 
 
-def recovery_cues(wellness: dict, sleep_target_h: float, mobility_planned: int, mobility_done: int) -> list[str]:
+def recovery_cues(wellness: dict, sleep_target_h: float, mobility_planned: int, mobility_done: int,
+                  baseline: float | None = None, low_readiness: float = 50.0) -> list[str]:
     """The article's recovery cues that apply this week."""
     cues = []
+    if baseline is not None and baseline < low_readiness:
+        # Sessions are not trimmed for a steady low (it is this lifter's normal); it is raised here.
+        cues.append(f"Your readiness has been steady around {baseline:.0f}, below {low_readiness:g}: sessions "
+                    "are not trimmed for it, but sleep, total training load and life stress are worth a look.")
     sleep = wellness["average"]["sleep_h"]
     if sleep is not None and sleep < sleep_target_h:
         cues.append(f"Sleep averaged {sleep:.1f} h against your {sleep_target_h:g} h target: "

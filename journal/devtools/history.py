@@ -60,7 +60,7 @@ def _races_and_tests(journal: Journal, clock: FixedClock, day: Date, first: Date
         clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=0)
         progress = min(weeks / 20, 1.0)  # mobility and stability improve over the first months
         for test, poor, good in (("knee_to_wall_cm", 7, 12), ("single_leg_balance_s", 15, 40),
-                                 ("single_leg_calf_raises", 12, 25)):
+                                 ("single_leg_calf_raises", 12, 25), ("single_leg_squat_quality", 2, 4)):
             for side in ("L", "R"):
                 value = round(poor + (good - poor) * progress + rng.uniform(-1, 1))
                 journal.assess(test, value, day, side)
