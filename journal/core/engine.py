@@ -611,6 +611,9 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
         template = templates[origin]
         others = [week.last_heavy] * bool(week.last_heavy) + [d for d in best if d != to]
         broken = static[to] + gap_conflicts(to, others)
+        taken[to] = template
+        if running.recovering_from(to, runs, rules):
+            continue  # its heavy work is left out that day (the day's own rules), so it is no heavy day
         if not broken:
             if race := running.a_race_between(heavy_times[-1] if heavy_times else None, to, runs, 14):
                 lighter[to] = f"first heavy session after the {running.describe(race)}"
@@ -620,7 +623,6 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
                            f"{rules.heavy_gap_h} h from the other heavy sessions")
         else:
             lighter[to] = "no day this week keeps every rule; gave way: " + "; ".join(broken)
-        taken[to] = template
         heavy_times.append(to)
         if to != origin:
             why = "; ".join(static[origin] + gap_conflicts(origin, others)) or "a better day for the spacing"
@@ -642,7 +644,7 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
         to = min(free, key=lambda f: (running.key_run_on(f, runs) is not None, abs((f - d).days), f))
         placed[to] = t
         notes[to].append(f"{t.name} moved here from {d.format('ddd D MMM')} to make room")
-    heavy_days = [d for d in best if d in taken]
+    heavy_days = [d for d in best if d in taken and not running.recovering_from(d, runs, rules)]
     return _WeekPlacement({d: _Placement(placed.get(d), tuple(notes[d]), lighter.get(d, "")) for d in days},
                           max(heavy_days) if heavy_days else None)
 

@@ -17,8 +17,8 @@ from journal.core.clock import FixedClock
 CHECK_IN_GOOD = ("--sleep", "8", "--sleep-quality", "4", "--soreness", "2", "--fatigue", "2",
                  "--stress", "2", "--mood", "4", "--motivation", "4")
 # Readiness about 46 every day: this lifter's normal, not a bad day.
-CHECK_IN_STEADY_46 = ("--sleep", "6.5", "--sleep-quality", "3", "--soreness", "3", "--fatigue", "3",
-                      "--stress", "3", "--mood", "3", "--motivation", "2")
+CHECK_IN_STEADY_46 = ("--sleep", "6", "--sleep-quality", "3", "--soreness", "3", "--fatigue", "3",
+                      "--stress", "3", "--mood", "2", "--motivation", "2")
 
 
 @dataclass
