@@ -625,7 +625,9 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
             lighter[to] = "no day this week keeps every rule; gave way: " + "; ".join(broken)
         heavy_times.append(to)
         if to != origin:
-            why = "; ".join(static[origin] + gap_conflicts(origin, others)) or "a better day for the spacing"
+            effort = running.long_effort_before(origin, runs)
+            why = "; ".join(static[origin] + gap_conflicts(origin, others)) or (
+                f"the day after the {running.describe(effort)}" if effort else "a better day for the spacing")
             notes[origin].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
             notes[to].append(f"{template.name} moved here from {origin.format('ddd D MMM')}: {why}")
     for d in days:  # heavy sessions on travel days stay: the day's own rules swap them

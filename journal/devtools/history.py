@@ -43,18 +43,20 @@ def build_history(journal: Journal, first: Date, last: Date, seed: int = 7,
         journal.enrol(program, first, bodyweight_kg=BODYWEIGHT_KG)
         strongest: dict[str, float] = {}
         week = first
-        while week <= last:  # a week at a time: check-ins and runs, then the week's plan, then lifting
+        _plan_runs(journal, week, first, rng)
+        while week <= last:  # a week at a time: check-ins, then the week's plan, then lifting
             days = [week.add(days=n) for n in range(7) if week.add(days=n) <= last]
-            _races_and_tests(journal, clock, week, first, rng)
+            _tests(journal, clock, week, first, rng)
+            _plan_runs(journal, week.add(days=7), first, rng)  # the calendar runs a week ahead
             for day in days:
-                _check_in_and_run(journal, clock, day, rng)
+                _check_in(journal, clock, day, rng)
             for planned in journal.plan_days(days[0], days[-1]):
                 _lift(journal, clock, planned, rng, strongest)
             week = week.add(days=7)
 
 
-def _races_and_tests(journal: Journal, clock: FixedClock, day: Date, first: Date, rng: random.Random) -> None:
-    """On a Monday: this season's races go in the calendar, and now and then the readiness tests."""
+def _tests(journal: Journal, clock: FixedClock, day: Date, first: Date, rng: random.Random) -> None:
+    """On a Monday, now and then: the readiness tests."""
     weeks = (day - first).days // 7
     if weeks % 8 == 0:
         clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=0)
@@ -65,16 +67,25 @@ def _races_and_tests(journal: Journal, clock: FixedClock, day: Date, first: Date
                 value = round(poor + (good - poor) * progress + rng.uniform(-1, 1))
                 journal.assess(test, value, day, side)
         journal.assess("pain", 0 if progress == 1.0 else 1, day)
-    sunday = day.add(days=6)
+
+
+def _plan_runs(journal: Journal, monday: Date, first: Date, rng: random.Random) -> None:
+    """A week's runs in the calendar, planned before the week starts: this season's races, and
+    the ordinary week around them (no long run on a race weekend)."""
+    weeks = (monday - first).days // 7
+    sunday = monday.add(days=6)
+    races = []
     if weeks % 10 == 5:
-        journal.store.add_runs([Run(new_id(), sunday.isoformat(), "race", "B", 45, 10.0, 9,
-                                    "Parkrun series 10k", "09:00")])
+        races.append(Run(new_id(), sunday.isoformat(), "race", "B", 45, 10.0, 9, "Parkrun series 10k", "09:00"))
     if (sunday.month, (sunday.day - 1) // 7) in ((4, 1), (10, 1)):  # the second Sunday of April and October
-        journal.store.add_runs([Run(new_id(), sunday.isoformat(), "race", "A", 200, 42.2, 9,
-                                    "City marathon", "09:00")])
+        races.append(Run(new_id(), sunday.isoformat(), "race", "A", 200, 42.2, 9, "City marathon", "09:00"))
+    runs = [Run(new_id(), monday.add(days=weekday).isoformat(), kind, None, minutes + rng.randint(-5, 5),
+                round(km * rng.uniform(0.9, 1.1), 1), rpe, time=time)
+            for weekday, (kind, minutes, km, rpe, time) in RUN_WEEK.items() if not (races and kind == "long")]
+    journal.store.add_runs(races + runs)
 
 
-def _check_in_and_run(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
+def _check_in(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
     clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=5)
     tired = rng.random() < 0.12
     journal.check_in(
@@ -86,12 +97,6 @@ def _check_in_and_run(journal: Journal, clock: FixedClock, day: Date, rng: rando
         motivation=rng.randint(2, 3) if tired else rng.randint(3, 5),
         resting_hr=rng.randint(46, 56),
     )
-    if day.weekday() in RUN_WEEK:
-        kind, minutes, km, rpe, time = RUN_WEEK[day.weekday()]
-        if kind == "long" and journal.store.runs_between(day.isoformat(), day.isoformat()):
-            return  # race day
-        journal.store.add_runs([Run(new_id(), day.isoformat(), kind, None, minutes + rng.randint(-5, 5),
-                                   round(km * rng.uniform(0.9, 1.1), 1), rpe, time=time)])
 
 
 def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.Random,
