@@ -11,8 +11,11 @@ if TYPE_CHECKING:
     from .core.journal import ImportReport
 
 
-def kg(value: float | None) -> str:
-    return "bodyweight" if value is None else f"{value:g} kg"
+def load(kg: float | None, unit: str = "kg") -> str:
+    """A load in kg as the lifter reads it, in their unit."""
+    from .core.units import load_text
+
+    return load_text(kg, unit)
 
 
 def target_text(p: Prescription, compact: bool = False) -> str:
@@ -20,8 +23,8 @@ def target_text(p: Prescription, compact: bool = False) -> str:
     gap = "" if compact else " "
     per_side = "/side" if p.unilateral else ""
     amount = f"{p.seconds}{gap}s" if p.reps is None else f"{p.reps}"
-    load = f" @ {p.weight_kg:g} kg" if p.weight_kg and not compact else ""
-    return f"{p.sets}{gap}×{gap}{amount}{per_side}{load}"
+    at = f" @ {load(p.weight_kg, p.unit)}" if p.weight_kg and not compact else ""
+    return f"{p.sets}{gap}×{gap}{amount}{per_side}{at}"
 
 
 def set_text(s: LoggedSet) -> str:
@@ -32,15 +35,15 @@ def set_text(s: LoggedSet) -> str:
     else:
         amount = f"× {s.reps}"
     if s.weight is not None and s.weight_kg:
-        load = f"{s.weight:g} {s.unit} "
+        lifted = f"{s.weight:g} {s.unit} "
     elif s.weight_kg:
-        load = f"{s.weight_kg:g} kg "
+        lifted = f"{s.weight_kg:g} kg "
     else:
-        load = "BW " if s.reps else ""
+        lifted = "BW " if s.reps else ""
     extras = [f"RPE {s.rpe:g}" if s.rpe is not None else "", s.side or "",
               s.tempo or "", "" if s.set_type == "working" else s.set_type]
     tail = "  ".join(e for e in extras if e)
-    return f"{load}{amount}" + (f"  {tail}" if tail else "")
+    return f"{lifted}{amount}" + (f"  {tail}" if tail else "")
 
 
 def block_text(d: PlannedDay) -> str:
@@ -71,17 +74,18 @@ def why_text(why: dict) -> str:
     judged = f" (microcycle {why['judged']['from']} to {why['judged']['to']})" if why.get("judged") else ""
     lines = [f"{why['exercise']}: {verdict}{judged}"]
     lines += [f"  {reason}" for reason in why["reasons"]]
-    target = "  ".join(x for x in (kg(why["next_weight_kg"]) if why["next_reps"] or why["next_weight_kg"] else "",
+    unit = why.get("unit", "kg")
+    target = "  ".join(x for x in (load(why["next_weight_kg"], unit) if why["next_reps"] or why["next_weight_kg"] else "",
                                    f"{why['next_reps']} reps" if why["next_reps"] else "",
                                    f"{why['next_seconds']} s" if why["next_seconds"] else "") if x)
     lines.append(f"Next: {target}")
     if why["evidence"]:
         days: dict[str, list[str]] = {}
         for s in why["evidence"]:
-            load = f"{s['weight_kg']:g} kg" if s["weight_kg"] else "BW"
+            lifted = load(s["weight_kg"], unit) if s["weight_kg"] else "BW"
             amount = f"× {s['reps']}" if s["reps"] else f"{s['seconds']:g} s" if s["seconds"] else s["set_type"]
             rpe = f" @{s['rpe']:g}" if s["rpe"] is not None else ""
-            days.setdefault(s["date"], []).append(f"{load} {amount}{rpe}")
+            days.setdefault(s["date"], []).append(f"{lifted} {amount}{rpe}")
         lines.append("Evidence:")
         lines += [f"  {day}: {', '.join(sets)}" for day, sets in days.items()]
     if why["rpe_trend"]:
@@ -97,22 +101,24 @@ def _counts(counts: dict[str, int]) -> str:
 
 def summary_sections(doc: dict) -> list[tuple[str, list[str]]]:
     """The weekly summary as titled sections of lines: the CLI prints them, the screen lays them out."""
+    unit = doc.get("unit", "kg")
     sessions = doc["sessions"]
     sets = doc["sets"]
     wellness = doc["wellness"]["average"]
     change = doc["wellness"]["change"]
-    load = doc["load"]
+    training = doc["load"]
     week = [f"Sessions: {_counts(sessions['done'])} done of {_counts(sessions['planned'])} planned",
             f"Sets: {sets['working']} working ({sets['hard']} hard), {sets['warmup']} warm-up, "
             f"{sets['skipped']} skipped",
-            f"Volume: {doc['volume']['total_kg']:g} kg"
-            + (" (" + ", ".join(f"{k} {v:g}" for k, v in doc["volume"]["by_pillar"].items()) + ")"
+            f"Volume: {load(doc['volume']['total_kg'], unit)}"
+            + (" (" + ", ".join(f"{k} {load(v, unit).split()[0]}" for k, v in doc["volume"]["by_pillar"].items()) + ")"
                if doc["volume"]["by_pillar"] else "")]
     if doc["time_under_tension_s"]["total"]:
         week.append(f"Time under tension: {doc['time_under_tension_s']['total']} s")
-    lifts = [f"{b['exercise']}: {kg(b['weight_kg'])} × {b['reps']} (e1RM {b['e1rm']:g})"
+    lifts = [f"{b['exercise']}: {load(b['weight_kg'], unit)} × {b['reps']} (e1RM {load(b['e1rm'], unit)})"
              + (f"  PR: {', '.join(b['prs'])}" if b["prs"] else "")
-             + (f"  {doc['e1rm'][b['exercise']]['change']:+g} kg vs the 4 weeks before"
+             + (f"  {'+' if doc['e1rm'][b['exercise']]['change'] >= 0 else '−'}"
+                f"{load(abs(doc['e1rm'][b['exercise']]['change']), unit)} vs the 4 weeks before"
                 if doc["e1rm"][b["exercise"]]["change"] is not None else "")
              for b in doc["best_sets"]]
 
@@ -126,12 +132,12 @@ def summary_sections(doc: dict) -> list[tuple[str, list[str]]]:
                        trend("soreness", wellness["soreness"]), trend("fatigue", wellness["fatigue"]),
                        trend("motivation", wellness["motivation"]), trend("readiness", wellness["readiness"], "{:.0f}")])
             + f"  · {wellness['check_ins']} check-in(s)"]
-    balance = f", balance {load['balance']:.2f}" if load["balance"] is not None else ""
-    feel.append(f"Load: gym {load['gym_week']:g}, runs {load['runs_week']:g} (RPE × min); "
-                f"7-day {load['acute']:g}, 42-day {load['chronic']:g}{balance}")
+    balance = f", balance {training['balance']:.2f}" if training["balance"] is not None else ""
+    feel.append(f"Load: gym {training['gym_week']:g}, runs {training['runs_week']:g} (RPE × min); "
+                f"7-day {training['acute']:g}, 42-day {training['chronic']:g}{balance}")
     nxt = doc["next_week"]
     ahead = [f"{nxt['block']['name']} week {nxt['block']['week']} ({', '.join(nxt['phases'])})"]
-    ahead += [f"{r['exercise']}: {r['from_kg']:g} → {r['to_kg']:g} kg" for r in nxt["raised"]]
+    ahead += [f"{r['exercise']}: {load(r['from_kg'], unit).split()[0]} → {load(r['to_kg'], unit)}" for r in nxt["raised"]]
     ahead += [f"! {a}" for a in nxt["adjustments"]]
     verdicts = [f"{v['exercise']}: {v['verdict']} ({v['reason']})" for v in doc["verdicts"]]
     return [("This week", week), ("Best sets", lifts or ["no loaded sets"]), ("Recovery", feel),

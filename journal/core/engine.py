@@ -46,8 +46,11 @@ from .model import (
     Slot,
     Wellness,
 )
+from .units import load_text
 from .progression import (
     SessionResult,
+    cut_load,
+    cut_text,
     Target,
     initial_target,
     judge,
@@ -94,20 +97,24 @@ def start_load(slot: Slot, enrolment: Enrolment) -> float | None:
 
 
 def starting_loads(program: Program, bodyweight_kg: float | None,
-                   overrides: dict[str, float]) -> dict[str, float]:
-    """Start loads for `init`: overrides first, then bodyweight x factor, never below the default."""
+                   overrides: dict[str, float], units: str = "kg") -> dict[str, float]:
+    """Start loads for `init`: overrides first, then bodyweight x factor, never below the default;
+    each a load the lifter can set up in their unit (the program's 20 kg bar is 45 lb)."""
     loads: dict[str, float] = {}
     rules = program.rules
     for name, slot in program.exercises().items():
         if name in overrides:
             loads[name] = overrides[name]
-        elif bodyweight_kg and slot.bodyweight_factor and slot.start_kg is not None:
-            scaled = round_to_step(bodyweight_kg * slot.bodyweight_factor, load_step(slot, rules), down=True)
-            loads[name] = max(scaled, slot.start_kg)
+        elif slot.start_kg is not None:
+            default = loadable(slot.start_kg, slot, rules, units) if units == "lb" else slot.start_kg
+            scaled = (loadable(bodyweight_kg * slot.bodyweight_factor, slot, rules, units, down=True)
+                      if bodyweight_kg and slot.bodyweight_factor else 0.0)
+            if scaled > default or units == "lb":
+                loads[name] = max(scaled, default)
     return loads
 
 
-def describe_load_rule(slot: Slot, weight_kg: float | None) -> str:
+def describe_load_rule(slot: Slot, weight_kg: float | None, units: str = "kg") -> str:
     if slot.load == "percent_e1rm":
         return f"{slot.percent:g}% of estimated 1RM"
     if slot.load == "rpe":
@@ -120,7 +127,7 @@ def describe_load_rule(slot: Slot, weight_kg: float | None) -> str:
         return "bodyweight"
     if weight_kg is None:
         return "bodyweight"
-    return f"{weight_kg:g} kg start load, +{slot.increment_kg:g} kg per microcycle done well"
+    return f"{load_text(weight_kg, units)} start load, +{load_text(slot.increment_kg, units)} per microcycle done well"
 
 
 # --- calendar: blocks, weeks, phases --------------------------------------------------------
@@ -508,7 +515,7 @@ def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> tuple[s
             continue
         logged = _logged_name(week, name)
         if creep := rpe_creep(logged, ctx.sets_of(logged, week.days()), ctx.sets_of(logged, earlier_days),
-                              rules.rpe_creep):
+                              rules.rpe_creep, ctx.enrolment.units):
             signals.append(creep.reason)
             crept[name] = creep.before
         results, _, _ = _results(ctx, name, [week], plans)
@@ -668,23 +675,27 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str =
     label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
-    reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight)
+    reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight, units)
     if weight and week.phase == "build" and (step := ramp_kg(slot, rules, week.cycle_week)):
         ramped = loadable(weight + step, slot, rules, units, down=True)
         if ramped > weight:
-            reason += f"; build week {week.cycle_week + 1} of the microcycle: {weight:g} → {ramped:g} kg"
+            reason += (f"; build week {week.cycle_week + 1} of the microcycle: "
+                       f"{load_text(weight, units).split()[0]} → {load_text(ramped, units)}")
             weight = ramped
     if week.phase == "deload":
         sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))
+        lighter = ""
         if weight:
-            weight = loadable(weight * (1 - rules.deload_load_cut), slot, rules, units, down=True)
+            cut = cut_load(weight, rules.deload_load_cut, slot, rules, units)
+            lighter = f", {cut_text(weight, cut, units)}" if cut < weight else ", load kept (no lighter step is near enough)"
+            weight = cut
         trigger = f" ({week.deload_reason})" if week.deload_reason else ""
-        reason = f"deload{trigger}: {sets} of {slot.sets} sets, {rules.deload_load_cut:.0%} lighter; " + reason
+        reason = f"deload{trigger}: {sets} of {slot.sets} sets{lighter}; " + reason
     return Prescription(
         name=target.variation or slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
         seconds=target.seconds if reps is None else None, tempo=slot.tempo, rest_s=slot.rest_s,
         unilateral=slot.unilateral, why=f"{where}; {reason}", load=slot.load,
-        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None,
+        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None, unit=units,
     )
 
 
@@ -760,8 +771,7 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     def lightened(p: Prescription, fraction: float) -> float | None:
         if not p.weight_kg:
             return p.weight_kg
-        return loadable(p.weight_kg * (1 - fraction), slots[p.program_exercise], rules, ctx.enrolment.units,
-                        down=True)
+        return cut_load(p.weight_kg, fraction, slots[p.program_exercise], rules, ctx.enrolment.units)
 
     def leave_out(which: Callable[[Prescription], bool], why: str) -> None:
         """Work the plan does not ask for today: excused from the verdict, with the reason shown."""

@@ -167,6 +167,18 @@ def parse_number(text: str | float, field: str, low: float, high: float, whole: 
     return value
 
 
+def parse_bodyweight(text: str | float, units: str) -> float:
+    """`75kg`, `165lb`, or a bare number in the enrolled unit -> kg (a runner's, 25-300 kg)."""
+    match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?\s*", str(text), re.IGNORECASE)
+    if not match:
+        raise EntryError("bodyweight", f"{text!r} is not a weight like 75kg or 165lb")
+    unit = parse_unit(match[2]) if match[2] else units
+    kg = to_kg(float(match[1]), unit)
+    if not 25 <= kg <= 300:
+        raise EntryError("bodyweight", f"{text!r} ({kg:.1f} kg) is not between 25 and 300 kg")
+    return round(kg, 3)
+
+
 def check_date(day: Date, field: str = "date") -> Date:
     if not (EARLIEST <= day <= LATEST):
         raise EntryError(field, f"{day.isoformat()} is not between {EARLIEST.year} and {LATEST.year}")

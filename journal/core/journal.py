@@ -21,6 +21,7 @@ from . import engine
 from .clock import Clock, iso_date, iso_week, today
 from .entry import (
     check_date,
+    parse_bodyweight,
     parse_date,
     parse_number,
     parse_reps,
@@ -51,6 +52,7 @@ from .model import (
 from .progression import Target, Verdict
 from .program import load_program_file, parse_program, shipped_programs
 from .store import Store, new_id
+from .units import in_unit
 
 MAX_TRAVEL_DAYS = 366
 
@@ -119,13 +121,13 @@ def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_
         raise EntryError("units", f"{units!r} is not kg or lb")
     check_date(start, "start")
     if bodyweight_kg is not None:
-        bodyweight_kg = parse_number(bodyweight_kg, "bodyweight", 25, 300)
+        bodyweight_kg = parse_bodyweight(bodyweight_kg, units)
     overrides = {}
     for name, kg in (loads or {}).items():
         exercise = match_exercise(name, list(program.exercises()))
         overrides[exercise] = to_kg(parse_weight(kg, units, f"load {exercise}"), units)
     enrolment = Enrolment(program.name, start.isoformat(), units, None, bodyweight_kg,
-                          engine.starting_loads(program, bodyweight_kg, overrides))
+                          engine.starting_loads(program, bodyweight_kg, overrides, units))
     return Enrolled(program, enrolment), text
 
 
@@ -147,6 +149,7 @@ class Why:
     exercise: str
     slot: Slot
     target: Target
+    unit: str = "kg"
 
     @property
     def verdict(self) -> Verdict | None:
@@ -155,7 +158,7 @@ class Why:
     def to_json(self) -> dict:
         t = self.target
         if self.verdict is None:
-            reasons = ["no microcycle judged yet: " + engine.describe_load_rule(self.slot, t.weight_kg)]
+            reasons = ["no microcycle judged yet: " + engine.describe_load_rule(self.slot, t.weight_kg, self.unit)]
             document = {"exercise": self.exercise, "verdict": None, "reasons": reasons,
                         "next_weight_kg": t.weight_kg, "next_reps": t.reps, "next_seconds": t.seconds,
                         "evidence": [], "rpe_trend": [], "readiness": None}
@@ -163,6 +166,8 @@ class Why:
             document = self.verdict.to_json()
         document["carried_kg"] = t.carry_kg
         document["microcycles_without_progress"] = t.misses
+        document["unit"] = self.unit
+        document["next_weight"] = in_unit(t.weight_kg, self.unit) if t.weight_kg is not None else None
         return document
 
 
@@ -303,7 +308,7 @@ class Journal:
         name = match_exercise(exercise, list(program.exercises()) + list(program.variations()))
         name = program.variations().get(name, name)
         slot = program.exercises()[name]
-        return Why(name, slot, self.fold(day, day).targets[name])
+        return Why(name, slot, self.fold(day, day).targets[name], enrolled.enrolment.units)
 
     # --- logging ------------------------------------------------------------------------
 
@@ -463,7 +468,8 @@ class Journal:
             if (score := weekly.set_e1rm(s)) and score > e1rm_before.get(s.exercise, 0):
                 e1rm_before[s.exercise] = round(score, 1)
         volume, by_pillar, best_sets, e1rm = weekly.exercise_lines(week_sets, pillar_of, previous,
-                                                                     reps_before, e1rm_before)
+                                                                     reps_before, e1rm_before,
+                                                                     enrolled.enrolment.units)
         tut: dict[str, int] = Counter()
         for s in week_sets:
             tut[s.exercise] += weekly.time_under_tension(s)
@@ -503,7 +509,7 @@ class Journal:
 
         return {
             "week": iso_week(monday), "from": monday.isoformat(), "to": sunday.isoformat(),
-            "program": program.name,
+            "program": program.name, "unit": enrolled.enrolment.units,
             "block": this_week[0].to_json()["block"],
             "sessions": {"planned": dict(planned), "done": dict(done)},
             "sets": {"total": len(week_sets),

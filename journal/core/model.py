@@ -209,6 +209,14 @@ class Prescription:
     heavy_lower: bool = False
     adjusted: str | None = None  # why today's version differs from the microcycle's
     variation_of: str | None = None  # the program exercise a harder variation stands in for
+    unit: str = "kg"  # the lifter's unit: `weight` is the load in it
+
+    @property
+    def weight(self) -> float | None:
+        """The load in the lifter's unit (weight_kg stays exact kilograms)."""
+        from .units import in_unit
+
+        return None if self.weight_kg is None else in_unit(self.weight_kg, self.unit)
 
     @property
     def program_exercise(self) -> str:
@@ -223,7 +231,7 @@ class Prescription:
         return self.reps
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return dict(asdict(self), weight=self.weight)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from statistics import mean
 
 from .model import KG_PER_LB, LoggedSet, Prescription, Rules, Slot
+from .units import load_text
 
 # %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
 RTS_PERCENT = (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9)
@@ -43,6 +44,23 @@ def loadable(kg: float, slot: Slot, rules: Rules, units: str = "kg", down: bool 
         pounds = round_to_step(kg / KG_PER_LB, rules.plate_step_lb, down)
         return round(pounds * KG_PER_LB, 6)
     return round_to_step(kg, load_step(slot, rules), down)
+
+
+def cut_load(kg: float, fraction: float, slot: Slot, rules: Rules, units: str = "kg") -> float:
+    """A load about `fraction` lighter that the lifter can set up: the loadable step nearest the
+    intended cut. Never a cut of more than twice the one meant: where the nearest lighter step is
+    further than that (light loads, big plates), the load stays and the sets carry the cut."""
+    wanted = kg * (1 - fraction)
+    steps = {loadable(wanted, slot, rules, units, down=True), loadable(wanted, slot, rules, units, down=False),
+             loadable(kg - 1e-6, slot, rules, units, down=True)}
+    fair = [s for s in steps if 0 <= s < kg - 1e-9 and kg - s <= 2 * (kg - wanted) + 1e-9]
+    return min(fair, key=lambda s: (abs(s - wanted), -s)) if fair else kg
+
+
+def cut_text(before: float, after: float, units: str) -> str:
+    """`−7.1%: 35 → 32.5 kg`: the cut as it really is."""
+    change = (after - before) / before * 100 if before else 0.0
+    return f"{change:+.1f}%: {load_text(before, units).split()[0]} → {load_text(after, units)}".replace("-", "−", 1)
 
 
 def epley_e1rm(weight_kg: float, reps: int, rpe: float | None = None) -> float:
@@ -276,29 +294,27 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
             new = int(min(max(reps + step, slot.reps or 1), top))
         return replace(target, reps=new), f"{new} reps"
     if verdict == "reduce":
-        lighter = loadable(w * (1 - rules.reduce_fraction), slot, rules, units, down=True)
-        if lighter >= w:
-            lighter = max(w - load_step(slot, rules), 0.0)
+        lighter = cut_load(w, rules.reduce_fraction, slot, rules, units)
         return (replace(target, weight_kg=lighter, reps=slot.reps, carry_kg=0.0),
-                f"{lighter:g} kg ({rules.reduce_fraction:.1%} lighter)")
+                f"{cut_text(w, lighter, units)} (meant {rules.reduce_fraction:.1%} lighter)")
     if slot.progression == "double" and slot.reps_max and reps is not None:
         done = _weakest_reps(results, w)
         if done is None or done < slot.reps_max:  # reps first, from the weakest set done, to the top
             new = min(max((done or reps) + 1, reps + 1), slot.reps_max)
-            return replace(target, reps=new), f"{new} reps at {w:g} kg (weakest set {done or reps} + 1)"
+            return replace(target, reps=new), f"{new} reps at {load_text(w, units)} (weakest set {done or reps} + 1)"
         raised, carry = _raised_weight(target, slot, rules, units)
         return (replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry),
-                f"every set at the top of {slot.reps}-{slot.reps_max}: {raised:g} kg × {slot.reps}")
+                f"every set at the top of {slot.reps}-{slot.reps_max}: {load_text(raised, units)} × {slot.reps}")
     if slot.load in ("rpe", "percent_e1rm") and e1rm:
         percent = (rts_percent(slot.reps or 1, slot.rpe or rules.progress_rpe) if slot.load == "rpe"
                    else slot.percent or 100)
         from_e1rm = loadable(e1rm * percent / 100, slot, rules, units, down=True)
         if from_e1rm > w:  # a completed microcycle never lowers the load
             return (replace(target, weight_kg=from_e1rm, reps=slot.reps, carry_kg=0.0),
-                    f"{from_e1rm:g} kg ({percent:.1f}% of e1RM {e1rm:g} kg)")
+                    f"{load_text(from_e1rm, units)} ({percent:.1f}% of e1RM {load_text(e1rm, units)})")
     raised, carry = _raised_weight(target, slot, rules, units)
-    note = f"+{raised - w:g} kg → {raised:g} kg" if raised > w else \
-        f"{w:g} kg (+{slot.increment_kg:g} kg does not round to a plate yet; carried)"
+    note = f"+{load_text(raised - w, units)} → {load_text(raised, units)}" if raised > w else \
+        f"{load_text(w, units)} (+{load_text(slot.increment_kg, units)} does not round to a plate yet; carried)"
     return replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry), note
 
 
@@ -325,7 +341,7 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
     elif all(r.complete for r in results) and crept_from is not None and (
             (latest := _latest_rpe(results, target.weight_kg)) is None or latest > crept_from):
         verdict = "hold"
-        at = f" at {target.weight_kg:g} kg" if target.weight_kg else ""
+        at = f" at {load_text(target.weight_kg, units)}" if target.weight_kg else ""
         reasons = [f"RPE crept up{at} and pulled the deload forward; the load stays until RPE there is back "
                    f"to {crept_from:g} (latest: {latest if latest is not None else 'none logged'})"]
     elif all(r.complete for r in results):
@@ -335,7 +351,7 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
                    f"RPE ≤ {target_rpe(slot, rules):g}"]
     elif e1rm and target.best_e1rm and e1rm < target.best_e1rm * (1 - rules.drop_fraction):
         verdict, misses = "reduce", 0
-        reasons = [f"clear drop: best e1RM {e1rm:g} kg against {target.best_e1rm:g} kg last time"]
+        reasons = [f"clear drop: best e1RM {load_text(e1rm, units)} against {load_text(target.best_e1rm, units)} last time"]
     else:
         misses += 1
         short = "; ".join(r.describe() for r in results if not r.complete)
@@ -363,7 +379,7 @@ class Creep:
 
 
 def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[LoggedSet],
-              threshold: float) -> Creep | None:
+              threshold: float, units: str = "kg") -> Creep | None:
     """RPE at the same load rising by `threshold` or more from earlier weeks to this one."""
 
     def by_load(sets: Sequence[LoggedSet]) -> dict[float, list[float]]:
@@ -377,7 +393,7 @@ def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[Logg
     for load, rpes in sorted(by_load(recent).items()):
         if load in before and mean(rpes) - mean(before[load]) >= threshold:
             was = round(mean(before[load]), 1)
-            return Creep(f"RPE creeping up on {exercise}: {was:.1f} → {mean(rpes):.1f} at {load:g} kg", was)
+            return Creep(f"RPE creeping up on {exercise}: {was:.1f} → {mean(rpes):.1f} at {load_text(load, units)}", was)
     return None
 
 

@@ -15,6 +15,7 @@ from statistics import mean
 from pendulum import Date
 
 from .entry import tempo_seconds
+from .units import load_text
 from .model import LoggedSet, Rules, Run, Wellness
 from .progression import COUNTED_SET_TYPES, epley_e1rm
 
@@ -135,7 +136,7 @@ def recovery_cues(wellness: dict, sleep_target_h: float, mobility_planned: int, 
 
 def exercise_lines(sets: Sequence[LoggedSet], pillar_of: dict[str, str | None],
                    previous_best: dict[str, float], reps_before: dict[tuple[str, float], int],
-                   e1rm_before: dict[str, float]) -> tuple[dict, dict, list[dict], dict]:
+                   e1rm_before: dict[str, float], unit: str = "kg") -> tuple[dict, dict, list[dict], dict]:
     """Volume per exercise and pillar, best sets and PRs, and e1RM change per lift."""
     volume: dict[str, float] = defaultdict(float)
     by_pillar: dict[str, float] = defaultdict(float)
@@ -154,7 +155,7 @@ def exercise_lines(sets: Sequence[LoggedSet], pillar_of: dict[str, str | None],
             prs.append("e1RM")
         heaviest_reps = reps_before.get((name, s.weight_kg or 0))
         if heaviest_reps is not None and (s.reps or 0) > heaviest_reps:
-            prs.append(f"reps at {s.weight_kg:g} kg")
+            prs.append(f"reps at {load_text(s.weight_kg, unit)}")
         bests.append({"exercise": name, "weight_kg": s.weight_kg, "reps": s.reps, "rpe": s.rpe,
                       "e1rm": score, "prs": prs if name in previous_best else []})
         before = e1rm_before.get(name)

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Label, Sparkline
 from ...core.progression import best_e1rm
 from ...core.journal import Journal
 from ...core.model import LoggedSet
-from ...render import set_text
+from ...render import load, set_text
 from ..widgets.key_footer import KeyFooter
 
 
@@ -41,16 +41,17 @@ class HistoryScreen(Screen):
             sessions.setdefault(logged.date, []).append(logged)
         table = self.query_one(DataTable)
         table.add_columns("Date", "Sets", "Best e1RM")
+        unit = self.journal.enrolled().enrolment.units
         trend = []
         for date, sets in sessions.items():
             sets.reverse()
             best = best_e1rm(sets)
             trend.append(best or 0)
             table.add_row(date, Text(", ".join(set_text(s) for s in sets if s.set_type != "skipped")[:70]),
-                          f"{best:g} kg" if best else "—")
+                          load(best, unit) if best else "—")
         overall = max((t for t in trend if t), default=None)
         self.query_one("#history-best", Label).update(
-            f"Best estimated 1RM: {overall:g} kg over the last {len(sessions)} sessions" if overall
+            f"Best estimated 1RM: {load(overall, unit)} over the last {len(sessions)} sessions" if overall
             else f"{len(sessions)} sessions logged; no loaded sets to estimate a 1RM from")
         self.query_one(Sparkline).data = list(reversed(trend))
         table.focus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...core.engine import NextSet
 from ...core.entry import parse_reps, parse_rpe, parse_seconds, parse_side, parse_tempo, parse_weight
-from ...core.model import KG_PER_LB, Prescription
+from ...core.model import Prescription
 from ..validators import EntryValidator
 from .form import Field, FormScreen
 
@@ -19,9 +19,7 @@ class SetEditor(FormScreen):
     def __init__(self, prescription: Prescription, next_set: NextSet | None, unit: str,
                  typed: str = "") -> None:
         self.title_text = f"{prescription.name}: set {next_set.number if next_set else '+'}"
-        weight = prescription.weight_kg
-        if weight is not None and unit == "lb":
-            weight = round(weight / KG_PER_LB, 1)
+        weight = prescription.weight  # in the lifter's unit: what they load
         reps = prescription.target_reps
         fields = [
             Field("weight", f"Weight ({unit})", typed or _number(weight),

@@ -13,7 +13,7 @@ from textual.widgets import Label, Sparkline, Static
 
 from ...core.engine import monday_of
 from ...core.journal import Journal
-from ...render import summary_sections
+from ...render import load, summary_sections
 from ..widgets.key_footer import KeyFooter
 
 
@@ -23,8 +23,13 @@ def _chart(values: list[float | None]) -> list[float]:
 
 
 def _span(values: list[float | None], unit: str) -> str:
+    """`843–5634.5 kg`: a chart's range, loads (given in kg) in the lifter's unit."""
     found = [v for v in values if v]
-    return f"{min(found):g}–{max(found):g} {unit}" if found else "no data yet"
+    if not found:
+        return "no data yet"
+    if unit in ("kg", "lb"):
+        return f"{load(min(found), unit).split()[0]}–{load(max(found), unit)}"
+    return f"{min(found):g}–{max(found):g}"
 
 
 class SummaryScreen(Screen):
@@ -73,10 +78,10 @@ class SummaryScreen(Screen):
         lifts = charts["e1rm"]
         lift, series = next(iter(lifts.items()), ("e1RM", [None] * weeks))
         for name, values, title, unit in (
-            ("volume", charts["volume_kg"], f"Volume, {weeks} weeks", "kg"),
+            ("volume", charts["volume_kg"], f"Volume, {weeks} weeks", doc.get("unit", "kg")),
             ("readiness", charts["readiness"], "Readiness", ""),
             ("load", charts["load"], "Load (RPE × min)", ""),
-            ("e1rm", series, f"{lift} e1RM", "kg"),
+            ("e1rm", series, f"{lift} e1RM", doc.get("unit", "kg")),
         ):
             self.query_one(f"#chart-{name}", Sparkline).data = _chart(values)
             self.query_one(f"#chart-{name}-label", Label).update(f"{title}: {_span(values, unit)}")

@@ -8,14 +8,14 @@ from textual.widgets import DataTable
 
 from ...core.engine import planned_set_count
 from ...core.model import Prescription
-from ...render import target_text
+from ...render import load, target_text
 
 LOADED_KINDS = ("strength", "power", "plyometric")
 
 
 def load_cell(p: Prescription) -> str:
     if p.weight_kg:
-        return f"{p.weight_kg:g} kg"
+        return load(p.weight_kg, p.unit)
     return "BW" if p.reps is not None else "hold"
 
 

@@ -7,12 +7,12 @@ from textual.widgets import Static
 
 from ...core.engine import next_set, planned_set_count
 from ...core.model import LoggedSet, Prescription
-from ...render import set_text, target_text
+from ...render import load, set_text, target_text
 
 
 def _target(p: Prescription) -> str:
     amount = f"{p.seconds} s" if p.reps is None else f"× {p.reps}"
-    return f"{p.weight_kg:g} kg {amount}" if p.weight_kg else amount
+    return f"{load(p.weight_kg, p.unit)} {amount}" if p.weight_kg else amount
 
 
 class SetList(Static):
