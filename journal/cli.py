@@ -211,7 +211,7 @@ NUMBERS_MAY_BE_NEGATIVE = {"ignore_unknown_options": True}
 @main.command(context_settings=NUMBERS_MAY_BE_NEGATIVE)
 @db_option
 @click.argument("exercise")
-@click.argument("set_text", metavar="WEIGHTxREPS", required=False)
+@click.argument("set_text", metavar="WEIGHTxREPS|WEIGHTxSECONDSs", required=False)
 @click.option("--tempo")
 @click.option("--rpe")
 @click.option("--side")
@@ -229,7 +229,8 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
     day = journal.date(date_text)
     logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
                              rpe=rpe, side=side, set_type=set_type, notes=notes, new=new)
-    click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}")
+    taken = f" (side {logged.side}: the next in order; --side to choose)" if logged.side and not side else ""
+    click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}{taken}")
 
 
 @main.command()

@@ -40,7 +40,8 @@ class SetEntry:
     weight: float | None  # as typed, in `unit`; None for bodyweight
     unit: str
     weight_kg: float | None
-    reps: int
+    reps: int | None
+    seconds: int | None = None  # a carry or loaded hold: `18x30s`
 
 
 def to_kg(weight: float, unit: str) -> float:
@@ -102,16 +103,32 @@ def parse_unit(text: str, field: str = "unit") -> str:
 
 
 def parse_set(text: str, default_unit: str = "kg") -> SetEntry:
-    """`80x5`, `80kgx5`, `175lbx5`, `0x8`, `BWx8` -> a SetEntry in kg."""
+    """`80x5`, `80kgx5`, `175lbx5`, `0x8`, `BWx8`, or `18x30s` for a carry -> a SetEntry in kg."""
     match = _SET.match(text or "")
     if not match:
-        raise EntryError("set", f"{text!r} is not WEIGHTxREPS (for example 80x5, 175lbx5 or BWx8)")
-    reps = parse_reps(match["reps"])
+        raise EntryError("set", f"{text!r} is not WEIGHTxREPS or WEIGHTxSECONDSs "
+                                "(for example 80x5, 175lbx5, BWx8 or 18x30s)")
+    count = match["reps"]
+    timed = count.lower().endswith("s") and count[:-1].isascii() and count[:-1].isdigit()
+    reps, seconds = (None, parse_seconds(count[:-1])) if timed else (parse_reps(count), None)
     if match["bw"]:
-        return SetEntry(None, default_unit, None, reps)
+        return SetEntry(None, default_unit, None, reps, seconds)
     unit = parse_unit(match["unit"]) if match["unit"] else default_unit
     weight = parse_weight(match["w"], unit)
-    return SetEntry(weight, unit, to_kg(weight, unit), reps)
+    return SetEntry(weight, unit, to_kg(weight, unit), reps, seconds)
+
+
+def parse_load(text: str, default_unit: str = "kg") -> SetEntry:
+    """A load alone (`18`, `40lb`, `BW`), for a hold or carry timed with --seconds."""
+    raw = (text or "").strip()
+    if raw.lower() == "bw":
+        return SetEntry(None, default_unit, None, None)
+    match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?", raw, re.IGNORECASE)
+    if not match:
+        raise EntryError("set", f"{text!r} is not a load like 18 or 40lb (with --seconds for the time)")
+    unit = parse_unit(match[2]) if match[2] else default_unit
+    weight = parse_weight(match[1], unit)
+    return SetEntry(weight, unit, to_kg(weight, unit), None)
 
 
 def parse_tempo(text: str | None) -> str | None:

@@ -7,6 +7,7 @@ rules themselves live in the engine, the SQL in the store.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
@@ -20,6 +21,7 @@ from pendulum import Date
 from . import engine
 from .clock import Clock, iso_date, iso_week, today
 from .entry import (
+    parse_load,
     check_date,
     parse_bodyweight,
     parse_date,
@@ -93,6 +95,18 @@ def match_exercise(name: str, known: list[str], hint: str = "") -> str:
     close = list(dict.fromkeys(close))[:4]
     suggestion = f"; close: {', '.join(close)}" if close else ""
     raise EntryError("exercise", f"{name!r} is not in your program{suggestion}" + (f" ({hint})" if hint else ""))
+
+
+def _check_set_shape(name: str, slot: Slot, reps: int | None, seconds: int | None,
+                     weight_kg: float | None) -> None:
+    """A set must have the shape its exercise is counted in: reps, or seconds (a hold or carry)."""
+    if slot.reps is None and reps is not None:
+        loaded = "WEIGHTxSECONDSs (18x30s) or " if slot.start_kg is not None else ""
+        raise EntryError("set", f"{name} is timed: log it as {loaded}--seconds N, not reps")
+    if slot.reps is not None and reps is None:
+        raise EntryError("set", f"{name} is counted in reps: log it as WEIGHTxREPS (80x5, BWx8)")
+    if slot.load == "seconds" and slot.start_kg is None and weight_kg:
+        raise EntryError("set", f"{name} is a hold with no load: log it as --seconds N")
 
 
 def resolve_program(name_or_file: str) -> tuple[Program, str]:
@@ -334,25 +348,34 @@ class Journal:
             # --new never makes a second exercise of one already known under other case or spacing.
             same = {k.casefold(): k for k in known}.get(name.casefold())
             name = same or (name if new else match_exercise(name, known, "use --new to log it anyway"))
-        weight = None
-        unit = units
+        weight, unit, secs = None, units, None
         if set_text is not None:
-            entry = parse_set(set_text, units)
-            weight, unit, weight_kg, reps = entry.weight, entry.unit, entry.weight_kg, entry.reps
+            timed_load = not re.search(r"[x×*]", set_text, re.IGNORECASE) and seconds not in (None, "")
+            entry = parse_load(set_text, units) if timed_load else parse_set(set_text, units)
+            weight, unit, weight_kg, reps, secs = entry.weight, entry.unit, entry.weight_kg, entry.reps, entry.seconds
         elif weight_kg is not None:
-            weight = parse_weight(weight_kg, "kg")
-            unit, weight_kg = "kg", weight
+            weight_kg = parse_weight(weight_kg, "kg")
+            weight = in_unit(weight_kg, units) if weight_kg else None  # as the lifter loads it
         if reps is not None:
             reps = parse_reps(reps)
-        secs = parse_seconds(seconds) if seconds not in (None, "") else None
+        if seconds not in (None, ""):
+            if secs is not None:
+                raise EntryError("seconds", "give the time once: WEIGHTxSECONDSs or --seconds, not both")
+            secs = parse_seconds(seconds)
         if reps is None and secs is None:
-            raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8) or --seconds for a hold")
+            raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8), WEIGHTxSECONDSs (18x30s) or --seconds for a hold")
         program = enrolled.program
         slot = program.exercises().get(name) or program.exercises().get(program.variations().get(name, ""))
+        if slot is not None:
+            _check_set_shape(name, slot, reps, secs, weight_kg)
+        side = parse_side(side)
+        if side is None and slot is not None and slot.unilateral and set_type != "warmup":
+            done = [s for s in self.store.sets_on(day.isoformat()) if s.exercise == name and s.set_type != "warmup"]
+            side = "L" if len(done) % 2 == 0 else "R"  # the next side in order
         record = dict(
             date=day.isoformat(), exercise=name, pillar=slot.pillar if slot else None,
             set_type=set_type, weight=weight, unit=unit,
-            weight_kg=weight_kg, reps=reps, seconds=secs, side=parse_side(side),
+            weight_kg=weight_kg, reps=reps, seconds=secs, side=side,
             tempo=parse_tempo(tempo), rpe=parse_rpe(rpe), rest_s=rest_s,
             notes=(notes or None),
         )

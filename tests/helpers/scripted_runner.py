@@ -50,8 +50,8 @@ def set_args(p: dict) -> list[list[str]]:
             args = [p["name"]]
             if first is not None:
                 args += [f"{load}x{first}", "--rpe", "8"]
-            else:
-                args += ["--seconds", str(p["seconds"])] + ([f"{load}x1"] if weight else [])
+            else:  # a hold, or a carry with its load
+                args += [f"{load}x{p['seconds']}s"] if weight else ["--seconds", str(p["seconds"])]
             if side:
                 args += ["--side", side]
             sets.append(args)

@@ -275,10 +275,13 @@ class TodayScreen(Screen):
                 lambda yes: self._log_edited(p, values, bodyweight_ok=True) if yes else None)
             return
         set_text_value = None
+        seconds = values["seconds"] or None
         if values["reps"]:
             set_text_value = f"{weight or 'BW'}{self.units if weight else ''}x{values['reps']}"
+        elif weight and seconds:  # a carry or loaded hold: its load and its time
+            set_text_value, seconds = f"{weight}{self.units}x{seconds}s", None
         self._write(lambda: self.journal.log_set(
-            p.name, self.day, set_text=set_text_value, seconds=values["seconds"] or None,
+            p.name, self.day, set_text=set_text_value, seconds=seconds,
             side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
             rest_s=p.rest_s), lambda logged: self._record(p, logged),
             lambda: self._log_edited(p, values, bodyweight_ok))
