@@ -78,6 +78,13 @@ def test_sixteen_weeks_of_key_runs_raise_the_main_lifts_every_microcycle(tmp_pat
         starts = numbers[f"{lift} starts"]
         assert all(b > a for a, b in zip(starts, starts[1:])), (lift, starts)
     assert_heavy_days_keep_their_distance(lived)
+    # Loading exactly what is prescribed, in kg or lb plates, is never judged as failing.
+    judged = {p["why"].split("; ")[1].split(":")[0] for d in lived.days for p in d["exercises"] if "; " in p["why"]}
+    failing = [(d["date"], p["name"], p["why"]) for d in lived.days for p in d["exercises"]
+               if "hold:" in p["why"] or "reduce:" in p["why"]]
+    assert failing == [], failing[:3]
+    assert not any("brought forward" in a for d in lived.days for a in d["adjustments"])
+    assert "progress" in judged
     why = cli.json("why", "back squat", "--date", START.add(weeks=WEEKS).isoformat())
     assert why["verdict"] == "progress"
 

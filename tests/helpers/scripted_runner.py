@@ -42,8 +42,8 @@ def set_args(p: dict) -> list[list[str]]:
     reps = p["reps"]
     first = int(str(reps).split("-")[0]) if reps is not None else None
     sides = ["L", "R"] if p["unilateral"] else [None]
-    weight = p["weight_kg"]
-    load = f"{weight:g}kg" if weight else "BW"  # the exact prescribed load, whatever the lifter's unit
+    weight = p["weight"]
+    load = f"{weight:g}{p['unit']}" if weight else "BW"  # what the lifter loads, in their own unit
     sets = []
     for _ in range(p["sets"]):
         for side in sides:

@@ -1,0 +1,121 @@
+"""Loads you can load: the lifter's unit everywhere, bodyweight with its unit, carries,
+sets that fit their exercise, and cuts that mean what they say."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journal.core.model import KG_PER_LB, Rules, Slot
+from journal.core.progression import cut_load, loadable
+from tests.conftest import START
+from tests.test_hostile import assert_refused
+
+
+def start_loads(cli, units: str, bodyweight: str) -> dict[str, tuple[float, float, str]]:
+    result = cli("init", "--program", "runner-beginner", "--start", START.isoformat(), "--units", units,
+                 "--bodyweight", bodyweight)
+    assert result.exit_code == 0, result.output
+    today = cli.json("today", "--date", START.isoformat())
+    return {p["name"]: (p["weight_kg"], p["weight"], p["unit"]) for p in today["exercises"] if p["weight_kg"]}
+
+
+def test_pounds_and_kilograms_start_within_one_plate_of_each_other(cli, tmp_path):
+    kg = start_loads(cli, "kg", "75kg")
+    cli.db_path = tmp_path / "lb.db"
+    lb = start_loads(cli, "lb", "165lb")
+    assert set(kg) == set(lb)
+    for name, (kg_load, _, _) in kg.items():
+        lb_kg, pounds, unit = lb[name]
+        assert unit == "lb" and pounds == round(pounds / 5) * 5  # whole 5 lb steps
+        assert abs(lb_kg - kg_load) <= 2.5, name
+    assert lb["Back squat"][1] >= 45  # the empty bar at least
+
+
+def test_a_bare_bodyweight_is_in_the_enrolled_unit(cli):
+    result = cli("init", "--program", "runner-beginner", "--units", "lb", "--bodyweight", "165")
+    assert result.exit_code == 0
+    with sqlite3.connect(cli.db_path) as conn:
+        (kg,) = conn.execute("select bodyweight_kg from enrolments").fetchone()
+    assert abs(kg - 165 * KG_PER_LB) < 0.01  # 74.8 kg, not a 165 kg runner
+
+
+@pytest.mark.parametrize("bad", ["165 stone", "0lb", "900kg", "heavy"])
+def test_a_bodyweight_that_is_not_a_runners_is_refused(cli, bad):
+    assert_refused(cli("init", "--program", "runner-beginner", "--bodyweight", bad), "bodyweight")
+    assert not cli.db_path.exists()
+
+
+def test_every_surface_shows_pounds_to_a_pound_lifter(cli):
+    cli("init", "--program", "runner-beginner", "--start", START.isoformat(), "--units", "lb")
+    assert "@ 45 lb" in cli("today", "--date", START.isoformat()).stdout
+    assert " kg" not in cli("plan", "--from", START.isoformat()).stdout
+    assert cli("log", "back squat", "45lbx5", "--date", START.isoformat()).exit_code == 0
+    why = cli("why", "back squat").stdout
+    assert "45 lb" in why and " kg" not in why
+    summary = cli("summary", "--week", "2026-W37").stdout
+    assert "45 lb × 5" in summary and " kg" not in summary
+
+
+def test_a_carry_logs_its_load_and_its_time(enrolled_cli):
+    assert enrolled_cli("log", "suitcase carry", "18x30s", "--side", "L").exit_code == 0
+    result = enrolled_cli("log", "suitcase carry", "18", "--seconds", "30")
+    assert result.exit_code == 0 and "side R" in result.stdout  # the next side, said
+    with sqlite3.connect(enrolled_cli.db_path) as conn:
+        rows = conn.execute("select weight_kg, reps, seconds, side from sets order by rowid").fetchall()
+    assert rows == [(18.0, None, 30.0, "L"), (18.0, None, 30.0, "R")]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["plank", "40x5"], "timed"), (["suitcase carry", "14x1", "--seconds", "30"], "timed"),
+    (["back squat", "--seconds", "30"], "reps"), (["plank", "20", "--seconds", "30"], "no load"),
+])
+def test_a_set_that_does_not_fit_its_exercise_is_refused(enrolled_cli, args, expected):
+    assert_refused(enrolled_cli("log", *args), "set", expected)
+    assert enrolled_cli.rows("sets") == 0
+
+
+def test_a_new_exercise_takes_any_shape(enrolled_cli):
+    assert enrolled_cli("log", "farmer walk", "40x5", "--new").exit_code == 0
+    assert enrolled_cli("log", "farmer walk", "40x20s").exit_code == 0
+
+
+def test_carries_done_as_prescribed_count_as_done(enrolled_cli):
+    from tests.helpers.scripted_runner import live
+
+    lived = live(enrolled_cli, START, 5, lambda monday: [])
+    assert lived.exercise_days("Suitcase carry")
+    why = enrolled_cli.json("why", "suitcase carry", "--date", START.add(weeks=5).isoformat())
+    assert why["verdict"] == "progress", why["reasons"]
+
+
+# --- cuts that mean what they say -----------------------------------------------------------
+
+
+def slot(increment: float) -> Slot:
+    return Slot("Lift", "strength", 3, reps=5, start_kg=20.0, increment_kg=increment)
+
+
+@given(kg=st.floats(5, 300), fraction=st.sampled_from([0.075, 0.1, 0.2]), increment=st.sampled_from([1.0, 2.5, 5.0]),
+       units=st.sampled_from(["kg", "lb"]))
+def test_a_cut_lands_near_its_intended_size_and_never_past_twice_it(kg, fraction, increment, units):
+    rules = Rules()
+    s = slot(increment)
+    start = loadable(kg, s, rules, units)
+    if start <= 0:
+        return
+    cut = cut_load(start, fraction, s, rules, units)
+    assert cut == loadable(cut, s, rules, units)  # something the lifter can load
+    assert start - cut <= 2 * fraction * start + 1e-6  # never more than twice the cut meant
+    step = 5 * KG_PER_LB if units == "lb" else min(rules.plate_step_kg, increment)
+    if step <= fraction * start:  # where the plates allow, within 5 percentage points of it
+        assert abs((start - cut) / start - fraction) <= 0.05 + step / start / 2 + 1e-9
+
+
+def test_why_states_the_actual_cut(enrolled_cli):
+    deload = enrolled_cli.json("today", "--date", START.add(weeks=3).isoformat())
+    squat = next(p for p in deload["exercises"] if p["name"] == "Back squat")
+    assert "−12.5%: 20 → 17.5 kg" in squat["why"]
