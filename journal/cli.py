@@ -416,6 +416,17 @@ def emphasis(ctx, db, emphasis) -> None:
 
 @main.command()
 @db_option
+@click.argument("units", type=click.Choice(["kg", "lb"]))
+@click.pass_context
+def units(ctx, db, units) -> None:
+    """Plan and show loads in kg or lb from now on (logged sets keep the unit they were entered in)."""
+    journal = _journal(ctx)
+    journal.set_units(units)
+    click.echo(f"Loads are planned in {units} from now on, rounded to {units} plates; history is unchanged.")
+
+
+@main.command()
+@db_option
 @click.pass_context
 def check(ctx, db) -> None:
     """Check the journal file: SQLite's integrity check, its links and its schema."""

@@ -119,3 +119,15 @@ def test_why_states_the_actual_cut(enrolled_cli):
     deload = enrolled_cli.json("today", "--date", START.add(weeks=3).isoformat())
     squat = next(p for p in deload["exercises"] if p["name"] == "Back squat")
     assert "−12.5%: 20 → 17.5 kg" in squat["why"]
+
+
+def test_changing_units_keeps_history_and_rounds_future_loads_to_the_new_plates(enrolled_cli):
+    assert enrolled_cli("log", "back squat", "62.5x5", "--date", START.isoformat()).exit_code == 0
+    before = enrolled_cli("export").stdout
+    result = enrolled_cli("units", "lb")
+    assert result.exit_code == 0 and "lb" in result.stdout
+    assert enrolled_cli("export").stdout == before  # the logged set is as it was
+    today = enrolled_cli.json("today", "--date", START.add(weeks=1).isoformat())
+    loads = [p for p in today["exercises"] if p["weight_kg"]]
+    assert loads and all(p["unit"] == "lb" and p["weight"] % 5 == 0 for p in loads)
+    assert enrolled_cli("units", "stone").exit_code == 2  # click refuses the choice

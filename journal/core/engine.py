@@ -671,7 +671,9 @@ def ramp_kg(slot: Slot, rules: Rules, cycle_week: int) -> float:
 
 def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str = "kg") -> Prescription:
     """What the microcycle's target asks for this week (a deload week asks for less)."""
-    weight, reps = target.weight_kg, target.reps
+    reps = target.reps
+    # A load the lifter can set up in their unit now (a target from before a change of units too).
+    weight = loadable(target.weight_kg, slot, rules, units) if target.weight_kg else target.weight_kg
     label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"

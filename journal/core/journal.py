@@ -222,6 +222,13 @@ class Journal:
         enrolment, text = found
         return Enrolled(_parse_cached(text), enrolment)
 
+    def set_units(self, units: str) -> None:
+        """Plan, round and show loads in another unit from now on; logged sets stay as they were."""
+        if units not in ("kg", "lb"):
+            raise EntryError("units", f"{units!r} is not kg or lb")
+        self.enrolled()
+        self.store.set_units(units)
+
     def set_emphasis(self, emphasis: str) -> None:
         if emphasis not in EMPHASES + ("none",):
             raise EntryError("emphasis", f"{emphasis!r} is not one of {', '.join(EMPHASES)}, none")

@@ -439,11 +439,18 @@ class Store:
         return enrolment, row["program_toml"]
 
     def set_emphasis(self, emphasis: str | None) -> None:
+        self._update_enrolment("emphasis", emphasis)
+
+    def set_units(self, units: str) -> None:
+        self._update_enrolment("units", units)
+
+    def _update_enrolment(self, column: str, value: str | None) -> None:
+        """One setting of the active enrolment; every plan may change with it."""
         row = self._active_enrolment_row()
         if row is None:
-            raise StoreError("emphasis: no program enrolled; start one with 'journal init'")
+            raise StoreError(f"{column}: no program enrolled; start one with 'journal init'")
         with self.write():
-            self.conn.execute("update enrolments set emphasis = ? where id = ?", [emphasis, row["id"]])
+            self.conn.execute(f"update enrolments set {column} = ? where id = ?", [value, row["id"]])
             self._plans_change_from("0000-01-01")
 
     # --- sessions and sets --------------------------------------------------------------
