@@ -427,6 +427,31 @@ def units(ctx, db, units) -> None:
 
 @main.command()
 @db_option
+@click.option("--bar", help="Bar weight, in your unit (20 or 45).")
+@click.option("--plates", help="Plate sizes you have in pairs, e.g. 25,20,15,10,5,2.5,1.25 (add 0.5 for microplates).")
+@click.option("--dumbbells", help="Dumbbells you own, e.g. 4,6,8,10,12.")
+@click.option("--kettlebells", help="Kettlebells you own, e.g. 8,12,16,20,24.")
+@click.option("--machine-step", help="The smallest step of your machines and cables.")
+@json_option
+@click.pass_context
+def equipment(ctx, db, bar, plates, dumbbells, kettlebells, machine_step, as_json) -> None:
+    """Show or set what you load with: every prescribed load is made from it."""
+    from .render import equipment_text
+
+    journal = _journal(ctx)
+    if any(v is not None for v in (bar, plates, dumbbells, kettlebells, machine_step)):
+        gear = journal.set_equipment(bar=bar, plates=plates, dumbbells=dumbbells, kettlebells=kettlebells,
+                                     machine_step=machine_step)
+    else:
+        gear = journal.equipment()
+    if as_json:
+        _print_json(gear.to_json())
+    else:
+        click.echo(equipment_text(gear.to_json()))
+
+
+@main.command()
+@db_option
 @click.pass_context
 def check(ctx, db) -> None:
     """Check the journal file: SQLite's integrity check, its links and its schema."""

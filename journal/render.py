@@ -46,6 +46,17 @@ def set_text(s: LoggedSet) -> str:
     return f"{lifted}{amount}" + (f"  {tail}" if tail else "")
 
 
+def equipment_text(gear: dict) -> str:
+    def listed(values: list[float]) -> str:
+        return ", ".join(f"{v:g}" for v in values)
+
+    unit = gear["unit"]
+    return "\n".join([f"Bar: {gear['bar']:g} {unit}", f"Plates (pairs): {listed(gear['plates'])} {unit}",
+                      f"Dumbbells: {listed(gear['dumbbells'])} {unit}",
+                      f"Kettlebells: {listed(gear['kettlebells'])} {unit}",
+                      f"Machine and cable step: {gear['machine_step']:g} {unit}"])
+
+
 def block_text(d: PlannedDay) -> str:
     return f"{d.block.name} week {d.block.week} of {d.block.weeks} ({d.block.phase})"
 
@@ -64,6 +75,8 @@ def plan_text(d: PlannedDay) -> str:
         details = "  ".join(x for x in (f"tempo {p.tempo}" if p.tempo else "",
                                         f"rest {p.rest_s} s" if p.rest_s else "") if x)
         lines.append(f"  {p.name:<30} {target_text(p):<22} {details}")
+        if p.plates:
+            lines.append(f"      {p.plates}")
         lines.append(f"      why: {p.why}")
     return "\n".join(lines)
 

@@ -50,9 +50,12 @@ def test_each_weekday(name, offset):
         assert day.exercises == ()
 
 
+LOADED = Enrolment("runner-beginner", START.isoformat(), loads={"Back squat": 40.0})  # above the empty bar
+
+
 def test_fourth_week_is_a_deload_with_fewer_sets_and_less_load():
-    build = plan("runner-beginner", START)
-    deload = plan("runner-beginner", START.add(weeks=3))
+    build = plan("runner-beginner", START, LOADED)
+    deload = plan("runner-beginner", START.add(weeks=3), LOADED)
     assert deload.block.phase == "deload" and deload.block.week == 4
     squat_build = next(p for p in build.exercises if p.name == "Back squat")
     squat_deload = next(p for p in deload.exercises if p.name == "Back squat")
@@ -95,8 +98,8 @@ def test_start_loads_from_bodyweight_and_overrides():
 
 def test_low_readiness_trims_todays_strength_session():
     poor = Wellness("2026-09-07", sleep_h=6, sleep_quality=2, soreness=4, fatigue=4, stress=3, mood=3, motivation=2)
-    day = plan("runner-beginner", START, history=engine.History(wellness=(poor,)))
-    normal = plan("runner-beginner", START)
+    day = plan("runner-beginner", START, LOADED, history=engine.History(wellness=(poor,)))
+    normal = plan("runner-beginner", START, LOADED)
     assert day.readiness is not None and 25 < day.readiness < 50
     squat = next(p for p in day.exercises if p.name == "Back squat")
     assert squat.sets == 2 and squat.weight_kg < next(p for p in normal.exercises if p.name == "Back squat").weight_kg

@@ -100,7 +100,8 @@ def test_done_as_prescribed_gives_a_deload_within_six_weeks_and_higher_loads_aft
     phases = [d.block.phase for d in plans if d.session]
     assert "deload" in phases
     assert exercise_on(plans, "Back squat", 0).weight_kg == 20
-    assert exercise_on(plans, "Back squat", 3).weight_kg < 20  # the deload week is lighter
+    assert exercise_on(plans, "Back squat", 3).weight_kg == 20  # never below the empty bar ...
+    assert exercise_on(plans, "Trap bar deadlift", 3, 3).weight_kg < 40  # ... but the deload week is lighter
     after = exercise_on(plans, "Back squat", 4)
     assert after.weight_kg == 22.5 and after.sets == 3
     assert "progress" in after.why and "+2.5 kg" in after.why
@@ -128,7 +129,8 @@ def test_missed_reps_at_rpe_10_with_poor_check_ins_trims_and_raises_nothing():
 
 
 def test_struggling_when_well_rested_holds_then_reduces_after_a_stall():
-    plans, history, enrolment = simulate(9, perform=struggling)
+    plans, history, enrolment = simulate(9, perform=struggling, enrolment=Enrolment(
+        BEGINNER.name, START.isoformat(), loads={"Back squat": 40.0}))
     targets = engine.timeline(BEGINNER, enrolment, history, START.add(weeks=9))
     verdicts = []
     for week in targets:
@@ -137,7 +139,7 @@ def test_struggling_when_well_rested_holds_then_reduces_after_a_stall():
             verdicts.append(v)
     assert [v.verdict for v in verdicts][:2] == ["hold", "reduce"]
     assert "stall" in verdicts[1].reasons[0]
-    assert verdicts[1].weight_kg == 17.5  # 7.5% off 20 kg, down to the plate
+    assert verdicts[1].weight_kg == 37.5  # 7.5% off 40 kg is 37 kg: the nearest barbell load
 
 
 def test_a_stall_pulls_the_next_deload_forward():
@@ -333,13 +335,15 @@ def test_a_heavy_session_left_on_a_hard_run_day_is_the_lighter_variant():
                            engine.History(runs=(Run("l", START.isoformat(), "long"),)))
     from journal.core.engine import _Context, _plan_day, timeline
     history = engine.History(runs=(Run("l", START.isoformat(), "long"),))
-    ctx = _Context.build(BEGINNER, Enrolment(BEGINNER.name, START.isoformat()), history)
-    week = timeline(BEGINNER, Enrolment(BEGINNER.name, START.isoformat()), history, START)[0]
+    loaded = Enrolment(BEGINNER.name, START.isoformat(), loads={"Back squat": 40.0})
+    ctx = _Context.build(BEGINNER, loaded, history)
+    week = timeline(BEGINNER, loaded, history, START)[0]
     ctx.placements[week.monday] = engine._WeekPlacement(
         {d: engine._Placement(engine.session_for(BEGINNER, week.block, d)) for d in week.days()}, None)
     monday = _plan_day(ctx, week, START).day
     squat = next(p for p in monday.exercises if p.name == "Back squat")
-    assert squat.sets == 2 and squat.weight_kg == 15 and "hard-run day" in squat.why
+    assert squat.sets == 2 and squat.weight_kg == 32.5 and "hard-run day" in squat.why  # 40 x 0.8, nearest plate
+    assert squat.plates == "per side: 5 + 1.25 kg"
     assert plan.session is None or not any(p.heavy_lower and not p.adjusted for p in plan.exercises)
 
 

@@ -35,6 +35,7 @@ from .model import (
     Block,
     BlockPosition,
     Enrolment,
+    Equipment,
     Gates,
     LoggedSet,
     PlannedDay,
@@ -49,15 +50,15 @@ from .model import (
 from .units import load_text
 from .progression import (
     SessionResult,
+    gear_of,
+    plates_per_side,
     cut_load,
     cut_text,
     Target,
     initial_target,
     judge,
-    load_step,
     loadable,
     progresses,
-    round_to_step,
     rpe_creep,
     session_result,
     target_rpe,
@@ -97,24 +98,23 @@ def start_load(slot: Slot, enrolment: Enrolment) -> float | None:
 
 
 def starting_loads(program: Program, bodyweight_kg: float | None,
-                   overrides: dict[str, float], units: str = "kg") -> dict[str, float]:
+                   overrides: dict[str, float], units: str | Equipment = "kg") -> dict[str, float]:
     """Start loads for `init`: overrides first, then bodyweight x factor, never below the default;
-    each a load the lifter can set up in their unit (the program's 20 kg bar is 45 lb)."""
+    each a load the lifter can set up with their equipment (the program's 20 kg bar is 45 lb)."""
     loads: dict[str, float] = {}
     rules = program.rules
     for name, slot in program.exercises().items():
         if name in overrides:
-            loads[name] = overrides[name]
+            loads[name] = loadable(overrides[name], slot, rules, units)
         elif slot.start_kg is not None:
-            default = loadable(slot.start_kg, slot, rules, units) if units == "lb" else slot.start_kg
+            default = loadable(slot.start_kg, slot, rules, units)
             scaled = (loadable(bodyweight_kg * slot.bodyweight_factor, slot, rules, units, down=True)
                       if bodyweight_kg and slot.bodyweight_factor else 0.0)
-            if scaled > default or units == "lb":
-                loads[name] = max(scaled, default)
+            loads[name] = max(scaled, default)
     return loads
 
 
-def describe_load_rule(slot: Slot, weight_kg: float | None, units: str = "kg") -> str:
+def describe_load_rule(slot: Slot, weight_kg: float | None, units: str | Equipment = "kg") -> str:
     if slot.load == "percent_e1rm":
         return f"{slot.percent:g}% of estimated 1RM"
     if slot.load == "rpe":
@@ -472,7 +472,7 @@ def _results(ctx: _Context, exercise: str, weeks: Sequence[Week],
             if day.isoformat() not in by_day:
                 missed += prescribed is not None
                 continue
-            reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.units)
+            reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.gear)
             results.append(session_result(day.isoformat(), by_day[day.isoformat()], reference,
                                           planned_set_count(reference), target_rpe(slot, ctx.rules)))
     return results, excused, [f"{missed} planned session(s) with nothing logged"] if missed > 0 else []
@@ -494,7 +494,7 @@ def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Targe
         if not (results or excused or missed):
             continue  # not in this microcycle's sessions (another block or emphasis): nothing to say
         judged[name] = judge(slot, targets[name], results, excused, missed, days[0].isoformat(),
-                             days[-1].isoformat(), ctx.rules, ctx.enrolment.units, readiness,
+                             days[-1].isoformat(), ctx.rules, ctx.enrolment.gear, readiness,
                              creeping.get(name), ctx.program.ladder(name))
     return judged
 
@@ -515,7 +515,7 @@ def _deload_signal(ctx: _Context, week: Week, builds: Sequence[Week]) -> tuple[s
             continue
         logged = _logged_name(week, name)
         if creep := rpe_creep(logged, ctx.sets_of(logged, week.days()), ctx.sets_of(logged, earlier_days),
-                              rules.rpe_creep, ctx.enrolment.units):
+                              rules.rpe_creep, ctx.enrolment.gear):
             signals.append(creep.reason)
             crept[name] = creep.before
         results, _, _ = _results(ctx, name, [week], plans)
@@ -669,7 +669,7 @@ def ramp_kg(slot: Slot, rules: Rules, cycle_week: int) -> float:
     return ramp * cycle_week * slot.increment_kg
 
 
-def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str = "kg") -> Prescription:
+def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str | Equipment = "kg") -> Prescription:
     """What the microcycle's target asks for this week (a deload week asks for less)."""
     reps = target.reps
     # A load the lifter can set up in their unit now (a target from before a change of units too).
@@ -697,12 +697,17 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str =
         name=target.variation or slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
         seconds=target.seconds if reps is None else None, tempo=slot.tempo, rest_s=slot.rest_s,
         unilateral=slot.unilateral, why=f"{where}; {reason}", load=slot.load,
-        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None, unit=units,
+        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None,
+        unit=gear_of(units).unit, implement=slot.implement,
+        plates=plates_per_side(weight, units) if weight and slot.implement == "barbell" else None,
     )
 
 
-def _adjust(p: Prescription, why: str, **changes) -> Prescription:
-    return replace(p, why=f"{p.why}; {why}", adjusted=why, **changes)
+def _adjust(p: Prescription, why: str, gear: Equipment | None = None, **changes) -> Prescription:
+    adjusted = replace(p, why=f"{p.why}; {why}", adjusted=why, **changes)
+    if gear is not None and p.plates is not None and adjusted.weight_kg != p.weight_kg:
+        adjusted = replace(adjusted, plates=plates_per_side(adjusted.weight_kg, gear))  # the bar changed too
+    return adjusted
 
 
 def _cut(sets: int, fraction: float) -> int:
@@ -722,7 +727,7 @@ def _mobility_instead(ctx: _Context, week: Week, replaced: SessionTemplate) -> t
              [s for s in replaced.slots if s.pillar in ("mobility", "stability") and s.start_kg is None])
     name = f"{mobility.name if mobility else 'Mobility'} (in place of {replaced.name})"
     swapped = SessionTemplate(name, "mobility", replaced.day, tuple(slots))
-    return swapped, [prescribe(s, initial_target(s, None), ctx.rules, week, ctx.enrolment.units) for s in slots]
+    return swapped, [prescribe(s, initial_target(s, None), ctx.rules, week, ctx.enrolment.gear) for s in slots]
 
 
 def _plan(ctx: _Context, week: Week, day: Date) -> _DayPlan:
@@ -764,7 +769,7 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     template = placement.template
     if template is None:
         return planned(None)
-    exercises = [prescribe(slot, week.targets[slot.exercise], rules, week, ctx.enrolment.units)
+    exercises = [prescribe(slot, week.targets[slot.exercise], rules, week, ctx.enrolment.gear)
                  for slot in active_slots(template, week.block, ctx.enrolment)]
     excused: dict[str, str] = {}
     lifting = template.kind in LIFTING_KINDS
@@ -773,7 +778,7 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     def lightened(p: Prescription, fraction: float) -> float | None:
         if not p.weight_kg:
             return p.weight_kg
-        return cut_load(p.weight_kg, fraction, slots[p.program_exercise], rules, ctx.enrolment.units)
+        return cut_load(p.weight_kg, fraction, slots[p.program_exercise], rules, ctx.enrolment.gear)
 
     def leave_out(which: Callable[[Prescription], bool], why: str) -> None:
         """Work the plan does not ask for today: excused from the verdict, with the reason shown."""
@@ -816,14 +821,14 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
         f"{running.describe(b_race)} in {running.days_before(day, b_race)} day(s)" if b_race else "")
     if lighter and any(p.heavy_lower for p in exercises):
         why = f"lighter variant: {lighter}"
-        exercises = [_adjust(p, why, sets=_cut(p.sets, rules.light_set_cut),
+        exercises = [_adjust(p, why, ctx.enrolment.gear, sets=_cut(p.sets, rules.light_set_cut),
                              weight_kg=lightened(p, rules.light_load_cut))
                      if p.heavy_lower else p for p in exercises]
         adjustments.append(f"{why}: heavy lower-body lifts {rules.light_load_cut:.0%} lighter, fewer sets")
 
     if readiness and lifting and readiness.trims(rules):
         why = "trimmed for low readiness"
-        exercises = [_adjust(p, why, sets=max(1, p.sets - 1), weight_kg=lightened(p, 0.10))
+        exercises = [_adjust(p, why, ctx.enrolment.gear, sets=max(1, p.sets - 1), weight_kg=lightened(p, 0.10))
                      if p.pillar in LIFTING_KINDS else p for p in exercises]
         below = "below your normal" if readiness.baseline is not None else "low"
         adjustments.append(f"{readiness.describe()} is {below}: strength work one set fewer and about 10% lighter")

@@ -15,7 +15,7 @@ from pendulum import Date
 
 from .clock import iso_date
 from .errors import EntryError
-from .model import KG_PER_LB
+from .units import to_kg
 
 MAX_WEIGHT_KG = 1000.0  # above any human lift: a typo, not a PR
 MIN_WEIGHT = 0.1  # lighter than any plate: a typo (0 or BW is bodyweight)
@@ -42,12 +42,6 @@ class SetEntry:
     weight_kg: float | None
     reps: int | None
     seconds: int | None = None  # a carry or loaded hold: `18x30s`
-
-
-def to_kg(weight: float, unit: str) -> float:
-    """Exact conversion, cleaned of float noise at a precision no scale reaches."""
-    kg = weight * KG_PER_LB if unit == "lb" else weight
-    return round(kg, 6)
 
 
 def _float(text: str | float, field: str) -> float:

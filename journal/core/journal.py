@@ -39,6 +39,7 @@ from .entry import (
 from .errors import EntryError, JournalError
 from .model import (
     ALIASES,
+    Equipment,
     ASSESSMENT_TESTS,
     EMPHASES,
     Assessment,
@@ -223,11 +224,44 @@ class Journal:
         return Enrolled(_parse_cached(text), enrolment)
 
     def set_units(self, units: str) -> None:
-        """Plan, round and show loads in another unit from now on; logged sets stay as they were."""
+        """Plan, round and show loads in another unit from now on, with that unit's equipment;
+        logged sets stay as they were."""
         if units not in ("kg", "lb"):
             raise EntryError("units", f"{units!r} is not kg or lb")
         self.enrolled()
-        self.store.set_units(units)
+        with self.store.write():
+            self.store.set_units(units)
+            self.store.set_equipment(None)
+
+    def equipment(self) -> Equipment:
+        return self.enrolled().enrolment.gear
+
+    def set_equipment(self, *, bar: str | None = None, plates: str | None = None, dumbbells: str | None = None,
+                      kettlebells: str | None = None, machine_step: str | None = None) -> Equipment:
+        """Change what the lifter owns, given in their unit (lists comma-separated); the rest stays."""
+        gear = self.equipment()
+        unit = gear.unit
+
+        def one(text: str, field: str) -> float:
+            return to_kg(parse_weight(text, unit, field), unit)
+
+        def many(text: str, field: str) -> tuple[float, ...]:
+            values = tuple(sorted({one(part.strip(), field) for part in text.split(",") if part.strip()}))
+            if not values or 0 in values:
+                raise EntryError(field, f"{text!r} is not a list of weights like 8,12,16")
+            return values
+
+        changed = replace(
+            gear,
+            bar_kg=one(bar, "bar") if bar is not None else gear.bar_kg,
+            plates_kg=tuple(reversed(many(plates, "plates"))) if plates is not None else gear.plates_kg,
+            dumbbells_kg=many(dumbbells, "dumbbells") if dumbbells is not None else gear.dumbbells_kg,
+            kettlebells_kg=many(kettlebells, "kettlebells") if kettlebells is not None else gear.kettlebells_kg,
+            machine_step_kg=one(machine_step, "machine-step") if machine_step is not None else gear.machine_step_kg)
+        if changed.bar_kg <= 0 or changed.machine_step_kg <= 0:
+            raise EntryError("bar" if changed.bar_kg <= 0 else "machine-step", "must be more than 0")
+        self.store.set_equipment(changed)
+        return changed
 
     def set_emphasis(self, emphasis: str) -> None:
         if emphasis not in EMPHASES + ("none",):

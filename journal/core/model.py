@@ -23,6 +23,7 @@ KEY_RUN_KINDS: tuple[str, ...] = ("quality", "long", "race")  # heavy leg work s
 RACE_PRIORITIES: tuple[str, ...] = ("A", "B", "C")
 VERDICTS: tuple[str, ...] = ("progress", "hold", "reduce")
 EMPHASES: tuple[str, ...] = ("overpronation", "hip_drop")
+IMPLEMENTS: tuple[str, ...] = ("barbell", "dumbbell", "kettlebell", "machine", "bodyweight")  # the last: plus a plate
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
     # test name -> the range a real measurement can fall in
@@ -62,6 +63,7 @@ class Slot:
     heavy_lower: bool = False  # heavy lower-body work, kept away from key runs
     emphasis: str | None = None  # only in the plan when this emphasis is set
     blocks: tuple[str, ...] = ()  # block kinds it belongs to; empty = all
+    implement: str = "barbell"  # what the load is made with: see IMPLEMENTS
     ceiling: int | None = None  # most reps (or seconds) before the next variation; see `top`
     ramp: float | None = None  # increments added per build week of a microcycle; None = the rules'
 
@@ -182,6 +184,41 @@ class Program:
 
 
 @dataclass(frozen=True)
+class Equipment:
+    """What the lifter can load with, in exact kg: every prescription is made from it."""
+
+    unit: str = "kg"
+    bar_kg: float = 20.0
+    plates_kg: tuple[float, ...] = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)  # sizes owned, in pairs
+    dumbbells_kg: tuple[float, ...] = tuple(float(n) for n in range(2, 52, 2))
+    kettlebells_kg: tuple[float, ...] = (8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0)
+    machine_step_kg: float = 2.5
+
+    def to_json(self) -> dict:
+        from .units import in_unit
+
+        def shown(values):
+            return [in_unit(v, self.unit) for v in values]
+
+        return {"unit": self.unit, "bar": in_unit(self.bar_kg, self.unit), "plates": shown(self.plates_kg),
+                "dumbbells": shown(self.dumbbells_kg), "kettlebells": shown(self.kettlebells_kg),
+                "machine_step": in_unit(self.machine_step_kg, self.unit)}
+
+
+def _pounds(*values: float) -> tuple[float, ...]:
+    return tuple(round(v * KG_PER_LB, 6) for v in values)
+
+
+def default_equipment(unit: str) -> Equipment:
+    """A commercial gym's kit in the lifter's unit: a 20 kg or 45 lb bar and its plates, a
+    dumbbell rack, the usual kettlebells (in lb, the kg bells' labels), a stack's steps."""
+    if unit != "lb":
+        return Equipment()
+    return Equipment("lb", _pounds(45)[0], _pounds(45, 35, 25, 10, 5, 2.5), _pounds(*range(5, 105, 5)),
+                     _pounds(18, 26, 35, 44, 53, 62, 70), _pounds(5)[0])
+
+
+@dataclass(frozen=True)
 class Enrolment:
     program: str
     start: str  # ISO date
@@ -189,6 +226,11 @@ class Enrolment:
     emphasis: str | None = None
     bodyweight_kg: float | None = None
     loads: dict[str, float] = field(default_factory=dict)  # exercise -> start kg
+    equipment: Equipment | None = None  # the lifter's own, when they have set it
+
+    @property
+    def gear(self) -> Equipment:
+        return self.equipment or default_equipment(self.units)
 
 
 @dataclass(frozen=True)
@@ -210,6 +252,8 @@ class Prescription:
     adjusted: str | None = None  # why today's version differs from the microcycle's
     variation_of: str | None = None  # the program exercise a harder variation stands in for
     unit: str = "kg"  # the lifter's unit: `weight` is the load in it
+    implement: str = "barbell"
+    plates: str | None = None  # what goes on each side of the bar, for barbell loads
 
     @property
     def weight(self) -> float | None:

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from .entry import parse_tempo
 from .errors import EntryError, JournalError
 from .model import (
+    IMPLEMENTS,
     BLOCK_KINDS,
     EMPHASES,
     LOAD_KINDS,
@@ -252,6 +253,7 @@ SLOT_FIELDS: dict[str, Check] = {
     "blocks": list_of(one_of(BLOCK_KINDS, "block kind")),
     "ceiling": positive_int,
     "ramp": non_negative_number,
+    "implement": one_of(IMPLEMENTS, "implement"),
 }
 LADDER_FIELDS: dict[str, Check] = {"steps": list_of(text)}
 
@@ -355,6 +357,7 @@ def _slot(raw: dict, path: Path_, check: _Checker) -> Slot | None:
         emphasis=clean.get("emphasis"),
         blocks=tuple(clean.get("blocks", ())),
         ceiling=clean.get("ceiling"),
+        implement=clean.get("implement", "barbell"),
         ramp=float(clean["ramp"]) if "ramp" in clean else None,
     )
 

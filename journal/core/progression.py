@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from statistics import mean
 
-from .model import KG_PER_LB, LoggedSet, Prescription, Rules, Slot
-from .units import load_text
+from .model import Equipment, LoggedSet, Prescription, Rules, Slot, default_equipment
+from .units import in_unit, load_text, to_kg
 
 # %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
 RTS_PERCENT = (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9)
@@ -33,20 +33,57 @@ def round_to_step(kg: float, step: float, down: bool = False) -> float:
     return round(max(steps * step, 0.0), 3)
 
 
-def load_step(slot: Slot, rules: Rules) -> float:
-    """The smallest change this exercise can make in kg: plates for bars, its increment otherwise."""
-    return min(rules.plate_step_kg, slot.increment_kg)
+def gear_of(units: str | Equipment) -> Equipment:
+    return units if isinstance(units, Equipment) else default_equipment(units)
 
 
-def loadable(kg: float, slot: Slot, rules: Rules, units: str = "kg", down: bool = False) -> float:
-    """A load the lifter can actually set up, in kg, rounded in the plates they own."""
-    if units == "lb":
-        pounds = round_to_step(kg / KG_PER_LB, rules.plate_step_lb, down)
-        return round(pounds * KG_PER_LB, 6)
-    return round_to_step(kg, load_step(slot, rules), down)
+def _pick(kg: float, owned: Sequence[float], down: bool) -> float:
+    """The nearest weight owned (the heaviest not above `kg` when rounding down)."""
+    if down:
+        return max((w for w in owned if w <= kg + 1e-6), default=min(owned))
+    return min(owned, key=lambda w: (abs(w - kg), w))
 
 
-def cut_load(kg: float, fraction: float, slot: Slot, rules: Rules, units: str = "kg") -> float:
+def loadable(kg: float, slot: Slot, rules: Rules, units: str | Equipment = "kg", down: bool = False) -> float:
+    """A load the lifter can set up with what they own, in exact kg: the bar and pairs of
+    plates, a dumbbell or kettlebell of their set, a machine's step, or a plate held."""
+    gear = gear_of(units)
+    if slot.implement == "dumbbell":
+        return _pick(kg, gear.dumbbells_kg, down)
+    if slot.implement == "kettlebell":
+        return _pick(kg, gear.kettlebells_kg, down)
+    # Steps are counted in the lifter's own unit (5 lb, not 2.267962 kg), so pounds stay whole.
+    unit = gear.unit
+    amount, smallest = in_unit(kg, unit), in_unit(min(gear.plates_kg), unit)
+    if slot.implement == "barbell":
+        bar = in_unit(gear.bar_kg, unit)
+        made = bar if amount <= bar + 1e-6 else bar + round_to_step(amount - bar, 2 * smallest, down)
+    else:
+        made = round_to_step(amount, in_unit(gear.machine_step_kg, unit) if slot.implement == "machine" else smallest, down)
+    return to_kg(made, unit)
+
+
+def fixed_weights(slot: Slot) -> bool:
+    """Dumbbells and kettlebells come in sizes: between them, progress is made with reps."""
+    return slot.implement in ("dumbbell", "kettlebell")
+
+
+def plates_per_side(kg: float, units: str | Equipment) -> str:
+    """`per side: 15 + 2.5` for a barbell load, from the plates owned (largest first)."""
+    gear = gear_of(units)
+    left = (kg - gear.bar_kg) / 2
+    if left < 1e-6:
+        return "empty bar"
+    plates = []
+    for plate in sorted(gear.plates_kg, reverse=True):
+        while left >= plate - 1e-6:
+            plates.append(plate)
+            left -= plate
+    shown = " + ".join(load_text(p, gear.unit).split()[0] for p in plates)
+    return f"per side: {shown} {gear.unit}"
+
+
+def cut_load(kg: float, fraction: float, slot: Slot, rules: Rules, units: str | Equipment = "kg") -> float:
     """A load about `fraction` lighter that the lifter can set up: the loadable step nearest the
     intended cut. Never a cut of more than twice the one meant: where the nearest lighter step is
     further than that (light loads, big plates), the load stays and the sets carry the cut."""
@@ -57,7 +94,7 @@ def cut_load(kg: float, fraction: float, slot: Slot, rules: Rules, units: str = 
     return min(fair, key=lambda s: (abs(s - wanted), -s)) if fair else kg
 
 
-def cut_text(before: float, after: float, units: str) -> str:
+def cut_text(before: float, after: float, units: str | Equipment) -> str:
     """`−7.1%: 35 → 32.5 kg`: the cut as it really is."""
     change = (after - before) / before * 100 if before else 0.0
     return f"{change:+.1f}%: {load_text(before, units).split()[0]} → {load_text(after, units)}".replace("-", "−", 1)
@@ -238,7 +275,7 @@ def session_result(date: str, sets: Sequence[LoggedSet], p: Prescription, needed
 # --- the verdict ------------------------------------------------------------------------------
 
 
-def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str) -> tuple[float, float]:
+def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str | Equipment) -> tuple[float, float]:
     """Add the increment; what does not round to a loadable step is carried to next time."""
     wanted = (target.weight_kg or 0) + target.carry_kg + slot.increment_kg
     new = loadable(wanted, slot, rules, units, down=True)
@@ -269,7 +306,10 @@ def _next_step(slot: Slot, target: Target, ladder: Sequence[str]) -> tuple[Targe
     return start, f"{harder}, {count} ({current} reached its ceiling of {slot.top:g})"
 
 
-def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: str,
+MORE_REPS_AT_A_SIZE = 4  # reps added at one dumbbell or kettlebell before it must move up
+
+
+def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: str | Equipment,
                  e1rm: float | None, results: Sequence[SessionResult] = (),
                  ladder: Sequence[str] = ()) -> tuple[Target, str]:
     """The next microcycle's target under the exercise's load model, and what changed."""
@@ -313,13 +353,18 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
             return (replace(target, weight_kg=from_e1rm, reps=slot.reps, carry_kg=0.0),
                     f"{load_text(from_e1rm, units)} ({percent:.1f}% of e1RM {load_text(e1rm, units)})")
     raised, carry = _raised_weight(target, slot, rules, units)
+    if raised <= w and fixed_weights(slot) and reps is not None and reps < slot.reps + MORE_REPS_AT_A_SIZE:
+        # The next dumbbell or kettlebell is a bigger jump than this increment: reps first.
+        return (replace(target, reps=reps + slot.increment_reps, carry_kg=carry),
+                f"{reps + slot.increment_reps} reps at {load_text(w, units)} (the next size up is still "
+                f"{load_text(loadable(w + 1e-3, slot, rules, units) - w, units)} away)")
     note = f"+{load_text(raised - w, units)} → {load_text(raised, units)}" if raised > w else \
-        f"{load_text(w, units)} (+{load_text(slot.increment_kg, units)} does not round to a plate yet; carried)"
+        f"{load_text(w, units)} (+{load_text(slot.increment_kg, units)} does not reach the next step yet; carried)"
     return replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry), note
 
 
 def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused: Sequence[str],
-          missed: Sequence[str], first: str, last: str, rules: Rules, units: str = "kg",
+          missed: Sequence[str], first: str, last: str, rules: Rules, units: str | Equipment = "kg",
           readiness: float | None = None, crept_from: float | None = None,
           ladder: Sequence[str] = ()) -> Target:
     """The verdict on one microcycle of one exercise, and the target it leads to.
@@ -379,7 +424,7 @@ class Creep:
 
 
 def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[LoggedSet],
-              threshold: float, units: str = "kg") -> Creep | None:
+              threshold: float, units: str | Equipment = "kg") -> Creep | None:
     """RPE at the same load rising by `threshold` or more from earlier weeks to this one."""
 
     def by_load(sets: Sequence[LoggedSet]) -> dict[float, list[float]]:

@@ -10,6 +10,7 @@ is written to it.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import uuid
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .clock import Clock
 from .errors import StoreError
-from .model import Assessment, Enrolment, LoggedSet, Run, Wellness
+from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Wellness
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -132,9 +133,14 @@ def _m5_record_indexes(db: sqlite_utils.Database) -> None:
     _create_record_indexes(db)
 
 
+def _m6_settings(db: sqlite_utils.Database) -> None:
+    # The lifter's own settings, such as the equipment every load is made from (JSON values).
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
 # Each migration moves the schema up one version and keeps every row.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints, _m5_record_indexes)
+    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints, _m5_record_indexes, _m6_settings)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -145,7 +151,7 @@ def new_id() -> str:
 # What each migration leaves behind, to tell a file's real schema from its user_version.
 MIGRATION_MARKS = (
     ("table", "enrolments"), ("column", "runs.time"), ("column", "sets.pillar"),
-    ("table", "meta"), ("index", "sets_by_e1rm"))
+    ("table", "meta"), ("index", "sets_by_e1rm"), ("table", "settings"))
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -435,8 +441,29 @@ class Store:
             )
         }
         enrolment = Enrolment(row["program"], row["start"], row["units"], row["emphasis"],
-                              row["bodyweight_kg"], loads)
+                              row["bodyweight_kg"], loads, self.equipment())
         return enrolment, row["program_toml"]
+
+    def equipment(self) -> Equipment | None:
+        """The lifter's own equipment, when they have set it (else the defaults for their unit)."""
+        found = self.conn.execute("select value from settings where key = 'equipment'").fetchone()
+        if found is None:
+            return None
+        try:
+            record = json.loads(found[0])
+            return Equipment(record["unit"], float(record["bar_kg"]), tuple(record["plates_kg"]),
+                             tuple(record["dumbbells_kg"]), tuple(record["kettlebells_kg"]),
+                             float(record["machine_step_kg"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # an edited row: the defaults serve until it is set again
+
+    def set_equipment(self, equipment: Equipment | None) -> None:
+        with self.write():
+            self.conn.execute("delete from settings where key = 'equipment'")
+            if equipment is not None:
+                self.conn.execute("insert into settings (key, value) values ('equipment', ?)",
+                                  [json.dumps(asdict(equipment))])
+            self._plans_change_from("0000-01-01")
 
     def set_emphasis(self, emphasis: str | None) -> None:
         self._update_enrolment("emphasis", emphasis)

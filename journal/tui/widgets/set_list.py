@@ -31,6 +31,8 @@ class SetList(Static):
         text = Text()
         text.append(f"{p.name}", style="bold")
         details = [target_text(p)]
+        if p.plates:
+            details.append(p.plates)
         if p.tempo:
             details.append(f"tempo {p.tempo}")
         if p.rest_s:
