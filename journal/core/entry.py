@@ -178,6 +178,22 @@ def parse_number(text: str | float, field: str, low: float, high: float, whole: 
     return value
 
 
+def parse_weight_list(text: str, unit: str, field: str) -> tuple[float, ...]:
+    """`8,12,16` in the lifter's unit -> the weights in kg, lightest first, each more than 0."""
+    values = tuple(sorted({to_kg(parse_weight(part.strip(), unit, field), unit)
+                           for part in str(text).split(",") if part.strip()}))
+    if not values or values[0] <= 0:
+        raise EntryError(field, f"{text!r} is not a list of weights like 8,12,16")
+    return values
+
+
+def parse_positive_weight(text: str, unit: str, field: str) -> float:
+    kg = to_kg(parse_weight(text, unit, field), unit)
+    if kg <= 0:
+        raise EntryError(field, f"{text!r} must be more than 0")
+    return kg
+
+
 def parse_bodyweight(text: str | float, units: str) -> float:
     """`75kg`, `165lb`, or a bare number in the enrolled unit -> kg (a runner's, 25-300 kg)."""
     match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?\s*", str(text), re.IGNORECASE)

@@ -22,6 +22,8 @@ from . import engine
 from .clock import Clock, iso_date, iso_week, today
 from .entry import (
     parse_load,
+    parse_positive_weight,
+    parse_weight_list,
     check_date,
     parse_bodyweight,
     parse_date,
@@ -241,25 +243,16 @@ class Journal:
         """Change what the lifter owns, given in their unit (lists comma-separated); the rest stays."""
         gear = self.equipment()
         unit = gear.unit
-
-        def one(text: str, field: str) -> float:
-            return to_kg(parse_weight(text, unit, field), unit)
-
-        def many(text: str, field: str) -> tuple[float, ...]:
-            values = tuple(sorted({one(part.strip(), field) for part in text.split(",") if part.strip()}))
-            if not values or 0 in values:
-                raise EntryError(field, f"{text!r} is not a list of weights like 8,12,16")
-            return values
-
         changed = replace(
             gear,
-            bar_kg=one(bar, "bar") if bar is not None else gear.bar_kg,
-            plates_kg=tuple(reversed(many(plates, "plates"))) if plates is not None else gear.plates_kg,
-            dumbbells_kg=many(dumbbells, "dumbbells") if dumbbells is not None else gear.dumbbells_kg,
-            kettlebells_kg=many(kettlebells, "kettlebells") if kettlebells is not None else gear.kettlebells_kg,
-            machine_step_kg=one(machine_step, "machine-step") if machine_step is not None else gear.machine_step_kg)
-        if changed.bar_kg <= 0 or changed.machine_step_kg <= 0:
-            raise EntryError("bar" if changed.bar_kg <= 0 else "machine-step", "must be more than 0")
+            bar_kg=parse_positive_weight(bar, unit, "bar") if bar is not None else gear.bar_kg,
+            plates_kg=(tuple(reversed(parse_weight_list(plates, unit, "plates"))) if plates is not None
+                       else gear.plates_kg),
+            dumbbells_kg=parse_weight_list(dumbbells, unit, "dumbbells") if dumbbells is not None else gear.dumbbells_kg,
+            kettlebells_kg=(parse_weight_list(kettlebells, unit, "kettlebells") if kettlebells is not None
+                            else gear.kettlebells_kg),
+            machine_step_kg=(parse_positive_weight(machine_step, unit, "machine-step") if machine_step is not None
+                             else gear.machine_step_kg))
         self.store.set_equipment(changed)
         return changed
 

@@ -21,6 +21,7 @@ PALETTE = (
     ("Wellness check-in", "Sleep, soreness, fatigue, stress, mood, motivation", "check_in"),
     ("Week plan", "Every session planned this week", "plan"),
     ("Import history", "Sets from a Strong, Hevy or journal CSV, all or nothing", "import_sets"),
+    ("Equipment", "Your bar, plates, dumbbells, kettlebells and machine step", "equipment"),
     ("Exercise history", "Recent sessions and best e1RM of the focused exercise", "history"),
     ("Pause or resume rest timer", "Space", "pause_timer"),
     ("Refresh", "Re-read the journal (picks up sets logged elsewhere)", "refresh"),

@@ -111,3 +111,22 @@ async def test_skip_undo_and_note_on_a_locked_file_fail_with_a_notification(app_
         assert titles.count("Not skipped") == 1 and "Not undone" in titles and "Note not saved" in titles
         assert rows(app, "select set_type, notes from sets") == [("working", None)]
         assert app.is_running
+
+
+async def test_g_edits_the_equipment_and_the_plan_follows_it(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("g")
+        await settle(pilot)
+        plates = app.screen.query_one("#field-plates")
+        assert plates.value == "25,20,15,10,5,2.5,1.25"
+        plates.value = "20,10,5,2.5"
+        bells = app.screen.query_one("#field-kettlebells")
+        bells.value = "12,16,24"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (value,) = rows(app, "select value from settings where key = 'equipment'")[0]
+        assert '"kettlebells_kg": [12.0, 16.0, 24.0]' in value and '"plates_kg": [20.0, 10.0, 5.0, 2.5]' in value
+        squat = app.screen.focused_exercise()
+        assert squat.name == "Back squat" and squat.plates == "empty bar"

@@ -50,6 +50,7 @@ class TodayScreen(Screen):
         Binding("S", "summary", "Summary"),
         Binding("x", "export", "Export"),
         Binding("i", "import_sets", "Import", show=False),
+        Binding("g", "equipment", "Equipment", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "keys", "Keys"),
         Binding("q", "app.quit", "Quit", show=False),
@@ -414,6 +415,16 @@ class TodayScreen(Screen):
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.journal, p.name, self.day))
+
+    def action_equipment(self) -> None:
+        from .equipment import EquipmentScreen
+
+        def save(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._write(lambda: self.journal.set_equipment(**values), lambda _: self.reload(),
+                            lambda: save(values), "Equipment not saved")
+
+        self.app.push_screen(EquipmentScreen(self.journal.equipment()), save)
 
     def action_keys(self) -> None:
         from .keys import KeysScreen
