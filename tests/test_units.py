@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.core.model import KG_PER_LB, Rules, Slot, default_equipment
+from journal.core.model import KG_PER_LB, LoggedSet, Rules, Slot, default_equipment
 from journal.core.progression import cut_load, loadable
 from tests.conftest import START
 from tests.test_hostile import assert_refused
@@ -167,3 +167,54 @@ def test_plate_math_names_the_plates_on_each_side():
     assert plates_per_side(20.0, "kg") == "empty bar"
     assert plates_per_side(135 * KG_PER_LB, "lb") == "per side: 45 lb"
     assert plates_per_side(185 * KG_PER_LB, "lb") == "per side: 45 + 25 lb"
+
+
+# --- properties: every load is makeable, and progress never freezes ------------------------------
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from journal.core import engine  # noqa: E402
+from journal.core.model import Enrolment, Equipment  # noqa: E402
+from journal.core.program import load_shipped  # noqa: E402
+from journal.core.progression import initial_target, judge, session_result  # noqa: E402
+
+kits = st.builds(
+    lambda unit, bar, smallest, bells, step: Equipment(
+        unit, bar, tuple(sorted({20.0, 10.0, 5.0, smallest}, reverse=True)),
+        tuple(float(n) for n in range(2, 40, 2)), tuple(sorted(set(bells))), step),
+    st.sampled_from(["kg", "lb"]), st.sampled_from([15.0, 20.0, 20.411657]), st.sampled_from([0.5, 1.25, 2.5]),
+    st.lists(st.sampled_from([8.0, 12.0, 16.0, 20.0, 24.0, 32.0]), min_size=2, max_size=6),
+    st.sampled_from([1.0, 2.5, 5.0]))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gear=kits, program=st.sampled_from(["runner-beginner", "runner-experienced"]), weeks=st.integers(0, 20))
+def test_every_prescribed_load_is_makeable_from_the_lifters_equipment(gear, program, weeks):
+    shipped = load_shipped(program)
+    enrolment = Enrolment(program, START.isoformat(), gear.unit, equipment=gear)
+    monday = START.add(weeks=weeks)
+    slots = shipped.exercises()
+    for day in engine.plan_days(shipped, enrolment, monday, monday.add(days=6)):
+        for p in day.exercises:
+            if p.weight_kg:
+                slot = slots[p.program_exercise]
+                assert p.weight_kg == loadable(p.weight_kg, slot, shipped.rules, gear), (p.name, p.weight_kg)
+                if slot.implement == "kettlebell":
+                    assert p.weight_kg in gear.kettlebells_kg
+
+
+@given(gear=kits, increment=st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 4.0, 5.0]),
+       implement=st.sampled_from(["barbell", "dumbbell", "kettlebell", "machine"]))
+def test_progression_never_freezes_on_rounding(gear, increment, implement):
+    s = Slot("Lift", "strength", 3, reps=5, start_kg=20.0, increment_kg=increment, implement=implement)
+    target = initial_target(s, loadable(20.0, s, Rules(), gear))
+    first = target.weight_kg
+    for _ in range(40):  # done well every microcycle
+        p = engine.Prescription("Lift", "strength", 3, target.reps, target.weight_kg, None, None, None, False, "")
+        sets = [LoggedSet(f"s{n}", "Lift", n, "working", target.weight_kg, None, "kg", target.reps, None, None, None,
+                          8.0, None, None, "2026-09-07T17:00:00+00:00", "UTC", "2026-09-07") for n in range(3)]
+        result = session_result("2026-09-07", sets, p, 3, 9.0)
+        target = judge(s, target, [result], [], [], "2026-09-07", "2026-09-27", Rules(), gear)
+    heaviest = max(gear.kettlebells_kg if implement == "kettlebell" else gear.dumbbells_kg
+                   if implement == "dumbbell" else [1e9])
+    assert target.weight_kg > first or first >= heaviest  # it moved, unless nothing heavier is owned
