@@ -51,7 +51,7 @@ async def key_to_paint(app: App, key: str, changed: Callable[[], bool]) -> float
     while not changed():
         if time.perf_counter() - start > 1.0:
             return None
-        await asyncio.sleep(0)
+        await asyncio.sleep(0.0005)  # yield the GIL: the set is written in a worker thread
     painted = asyncio.get_running_loop().create_future()
     app.screen.call_after_refresh(lambda: painted.set_result(time.perf_counter()))
     return await painted - start
