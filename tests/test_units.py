@@ -218,3 +218,20 @@ def test_progression_never_freezes_on_rounding(gear, increment, implement):
     heaviest = max(gear.kettlebells_kg if implement == "kettlebell" else gear.dumbbells_kg
                    if implement == "dumbbell" else [1e9])
     assert target.weight_kg > first or first >= heaviest  # it moved, unless nothing heavier is owned
+
+
+def test_a_carry_between_dumbbell_sizes_adds_seconds_then_moves_up_a_size():
+    carry = Slot("Suitcase carry", "stability", 3, seconds=30, start_kg=20.0, increment_kg=1.0,
+                 implement="dumbbell", load="kg")
+    target = initial_target(carry, 20.0)
+    seen = []
+    for _ in range(3):
+        p = engine.Prescription("Suitcase carry", "stability", 3, None, target.weight_kg, target.seconds, None, None,
+                                False, "")
+        sets = [LoggedSet(f"c{n}", "Suitcase carry", n, "working", target.weight_kg, None, "kg", None,
+                          float(target.seconds), None, None, 7.0, None, None, "2026-09-07T17:00:00+00:00", "UTC",
+                          "2026-09-07") for n in range(3)]
+        target = judge(carry, target, [session_result("2026-09-07", sets, p, 3, 9.0)], [], [],
+                       "2026-09-07", "2026-09-27", Rules())
+        seen.append((target.weight_kg, target.seconds))
+    assert seen == [(20.0, 35), (22.0, 30), (22.0, 35)]  # seconds while the carry builds, then 22 kg

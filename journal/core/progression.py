@@ -353,14 +353,20 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
             return (replace(target, weight_kg=from_e1rm, reps=slot.reps, carry_kg=0.0),
                     f"{load_text(from_e1rm, units)} ({percent:.1f}% of e1RM {load_text(e1rm, units)})")
     raised, carry = _raised_weight(target, slot, rules, units)
-    if raised <= w and fixed_weights(slot) and reps is not None and reps < slot.reps + MORE_REPS_AT_A_SIZE:
-        # The next dumbbell or kettlebell is a bigger jump than this increment: reps first.
-        return (replace(target, reps=reps + slot.increment_reps, carry_kg=carry),
-                f"{reps + slot.increment_reps} reps at {load_text(w, units)} (the next size up is still "
-                f"{load_text(loadable(w + 1e-3, slot, rules, units) - w, units)} away)")
+    if raised <= w and fixed_weights(slot):
+        # The next dumbbell or kettlebell is a bigger jump than this increment: reps (or, for a
+        # carry, seconds) first, within the exercise's ceiling.
+        away = f"the next size up is still {load_text(loadable(w + 1e-3, slot, rules, units) - w, units)} away"
+        if reps is not None and reps < slot.reps + MORE_REPS_AT_A_SIZE:
+            return (replace(target, reps=reps + slot.increment_reps, carry_kg=carry),
+                    f"{reps + slot.increment_reps} reps at {load_text(w, units)} ({away})")
+        if secs is not None and secs + slot.increment_s <= slot.top:
+            return (replace(target, seconds=secs + slot.increment_s, carry_kg=carry),
+                    f"{secs + slot.increment_s} s at {load_text(w, units)} ({away})")
     note = f"+{load_text(raised - w, units)} → {load_text(raised, units)}" if raised > w else \
         f"{load_text(w, units)} (+{load_text(slot.increment_kg, units)} does not reach the next step yet; carried)"
-    return replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry), note
+    return replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry,
+                   seconds=slot.seconds if secs is not None and raised > w else secs), note
 
 
 def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused: Sequence[str],
