@@ -263,6 +263,11 @@ def test_importing_a_fifo_is_refused_at_once(enrolled_cli, tmp_path):
     assert done and done[0].exit_code == 1
 
 
+def test_importing_a_folder_is_one_line(enrolled_cli, tmp_path):
+    assert_refused(enrolled_cli("import", str(tmp_path)), "is a folder")
+    assert_refused(enrolled_cli("run", "import", str(tmp_path)), "is a folder")
+
+
 def test_an_endless_or_huge_file_is_refused(enrolled_cli, tmp_path, monkeypatch):
     link = tmp_path / "zero.csv"
     link.symlink_to("/dev/zero")

@@ -104,11 +104,12 @@ def read_text(path: Path, field: str = "file", limit: int = MAX_IMPORT_BYTES, en
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):  # checked before the descriptor becomes a file: a folder cannot
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+        raise EntryError(field, f"{path} is {kind}; give a saved file")
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
-            raise EntryError(field, f"{path} is {kind}; give a saved file")
         try:
             raw = handle.read(limit + 1)
         except OSError as error:

@@ -91,6 +91,7 @@ async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
 @given(name=MARKUP_LIKE, note=MARKUP_LIKE, typed=MARKUP_LIKE)
 @example(name="Back squat [/]", note="[/]", typed="[/")
 @example(name="Curl [EZ Bar]", note="[b]bold[/b] [link=x]y", typed="[red]")
+@example(name=":", note=":", typed="/")  # a folder typed as the file to import
 def test_every_screen_shows_markup_like_text_as_plain_text(name, note, typed):
     with tempfile.TemporaryDirectory() as folder:
         db = _journal_with(Path(folder), name, note)
