@@ -6,16 +6,10 @@ from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
 from .core.model import LoggedSet, PlannedDay, Prescription
+from .core.units import amount_text, load_text as load
 
 if TYPE_CHECKING:
     from .core.journal import ImportReport
-
-
-def load(kg: float | None, unit: str = "kg") -> str:
-    """A load in kg as the lifter reads it, in their unit."""
-    from .core.units import load_text
-
-    return load_text(kg, unit)
 
 
 def target_text(p: Prescription, compact: bool = False) -> str:
@@ -124,7 +118,7 @@ def summary_sections(doc: dict) -> list[tuple[str, list[str]]]:
             f"Sets: {sets['working']} working ({sets['hard']} hard), {sets['warmup']} warm-up, "
             f"{sets['skipped']} skipped",
             f"Volume: {load(doc['volume']['total_kg'], unit)}"
-            + (" (" + ", ".join(f"{k} {load(v, unit).split()[0]}" for k, v in doc["volume"]["by_pillar"].items()) + ")"
+            + (" (" + ", ".join(f"{k} {amount_text(v, unit)}" for k, v in doc["volume"]["by_pillar"].items()) + ")"
                if doc["volume"]["by_pillar"] else "")]
     if doc["time_under_tension_s"]["total"]:
         week.append(f"Time under tension: {doc['time_under_tension_s']['total']} s")
@@ -150,7 +144,7 @@ def summary_sections(doc: dict) -> list[tuple[str, list[str]]]:
                 f"7-day {training['acute']:g}, 42-day {training['chronic']:g}{balance}")
     nxt = doc["next_week"]
     ahead = [f"{nxt['block']['name']} week {nxt['block']['week']} ({', '.join(nxt['phases'])})"]
-    ahead += [f"{r['exercise']}: {load(r['from_kg'], unit).split()[0]} → {load(r['to_kg'], unit)}" for r in nxt["raised"]]
+    ahead += [f"{r['exercise']}: {amount_text(r['from_kg'], unit)} → {load(r['to_kg'], unit)}" for r in nxt["raised"]]
     ahead += [f"! {a}" for a in nxt["adjustments"]]
     verdicts = [f"{v['exercise']}: {v['verdict']} ({v['reason']})" for v in doc["verdicts"]]
     return [("This week", week), ("Best sets", lifts or ["no loaded sets"]), ("Recovery", feel),

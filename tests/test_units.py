@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.core.model import KG_PER_LB, LoggedSet, Rules, Slot, default_equipment
+from journal.core.model import LoggedSet, Rules, Slot, default_equipment
+from journal.core.units import KG_PER_LB
 from journal.core.progression import cut_load, loadable
 from tests.conftest import START
 from tests.test_hostile import assert_refused

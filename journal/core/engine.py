@@ -47,7 +47,7 @@ from .model import (
     Slot,
     Wellness,
 )
-from .units import load_text
+from .units import amount_text, load_text
 from .progression import (
     SessionResult,
     gear_of,
@@ -591,8 +591,9 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
         near = [o for o in others if abs((d - o).days) * 24 < rules.heavy_gap_h]
         return [f"another heavy session on {near[0].format('ddd D MMM')} is within {rules.heavy_gap_h} h"] if near else []
 
+    before = [week.last_heavy] if week.last_heavy else []
+
     def cost(assignment: Sequence[Date]) -> tuple:
-        before = [week.last_heavy] if week.last_heavy else []
         broken = lighter = tired = moved_onto = distance = 0
         for n, d in enumerate(assignment):
             others = before + [a for m, a in enumerate(assignment) if m != n]
@@ -613,24 +614,25 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
                default=tuple(heavy))
     taken: dict[Date, SessionTemplate] = {}
     lighter: dict[Date, str] = {}
-    heavy_times = [week.last_heavy] if week.last_heavy else []
+    heavy_here: list[Date] = []  # this week's heavy days, in order
     for origin, to in sorted(zip(heavy, best), key=lambda pair: pair[1]):
         template = templates[origin]
-        others = [week.last_heavy] * bool(week.last_heavy) + [d for d in best if d != to]
-        broken = static[to] + gap_conflicts(to, others)
+        others = before + [d for d in best if d != to]
+        gap = gap_conflicts(to, others)
         taken[to] = template
         if running.recovering_from(to, runs, rules):
             continue  # its heavy work is left out that day (the day's own rules), so it is no heavy day
-        if not broken:
-            if race := running.a_race_between(heavy_times[-1] if heavy_times else None, to, runs, 14):
+        if not static[to] and not gap:
+            latest = (before + heavy_here)[-1] if before or heavy_here else None
+            if race := running.a_race_between(latest, to, runs, 14):
                 lighter[to] = f"first heavy session after the {running.describe(race)}"
-        elif hard_ok[to] and not gap_conflicts(to, others):
+        elif hard_ok[to] and not gap:
             lighter[to] = (f"paired with the {running.describe(running.key_run_on(to, runs))}, after it: no easy "
                            f"day this week keeps {rules.heavy_spacing_h} h before the key runs and "
                            f"{rules.heavy_gap_h} h from the other heavy sessions")
         else:
-            lighter[to] = "no day this week keeps every rule; gave way: " + "; ".join(broken)
-        heavy_times.append(to)
+            lighter[to] = "no day this week keeps every rule; gave way: " + "; ".join(static[to] + gap)
+        heavy_here.append(to)
         if to != origin:
             effort = running.long_effort_before(origin, runs)
             why = "; ".join(static[origin] + gap_conflicts(origin, others)) or (
@@ -642,9 +644,9 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
             taken.setdefault(d, templates[d])
 
     placed: dict[Date, SessionTemplate | None] = dict(taken)
-    others = [(d, t) for d, t in templates.items() if t and not _heavy_template(ctx, week, t)]
-    placed.update((d, t) for d, t in others if d not in taken)
-    displaced = [(d, t) for d, t in others if d in taken]
+    light_sessions = [(d, t) for d, t in templates.items() if t and not _heavy_template(ctx, week, t)]
+    placed.update((d, t) for d, t in light_sessions if d not in taken)
+    displaced = [(d, t) for d, t in light_sessions if d in taken]
     for d, t in displaced:
         free = [f for f in days if placed.get(f) is None]
         if not free:
@@ -653,9 +655,8 @@ def _place_week(ctx: _Context, week: Week) -> _WeekPlacement:
         to = min(free, key=lambda f: (running.key_run_on(f, runs) is not None, abs((f - d).days), f))
         placed[to] = t
         notes[to].append(f"{t.name} moved here from {d.format('ddd D MMM')} to make room")
-    heavy_days = [d for d in best if d in taken and not running.recovering_from(d, runs, rules)]
     return _WeekPlacement({d: _Placement(placed.get(d), tuple(notes[d]), lighter.get(d, "")) for d in days},
-                          max(heavy_days) if heavy_days else None)
+                          heavy_here[-1] if heavy_here else None)
 
 
 # --- one day ------------------------------------------------------------------------------
@@ -682,7 +683,7 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str |
         ramped = loadable(weight + step, slot, rules, units, down=True)
         if ramped > weight:
             reason += (f"; build week {week.cycle_week + 1} of the microcycle: "
-                       f"{load_text(weight, units).split()[0]} → {load_text(ramped, units)}")
+                       f"{amount_text(weight, units)} → {load_text(ramped, units)}")
             weight = ramped
     if week.phase == "deload":
         sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))

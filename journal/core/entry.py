@@ -112,17 +112,24 @@ def parse_set(text: str, default_unit: str = "kg") -> SetEntry:
     return SetEntry(weight, unit, to_kg(weight, unit), reps, seconds)
 
 
+_WEIGHT_WITH_UNIT = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?\s*", re.IGNORECASE)
+
+
+def _weight_with_unit(text: object, default_unit: str) -> tuple[str, str] | None:
+    """`40lb` -> ('40', 'lb'); a bare number takes `default_unit`; None when it is no weight."""
+    match = _WEIGHT_WITH_UNIT.fullmatch(str(text))
+    return (match[1], parse_unit(match[2]) if match[2] else default_unit) if match else None
+
+
 def parse_load(text: str, default_unit: str = "kg") -> SetEntry:
     """A load alone (`18`, `40lb`, `BW`), for a hold or carry timed with --seconds."""
-    raw = (text or "").strip()
-    if raw.lower() == "bw":
+    if (text or "").strip().lower() == "bw":
         return SetEntry(None, default_unit, None, None)
-    match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?", raw, re.IGNORECASE)
-    if not match:
+    found = _weight_with_unit(text or "", default_unit)
+    if found is None:
         raise EntryError("set", f"{text!r} is not a load like 18 or 40lb (with --seconds for the time)")
-    unit = parse_unit(match[2]) if match[2] else default_unit
-    weight = parse_weight(match[1], unit)
-    return SetEntry(weight, unit, to_kg(weight, unit), None)
+    weight = parse_weight(found[0], found[1])
+    return SetEntry(weight, found[1], to_kg(weight, found[1]), None)
 
 
 def parse_tempo(text: str | None) -> str | None:
@@ -180,9 +187,9 @@ def parse_number(text: str | float, field: str, low: float, high: float, whole: 
 
 def parse_weight_list(text: str, unit: str, field: str) -> tuple[float, ...]:
     """`8,12,16` in the lifter's unit -> the weights in kg, lightest first, each more than 0."""
-    values = tuple(sorted({to_kg(parse_weight(part.strip(), unit, field), unit)
+    values = tuple(sorted({parse_positive_weight(part.strip(), unit, field)
                            for part in str(text).split(",") if part.strip()}))
-    if not values or values[0] <= 0:
+    if not values:
         raise EntryError(field, f"{text!r} is not a list of weights like 8,12,16")
     return values
 
@@ -196,11 +203,10 @@ def parse_positive_weight(text: str, unit: str, field: str) -> float:
 
 def parse_bodyweight(text: str | float, units: str) -> float:
     """`75kg`, `165lb`, or a bare number in the enrolled unit -> kg (a runner's, 25-300 kg)."""
-    match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?\s*", str(text), re.IGNORECASE)
-    if not match:
+    found = _weight_with_unit(text, units)
+    if found is None:
         raise EntryError("bodyweight", f"{text!r} is not a weight like 75kg or 165lb")
-    unit = parse_unit(match[2]) if match[2] else units
-    kg = to_kg(float(match[1]), unit)
+    kg = to_kg(float(found[0]), found[1])
     if not 25 <= kg <= 300:
         raise EntryError("bodyweight", f"{text!r} ({kg:.1f} kg) is not between 25 and 300 kg")
     return round(kg, 3)

@@ -6,6 +6,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from .units import in_unit, to_kg
+
 Pillar = Literal["strength", "mobility", "stability", "power", "plyometric"]
 SessionKind = Literal["strength", "mobility", "stability", "power", "plyometric", "rest"]
 LoadKind = Literal["kg", "percent_e1rm", "rpe", "bodyweight", "seconds"]
@@ -33,7 +35,6 @@ ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
     "single_leg_squat_quality": (1, 5),
     "pain": (0, 10),
 }
-KG_PER_LB = 0.45359237
 # Names that mean the same lift but do not say so letter for letter (typed or imported).
 ALIASES = {"squat": "back squat", "barbell squat": "back squat", "calf raise": "standing calf raise"}
 
@@ -195,8 +196,6 @@ class Equipment:
     machine_step_kg: float = 2.5
 
     def to_json(self) -> dict:
-        from .units import in_unit
-
         def shown(values):
             return [in_unit(v, self.unit) for v in values]
 
@@ -206,7 +205,7 @@ class Equipment:
 
 
 def _pounds(*values: float) -> tuple[float, ...]:
-    return tuple(round(v * KG_PER_LB, 6) for v in values)
+    return tuple(to_kg(v, "lb") for v in values)
 
 
 def default_equipment(unit: str) -> Equipment:
@@ -258,8 +257,6 @@ class Prescription:
     @property
     def weight(self) -> float | None:
         """The load in the lifter's unit (weight_kg stays exact kilograms)."""
-        from .units import in_unit
-
         return None if self.weight_kg is None else in_unit(self.weight_kg, self.unit)
 
     @property

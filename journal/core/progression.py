@@ -10,12 +10,12 @@ on the bar, and an increment that rounds to nothing is carried, never lost.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from statistics import mean
 
 from .model import Equipment, LoggedSet, Prescription, Rules, Slot, default_equipment
-from .units import in_unit, load_text, to_kg
+from .units import amount_text, in_unit, load_text, to_kg
 
 # %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
 RTS_PERCENT = (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9)
@@ -79,7 +79,7 @@ def plates_per_side(kg: float, units: str | Equipment) -> str:
         while left >= plate - 1e-6:
             plates.append(plate)
             left -= plate
-    shown = " + ".join(load_text(p, gear.unit).split()[0] for p in plates)
+    shown = " + ".join(amount_text(p, gear) for p in plates)
     return f"per side: {shown} {gear.unit}"
 
 
@@ -97,7 +97,7 @@ def cut_load(kg: float, fraction: float, slot: Slot, rules: Rules, units: str | 
 def cut_text(before: float, after: float, units: str | Equipment) -> str:
     """`−7.1%: 35 → 32.5 kg`: the cut as it really is."""
     change = (after - before) / before * 100 if before else 0.0
-    return f"{change:+.1f}%: {load_text(before, units).split()[0]} → {load_text(after, units)}".replace("-", "−", 1)
+    return f"{change:+.1f}%: {amount_text(before, units)} → {load_text(after, units)}".replace("-", "−", 1)
 
 
 def epley_e1rm(weight_kg: float, reps: int, rpe: float | None = None) -> float:
@@ -284,14 +284,22 @@ def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str | Equipm
     return new, round(wanted - new, 6)
 
 
+def _latest_at_load(results: Sequence[SessionResult], weight_kg: float | None,
+                    value: Callable[[LoggedSet], float | None]) -> list[float]:
+    """`value` of each working set of the latest session that has one, at the target load or
+    heavier: what the lifter last did there."""
+    for result in reversed(results):
+        found = [v for s in result.sets if s.set_type in COUNTED_SET_TYPES and (v := value(s))
+                 and (not weight_kg or (s.weight_kg or 0) >= weight_kg - 0.01)]
+        if found:
+            return found
+    return []
+
+
 def _weakest_reps(results: Sequence[SessionResult], weight_kg: float | None) -> int | None:
     """The fewest reps in a working set of the latest session at the target load (or heavier)."""
-    for result in reversed(results):
-        reps = [s.reps for s in result.sets if s.set_type in COUNTED_SET_TYPES and s.reps
-                and (not weight_kg or (s.weight_kg or 0) >= weight_kg - 0.01)]
-        if reps:
-            return min(reps)
-    return None
+    reps = _latest_at_load(results, weight_kg, lambda s: s.reps)
+    return int(min(reps)) if reps else None
 
 
 def _next_step(slot: Slot, target: Target, ladder: Sequence[str]) -> tuple[Target, str] | None:
@@ -450,9 +458,6 @@ def rpe_creep(exercise: str, recent: Sequence[LoggedSet], earlier: Sequence[Logg
 
 def _latest_rpe(results: Sequence[SessionResult], weight_kg: float | None) -> float | None:
     """The mean RPE of the latest session's working sets at the target load (or heavier)."""
-    for result in reversed(results):
-        rpes = [s.rpe for s in result.sets if s.rpe is not None and s.set_type in COUNTED_SET_TYPES
-                and (not weight_kg or (s.weight_kg or 0) >= weight_kg - 0.01)]
-        if rpes:
-            return round(mean(rpes), 1)
+    rpes = _latest_at_load(results, weight_kg, lambda s: s.rpe)
+    return round(mean(rpes), 1) if rpes else None
     return None

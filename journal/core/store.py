@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .clock import Clock
 from .errors import StoreError
+from .files import is_sqlite_file
 from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Wellness
 
 if TYPE_CHECKING:
@@ -152,24 +154,19 @@ def new_id() -> str:
 MIGRATION_MARKS = (
     ("table", "enrolments"), ("column", "runs.time"), ("column", "sets.pillar"),
     ("table", "meta"), ("index", "sets_by_e1rm"), ("table", "settings"))
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _refuse_non_journal_file(path: Path) -> None:
     """A --db must be a regular file holding SQLite (or nothing yet): never a device, a FIFO,
     or some other file that opening would turn into a journal."""
-    import stat
-
     if not path.exists():
         return
-    mode = path.stat().st_mode
-    if stat.S_ISDIR(mode):
+    stat_result = path.stat()
+    if stat.S_ISDIR(stat_result.st_mode):
         raise StoreError(f"--db: {path} is a directory, not a journal file")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(stat_result.st_mode):
         raise StoreError(f"--db: {path} is not a regular file (a device, FIFO or socket)")
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
-    if head and head != SQLITE_HEADER:
+    if stat_result.st_size and not is_sqlite_file(path):
         raise StoreError(f"--db: {path} is not a journal database (not an SQLite file); it was not changed")
 
 
@@ -266,7 +263,8 @@ class Store:
     def _prepare(self) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        level = self._schema_level()
+        objects = self._schema_objects()
+        level = self._schema_level(objects)
         if level > version:
             raise StoreError(
                 f"--db: {self.path} says schema {version} but holds the tables of schema {level}: its "
@@ -281,7 +279,7 @@ class Store:
                 self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"), replace=True)
             self._migrate(version)
         else:
-            self._rebuild_derived()
+            self._rebuild_derived(objects)
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -289,24 +287,21 @@ class Store:
     def _schema_objects(self) -> set[str]:
         return {name for (name,) in self.conn.execute("select name from sqlite_master")}
 
-    def _schema_level(self) -> int:
-        """The newest migration whose marks the file holds (0 for an empty file)."""
-        objects = self._schema_objects()
-        level = 0
-        for number, (kind, name) in enumerate(MIGRATION_MARKS, start=1):
+    def _schema_level(self, objects: set[str]) -> int:
+        """The newest migration whose marks the file holds (0 for an empty file). Looked for newest
+        first, so a current file is told by one name, without reading any table's columns."""
+        for number, (kind, name) in reversed(list(enumerate(MIGRATION_MARKS, start=1))):
             if kind == "column":
                 table, column = name.split(".")
-                present = table in objects and any(
-                    row[1] == column for row in self.conn.execute(f"PRAGMA table_info({table})"))
-            else:
-                present = name in objects
-            if present:
-                level = number
-        return level
+                if table in objects and any(
+                        row[1] == column for row in self.conn.execute(f"PRAGMA table_info({table})")):
+                    return number
+            elif name in objects:
+                return number
+        return 0
 
-    def _rebuild_derived(self) -> None:
+    def _rebuild_derived(self, objects: set[str]) -> None:
         """Make again the cache and indexes someone dropped; the rows they derive from are all here."""
-        objects = self._schema_objects()
         missing = [name for name in ("checkpoints", "meta", *RECORD_INDEXES) if name not in objects]
         meta_row = "meta" not in objects or self.conn.execute(
             "select 1 from meta where key = 'plan_generation'").fetchone() is None
@@ -325,7 +320,7 @@ class Store:
         problems = [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
         problems += [f"set or row in {row[0]} points at a missing {row[2]} row"
                      for row in self.conn.execute("PRAGMA foreign_key_check")]
-        version, level = self.schema_version(), self._schema_level()
+        version, level = self.schema_version(), self._schema_level(self._schema_objects())
         if level != version:
             problems.append(f"user_version is {version} but the tables are those of schema {level}")
         return problems

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import KG_PER_LB
-
 if TYPE_CHECKING:
     from .model import Equipment
+
+KG_PER_LB = 0.45359237
 
 
 def in_unit(kg: float, unit: str) -> float:
@@ -21,7 +21,15 @@ def to_kg(amount: float, unit: str) -> float:
     return round(amount * KG_PER_LB, 6) if unit == "lb" else round(amount, 6)
 
 
+def _unit(unit: "str | Equipment") -> str:
+    return unit if isinstance(unit, str) else unit.unit
+
+
+def amount_text(kg: float, unit: "str | Equipment") -> str:
+    """`62.5`, `135`: the number a lifter reads, without its unit (`35 → 32.5 kg`)."""
+    return f"{in_unit(kg, _unit(unit)):g}"
+
+
 def load_text(kg: float | None, unit: "str | Equipment") -> str:
     """`62.5 kg`, `135 lb`, or `bodyweight` (in a unit, or in the unit of the lifter's equipment)."""
-    unit = unit if isinstance(unit, str) else unit.unit
-    return "bodyweight" if kg is None else f"{in_unit(kg, unit):g} {unit}"
+    return "bodyweight" if kg is None else f"{amount_text(kg, unit)} {_unit(unit)}"

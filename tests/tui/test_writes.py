@@ -42,21 +42,21 @@ async def test_a_digit_burst_opens_the_editor_with_every_digit(app_factory):
 async def test_a_cleared_weight_on_a_loaded_lift_asks_before_logging_bodyweight(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
+
+        async def save_with_no_weight() -> None:
+            await pilot.press("e")
+            await settle(pilot)
+            app.screen.query_one("#field-weight").value = ""
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+
         await open_on(app, pilot, "Back squat")
-        await pilot.press("e")
-        await settle(pilot)
-        app.screen.query_one("#field-weight").value = ""
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_with_no_weight()
         assert "bodyweight" in str(app.screen.query_one("#question").render())
         await pilot.press("n")
         await settle(pilot)
         assert rows(app, "select count(*) from sets") == [(0,)]
-        await pilot.press("e")
-        await settle(pilot)
-        app.screen.query_one("#field-weight").value = ""
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_with_no_weight()
         await pilot.press("y")
         await settle(pilot)
         assert rows(app, "select exercise, weight_kg, reps from sets") == [("Back squat", None, 5)]

@@ -13,6 +13,7 @@ from textual.widgets import Label, Sparkline, Static
 
 from ...core.engine import monday_of
 from ...core.journal import Journal
+from ...core.units import amount_text
 from ...render import load, summary_sections
 from ..widgets.key_footer import KeyFooter
 
@@ -28,7 +29,7 @@ def _span(values: list[float | None], unit: str) -> str:
     if not found:
         return "no data yet"
     if unit in ("kg", "lb"):
-        return f"{load(min(found), unit).split()[0]}–{load(max(found), unit)}"
+        return f"{amount_text(min(found), unit)}–{load(max(found), unit)}"
     return f"{min(found):g}–{max(found):g}"
 
 
