@@ -46,11 +46,11 @@ def _clock(ctx: click.Context):
 
 
 def _db_path(ctx: click.Context) -> Path:
-    from .core.store import default_db_path
+    from .core.journal import default_path
 
     root = ctx.find_root()
     db = ctx.params.get("db") or (root.params.get("db") if root is not ctx else None)
-    return Path(db) if db else default_db_path()
+    return Path(db) if db else default_path()
 
 
 def _journal(ctx: click.Context, create: bool = False):
@@ -128,7 +128,7 @@ def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
     journal = _journal(ctx, create=True)
     enrolled = journal.enrol(program_name, start, units, bodyweight, overrides)
     click.echo(f"Enrolled in {enrolled.program.title} from {start.isoformat()} "
-               f"({journal.store.path}).")
+               f"({journal.path}).")
 
 
 @main.command()
@@ -463,7 +463,7 @@ def check(ctx, db) -> None:
         click.echo(f"problem: {problem}", err=True)
     if problems:
         ctx.exit(EXIT_USER_ERROR)
-    click.echo(f"{journal.store.path}: ok (schema {journal.store.schema_version()}, integrity ok)")
+    click.echo(f"{journal.path}: ok (schema {journal.schema_version()}, integrity ok)")
 
 
 @main.command()
@@ -472,10 +472,7 @@ def check(ctx, db) -> None:
 @click.pass_context
 def backup(ctx, db, target) -> None:
     """Copy the journal safely while it may be in use (SQLite online backup)."""
-    journal = _journal(ctx)
-    store = journal.store
-    stamp = journal.clock.now().format("YYYYMMDD-HHmmss")
-    written = store.backup(target or store.path.with_name(f"{store.path.stem}-{stamp}.db"))
+    written = _journal(ctx).backup(target)
     click.echo(f"Backed up to {written}")
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from statistics import mean
 from pendulum import Date
@@ -56,8 +57,11 @@ from .model import (
 )
 from .progression import Target, Verdict
 from .program import load_program_file, parse_program, shipped_programs
-from .store import Store, new_id
+from .store import Store, default_db_path, new_id
 from .units import in_unit
+
+if TYPE_CHECKING:
+    from .exercise_history import ExerciseHistory
 
 MAX_TRAVEL_DAYS = 366
 
@@ -188,10 +192,41 @@ class Why:
         return document
 
 
+def default_path() -> Path:
+    """Where the journal lives when no --db or JOURNAL_DB names it."""
+    return default_db_path()
+
+
+@dataclass(frozen=True)
+class TrainingDay:
+    """One day at the bench: its plan, the sets logged on it, and on a rest day the next session."""
+
+    program_title: str
+    units: str
+    planned: PlannedDay
+    sets: tuple[LoggedSet, ...]
+    upcoming: PlannedDay | None
+    checked_in: bool
+
+
+class WrongThread(RuntimeError):
+    """A journal used from a thread that did not open it: a bug in the caller, never the lifter's."""
+
+
 class Journal:
+    """The one way into a journal file: each method is one thing a lifter or a script does.
+    A journal belongs to the thread that opened it (its SQLite connection cannot be shared)."""
+
     def __init__(self, store: Store, clock: Clock) -> None:
-        self.store = store
+        self._store = store
         self.clock = clock
+        self._owner = threading.get_ident()
+
+    @property
+    def store(self) -> Store:
+        if threading.get_ident() != self._owner:
+            raise WrongThread(f"the journal at {self._store.path} was opened by another thread")
+        return self._store
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock, create: bool = True) -> "Journal":
@@ -199,6 +234,20 @@ class Journal:
 
     def close(self) -> None:
         self.store.close()
+
+    @property
+    def path(self) -> Path:
+        """The journal file (a name, not a way in: reading it needs no connection)."""
+        return self._store.path
+
+    def schema_version(self) -> int:
+        return self.store.schema_version()
+
+    def backup(self, target: Path | None = None, replace: bool = False) -> Path:
+        """A safe copy while the journal may be in use; by default beside it, stamped with the time."""
+        path = self.path
+        stamp = self.clock.now().format("YYYYMMDD-HHmmss")
+        return self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
 
     def check(self) -> tuple[list[str], list[str]]:
         """(what is wrong with the file, the derived objects made again on opening it)."""
@@ -454,11 +503,31 @@ class Journal:
     def note_set(self, set_id: str, note: str) -> None:
         self.store.note_set(set_id, note)
 
-    def undo_last(self, day: Date) -> LoggedSet | None:
+    def undo_last(self, day: Date, expected: str | None = None) -> LoggedSet | None:
+        """Remove the set logged last on a day and return it. With `expected` (the id of the set
+        the lifter was asked about), nothing is removed if another set has been logged since."""
         last = self.last_set(day)
-        if last is not None:
-            self.remove_set(last.id)
+        if last is None or (expected is not None and last.id != expected):
+            return None
+        self.remove_set(last.id)
         return last
+
+    def exercise_history(self, exercise: str, day: Date, limit: int = 200) -> ExerciseHistory:
+        """The latest sets of one exercise up to a day, session by session, newest first."""
+        from .exercise_history import exercise_history
+
+        name = match_exercise(exercise, self.known_exercises())
+        recent = self.store.sets_of(name, before=day.add(days=1).isoformat(), limit=limit)
+        return exercise_history(name, recent, self.enrolled().enrolment.units)
+
+    def training_day(self, day: Date) -> TrainingDay:
+        """The day as the Today screen shows it, read in one go."""
+        enrolled = self.enrolled()
+        planned = self.plan(day)
+        return TrainingDay(
+            program_title=enrolled.program.title, units=enrolled.enrolment.units, planned=planned,
+            sets=tuple(self.sets_on(day)), upcoming=self.next_session(day) if planned.session is None else None,
+            checked_in=self.wellness_on(day) is not None)
 
     # --- wellness, runs, assessments ----------------------------------------------------
 

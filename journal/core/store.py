@@ -184,7 +184,7 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
         raise StoreError(f"--db: cannot make the folder for {path} ({error.strerror or error})") from None
     read_only = False
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
         reason = str(error)
@@ -193,7 +193,7 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
             # Nobody can write it without that folder either, so it is read as it stands.
             read_only = True
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                   timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+                                   timeout=BUSY_TIMEOUT_S)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         elif "locked" in reason or "busy" in reason:
             raise StoreError(f"--db: {path} is locked by another program; try again") from None

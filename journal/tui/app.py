@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..core.clock import Clock, today
-from ..core.journal import Journal
+from .journal_thread import JournalThread
 
 PALETTE = (
     ("Log next set as prescribed", "Enter: the focused exercise's next set, exactly as planned", "log_prescribed"),
@@ -33,7 +33,7 @@ class JournalApp(App):
     CSS_PATH = "journal.tcss"
     TITLE = "journal"
 
-    def __init__(self, journal: Journal, day: Date, check_in: bool = True) -> None:
+    def __init__(self, journal: JournalThread, day: Date, check_in: bool = True) -> None:
         super().__init__()
         self.journal = journal
         self.day = day
@@ -42,10 +42,7 @@ class JournalApp(App):
     def on_mount(self) -> None:
         from .screens.today import TodayScreen
 
-        screen = TodayScreen(self.journal, self.day)
-        self.push_screen(screen)
-        if self.ask_check_in and self.journal.wellness_on(self.day) is None:
-            self.call_after_refresh(screen.action_check_in)
+        self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -60,6 +57,13 @@ class JournalApp(App):
 
 
 def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True) -> JournalApp:
-    """The journal's screen on one database, as of `day` (default: the clock's today)."""
-    journal = Journal.open(db, clock, create=False)
+    """The journal's screen on one database, as of `day` (default: the clock's today).
+    The file is opened here, on the journal's own thread, so a file that cannot be used is
+    refused before the screen starts."""
+    journal = JournalThread(clock)
+    try:
+        journal.open(db)
+    except BaseException:
+        journal.close()
+        raise
     return JournalApp(journal, day or today(clock), check_in=check_in)

@@ -13,6 +13,7 @@ a bare Textual DataTable moving its cursor is the baseline, measured in the same
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -57,6 +58,10 @@ async def key_to_paint(app: App, key: str, changed: Callable[[], bool]) -> float
     return await painted - start
 
 
+def count_sets(conn) -> int:
+    return conn.execute("select count(*) from sets").fetchone()[0]
+
+
 async def log_sets(db, count: int) -> list[float]:
     """Time `count` logged sets, moving through the sessions of DAYS as each is finished."""
     samples: list[float] = []
@@ -64,18 +69,19 @@ async def log_sets(db, count: int) -> list[float]:
         app = make_app(db, FixedClock.at_local(f"{day}T18:00:00", TZ), check_in=False)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
+            await pilot.app.workers.wait_for_complete()
             screen = app.screen
-            store = screen.journal.store
+            stored_sets = sqlite3.connect(db)  # a reader of its own: the journal's is on its thread
 
             def shown() -> int:  # the screen records a set only once the store has committed it
                 return sum(len(sets) for sets in screen.logged.values())
 
             while len(samples) < count:
-                before, stored = shown(), store.count("sets")
+                before, stored = shown(), count_sets(stored_sets)
                 elapsed = await key_to_paint(app, "enter", lambda: shown() > before)
                 if elapsed is None:
                     break  # the session is finished: on to the next day
-                assert store.count("sets") == stored + 1
+                assert count_sets(stored_sets) == stored + 1
                 samples.append(elapsed)
                 await pilot.pause()
         if len(samples) >= count:

@@ -31,6 +31,7 @@ def test_set_editor(app_factory, snap_compare):
 
 def test_rest_timer_after_two_sets(app_factory, snap_compare):
     async def log_two_sets(pilot):
+        await settle(pilot)  # the day is read on the journal's thread
         await pilot.press("j")
         for _ in range(2):
             await pilot.press("enter")

@@ -91,7 +91,8 @@ async def test_skip_undo_and_note_on_a_locked_file_fail_with_a_notification(app_
         await open_on(app, pilot, "Back squat")
         await pilot.press("enter")
         await settle(pilot)
-        app.journal.store.conn.execute("PRAGMA busy_timeout = 100")  # give up fast, as after 15 s
+        # Give up fast, as after 15 s (on the journal's own thread: its connection is not shared).
+        await app.journal.run(lambda journal: journal.store.conn.execute("PRAGMA busy_timeout = 100"))
         other = hold_the_write_lock(app.db_path)
         try:
             await pilot.press("s")

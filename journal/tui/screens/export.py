@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from ...core.clock import iso_week
+from ...core.clock import iso_week, today
 from ...core.errors import JournalError
-from ...core.journal import Journal
+from ..journal_thread import JournalThread
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -26,14 +26,14 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("a", "export('all')", "Everything"),
     ]
 
-    def __init__(self, journal: Journal, monday: Date) -> None:
+    def __init__(self, journal: JournalThread, monday: Date) -> None:
         super().__init__(classes="dialog")
         self.journal = journal
         self.monday = monday
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body"):
-            yield Label(f"Export sets to CSV beside {self.journal.store.path.name}", id="question", markup=False)
+            yield Label(f"Export sets to CSV beside {self.journal.path.name}", id="question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"Week {iso_week(self.monday)} (w)", id="week", variant="primary")
                 yield Button("Everything (a)", id="all")
@@ -55,18 +55,18 @@ class ExportScreen(ModalScreen[str | None]):
         self.app.push_screen(ConfirmScreen(f"{target.name} already exists. Replace it?", yes="Replace"), answered)
 
     def _target(self, scope: str) -> tuple[Path, Date | None, Date | None]:
-        folder = self.journal.store.path.parent
+        folder = self.journal.path.parent
         if scope == "week":
             return folder / f"journal-{iso_week(self.monday)}.csv", self.monday, self.monday.add(days=6)
-        return folder / f"journal-all-{self.journal.today().isoformat()}.csv", None, None
+        return folder / f"journal-all-{today(self.journal.clock).isoformat()}.csv", None, None
 
-    @work(exclusive=True, thread=True)
-    def write(self, target: Path, first: Date | None, last: Date | None, force: bool) -> None:
+    @work(exclusive=True)
+    async def write(self, target: Path, first: Date | None, last: Date | None, force: bool) -> None:
         try:
-            count = self.journal.export_to(target, "sets", first, last, force=force)
+            count = await self.journal.run(lambda journal: journal.export_to(target, "sets", first, last, force=force))
         except (JournalError, OSError) as error:
-            self.app.call_from_thread(self.app.notify, f"Export failed: {error}", severity="error", markup=False)
-            self.app.call_from_thread(self.dismiss, None)
+            self.app.notify(f"Export failed: {error}", severity="error", markup=False)
+            self.dismiss(None)
             return
-        self.app.call_from_thread(self.app.notify, f"Exported {count} sets to {target}", markup=False)
-        self.app.call_from_thread(self.dismiss, str(target))
+        self.app.notify(f"Exported {count} sets to {target}", markup=False)
+        self.dismiss(str(target))

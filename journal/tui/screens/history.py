@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from pendulum import Date
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
-from ...core.progression import best_e1rm
-from ...core.journal import Journal
-from ...core.model import LoggedSet
+from ...core.errors import JournalError
+from ...core.exercise_history import ExerciseHistory
 from ...render import load, set_text
+from ..journal_thread import JournalThread
 from ..widgets.key_footer import KeyFooter
 
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]
 
-    def __init__(self, journal: Journal, exercise: str, day: Date) -> None:
+    def __init__(self, journal: JournalThread, exercise: str, day: Date) -> None:
         super().__init__()
         self.journal = journal
         self.exercise = exercise
@@ -29,29 +28,35 @@ class HistoryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Label(f"{self.exercise}: history", id="history-title", classes="screen-title", markup=False)
-        yield Label("", id="history-best")
+        yield Label("", id="history-best", markup=False)
         yield Sparkline([], id="history-trend")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        recent = self.journal.store.sets_of(self.exercise, before=self.day.add(days=1).isoformat())
-        sessions: OrderedDict[str, list[LoggedSet]] = OrderedDict()
-        for logged in recent:
-            sessions.setdefault(logged.date, []).append(logged)
+        self.query_one(DataTable).add_columns("Date", "Sets", "Best e1RM")
+        self.load()
+
+    @work(exclusive=True)
+    async def load(self) -> None:
+        try:
+            history = await self.journal.run(lambda journal: journal.exercise_history(self.exercise, self.day))
+        except JournalError as error:
+            self.query_one("#history-best", Label).update(str(error))
+            return
+        self.show(history)
+
+    def show(self, history: ExerciseHistory) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Sets", "Best e1RM")
-        unit = self.journal.enrolled().enrolment.units
-        trend = []
-        for date, sets in sessions.items():
-            sets.reverse()
-            best = best_e1rm(sets)
-            trend.append(best or 0)
-            table.add_row(date, Text(", ".join(set_text(s) for s in sets if s.set_type != "skipped")[:70]),
+        unit = history.unit
+        for session in history.sessions:
+            best = session.best_e1rm_kg
+            table.add_row(session.date, Text(", ".join(set_text(s) for s in session.done)[:70]),
                           load(best, unit) if best else "—")
-        overall = max((t for t in trend if t), default=None)
+        overall = history.best_e1rm_kg
+        count = len(history.sessions)
         self.query_one("#history-best", Label).update(
-            f"Best estimated 1RM: {load(overall, unit)} over the last {len(sessions)} sessions" if overall
-            else f"{len(sessions)} sessions logged; no loaded sets to estimate a 1RM from")
-        self.query_one(Sparkline).data = list(reversed(trend))
+            f"Best estimated 1RM: {load(overall, unit)} over the last {count} sessions" if overall
+            else f"{count} sessions logged; no loaded sets to estimate a 1RM from")
+        self.query_one(Sparkline).data = [s.best_e1rm_kg or 0 for s in reversed(history.sessions)]
         table.focus()

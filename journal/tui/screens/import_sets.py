@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from ...core.errors import JournalError
 from ...core.journal import ImportReport, Journal
+from ..journal_thread import JournalThread
 from ...render import import_text
 
 
@@ -26,7 +27,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
 
-    def __init__(self, journal: Journal, day: Date) -> None:
+    def __init__(self, journal: JournalThread, day: Date) -> None:
         super().__init__(classes="dialog")
         self.journal = journal
         self.day = day
@@ -77,7 +78,9 @@ class ImportScreen(ModalScreen[ImportReport | None]):
 
     @work(exclusive=True, thread=True)
     def load(self, path: Path) -> None:
-        journal = Journal.open(self.journal.store.path, self.journal.clock)  # its own connection
+        # A long import gets its own connection on its own thread, so the Today screen's reads
+        # and writes are not queued behind it (SQLite lets them run beside it in WAL mode).
+        journal = Journal.open(self.journal.path, self.journal.clock)
         try:
             report = journal.import_sets(path, progress=lambda done, total: self.app.call_from_thread(
                 self._progress, done, total))

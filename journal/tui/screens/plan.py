@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pendulum import Date
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,7 +13,7 @@ from textual.widgets import Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import monday_of
-from ...core.journal import Journal
+from ..journal_thread import JournalThread
 from ...render import block_text, target_text
 from ..widgets.key_footer import KeyFooter
 
@@ -24,7 +25,7 @@ class PlanScreen(Screen):
         Binding("right,full_stop", "week(1)", "Next week"),
     ]
 
-    def __init__(self, journal: Journal, day: Date) -> None:
+    def __init__(self, journal: JournalThread, day: Date) -> None:
         super().__init__()
         self.journal = journal
         self.today = day
@@ -39,9 +40,10 @@ class PlanScreen(Screen):
     def on_mount(self) -> None:
         self.show_week()
 
-    def show_week(self) -> None:
-        sunday = self.monday.add(days=6)
-        days = self.journal.plan_range(self.monday, sunday)
+    @work(exclusive=True)
+    async def show_week(self) -> None:
+        monday = self.monday
+        days = await self.journal.run(lambda journal: journal.plan_range(monday, monday.add(days=6)))
         self.query_one("#plan-title", Label).update(
             f"Plan for the week of {self.monday.format('D MMM YYYY')}"
             + (f" · {block_text(days[0])}" if days else ""))

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Sparkline, Static
 
 from ...core.engine import monday_of
-from ...core.journal import Journal
+from ..journal_thread import JournalThread
 from ...core.units import amount_text
 from ...render import load, summary_sections
 from ..widgets.key_footer import KeyFooter
@@ -41,7 +41,7 @@ class SummaryScreen(Screen):
         Binding("x", "export", "Export"),
     ]
 
-    def __init__(self, journal: Journal, day: Date) -> None:
+    def __init__(self, journal: JournalThread, day: Date) -> None:
         super().__init__()
         self.journal = journal
         self.monday = monday_of(day)
@@ -64,10 +64,10 @@ class SummaryScreen(Screen):
         self.monday = self.monday.add(weeks=step)
         self.load()
 
-    @work(exclusive=True, thread=True)
-    def load(self) -> None:
-        document = self.journal.summary(self.monday)
-        self.app.call_from_thread(self.show, document)
+    @work(exclusive=True)
+    async def load(self) -> None:
+        monday = self.monday
+        self.show(await self.journal.run(lambda journal: journal.summary(monday)))
 
     def show(self, doc: dict) -> None:
         block = doc["block"]

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label, Static
 from ...core.clock import iso_date
 from ...core.engine import next_set
 from ...core.errors import JournalError
-from ...core.journal import Journal
+from ...core.journal import Journal, TrainingDay
 from ...core.model import LoggedSet, PlannedDay, Prescription
 from ...render import set_text, target_text
 from ..widgets.exercise_table import ExerciseTable
@@ -27,6 +27,7 @@ from ..widgets.rest_timer import ADJUST_S, RestTimer
 from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
 from ..widgets.key_footer import KeyFooter
+from ..journal_thread import JournalThread
 
 REFRESH_S = 10.0  # pick up sets logged by another open copy
 WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let go of the file
@@ -56,12 +57,15 @@ class TodayScreen(Screen):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, journal: Journal, day: Date) -> None:
+    def __init__(self, journal: JournalThread, day: Date, ask_check_in: bool = False) -> None:
         super().__init__()
         self.journal = journal
         self.day = day
+        self.ask_check_in = ask_check_in
         self.planned: PlannedDay | None = None
+        self.upcoming: PlannedDay | None = None
         self.logged: dict[str, list[LoggedSet]] = defaultdict(list)
+        self.in_order: list[LoggedSet] = []  # the day's sets as they were logged
         self.program_title = ""
         self.units = "kg"
         self._writing = False
@@ -85,20 +89,39 @@ class TodayScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#saving").display = False
         self.reload()
-        self.set_interval(REFRESH_S, self.action_refresh)
+        self.set_interval(REFRESH_S, self._refresh_while_shown)
 
     # --- state ----------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the plan and the day's sets from the store and repaint everything."""
-        enrolled = self.journal.enrolled()
-        self.program_title = enrolled.program.title
-        self.units = enrolled.enrolment.units
-        self.planned = self.journal.plan(self.day)
+    @work(exclusive=True, group="today-read")
+    async def reload(self) -> None:
+        """Read the plan and the day's sets on the journal's thread and repaint everything."""
+        try:
+            day = await self.journal.run(lambda journal: journal.training_day(self.day))
+        except JournalError as error:
+            self.notify(str(error), severity="error", title="Cannot read the journal", markup=False)
+            return
+        self._show_day(day)
+        if self.ask_check_in and not day.checked_in:
+            self.ask_check_in = False
+            self.action_check_in()
+
+    def _show_day(self, day: TrainingDay) -> None:
+        self.program_title = day.program_title
+        self.units = day.units
+        self.planned = day.planned
+        self.upcoming = day.upcoming
         self.logged = defaultdict(list)
-        for logged in self.journal.sets_on(self.day):
+        self.in_order = list(day.sets)
+        for logged in day.sets:
             self.logged[logged.exercise].append(logged)
         self._paint()
+
+    def _refresh_while_shown(self) -> None:
+        # Another copy may have logged; nothing to pick up while a dialog covers the screen or
+        # a write is on its way (its own repaint follows).
+        if self.is_current and not self._writing:
+            self.reload()
 
     def _paint(self) -> None:
         planned = self.planned
@@ -128,7 +151,7 @@ class TodayScreen(Screen):
     def _rest_day_text(self) -> Text:
         text = Text()
         text.append("Nothing planned today: recover, run easy, or do the mobility routine.\n\n")
-        upcoming = self.journal.next_session(self.day)
+        upcoming = self.upcoming
         if upcoming is None or upcoming.session is None:
             text.append("No session in the next two weeks.")
             return text
@@ -174,12 +197,12 @@ class TodayScreen(Screen):
         if action in ("pause_timer", "adjust_timer"):
             return bool(timer and timer.ends_at is not None and not timer.rang)
         if action == "undo":
-            return any(self.logged.values())
+            return bool(self.in_order)
         return True
 
     # --- writes ---------------------------------------------------------------------------
 
-    def _write(self, store_it: Callable[[], T], show: Callable[[T], None], retry: Callable[[], None],
+    def _write(self, store_it: Callable[[Journal], T], show: Callable[[T], None], retry: Callable[[], None],
                failed: str = "Not logged") -> None:
         """Run one write in a worker and `show` its result once it is committed. The screen keeps
         painting while the file is busy (a "waiting" line after a moment); a key that writes
@@ -204,15 +227,15 @@ class TodayScreen(Screen):
 
         self._run_write(store_it, finished)
 
-    @work(thread=True, group="journal-write")
-    def _run_write(self, store_it: Callable[[], T],
-                   finished: Callable[[T | None, JournalError | None], None]) -> None:
+    @work(group="journal-write")
+    async def _run_write(self, store_it: Callable[[Journal], T],
+                         finished: Callable[[T | None, JournalError | None], None]) -> None:
         try:
-            result = store_it()
+            result = await self.journal.run(store_it)
         except JournalError as error:
-            self.app.call_from_thread(finished, None, error)
+            finished(None, error)
             return
-        self.app.call_from_thread(finished, result, None)
+        finished(result, None)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -234,6 +257,7 @@ class TodayScreen(Screen):
     def _record(self, p: Prescription, logged: LoggedSet, rest: bool = True) -> None:
         """Show a set the store has already committed, and start the rest."""
         self.logged[p.name].append(logged)
+        self.in_order.append(logged)
         self._repaint_after_log(p)
         if rest and p.rest_s:
             upcoming = self._next(p)
@@ -250,7 +274,7 @@ class TodayScreen(Screen):
         if upcoming is None:
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
-        self._write(lambda: self.journal.log_prescribed(p, self.day, side=upcoming.side),
+        self._write(lambda journal: journal.log_prescribed(p, self.day, side=upcoming.side),
                     lambda logged: self._record(p, logged), self.action_log_prescribed)
 
     def action_edit_set(self, typed: str = "") -> None:
@@ -281,7 +305,7 @@ class TodayScreen(Screen):
             set_text_value = f"{weight or 'BW'}{self.units if weight else ''}x{values['reps']}"
         elif weight and seconds:  # a carry or loaded hold: its load and its time
             set_text_value, seconds = f"{weight}{self.units}x{seconds}s", None
-        self._write(lambda: self.journal.log_set(
+        self._write(lambda journal: journal.log_set(
             p.name, self.day, set_text=set_text_value, seconds=seconds,
             side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
             rest_s=p.rest_s), lambda logged: self._record(p, logged),
@@ -310,11 +334,14 @@ class TodayScreen(Screen):
         p = self.focused_exercise()
         if p is None or (upcoming := self._next(p)) is None:
             return
-        self._write(lambda: self.journal.skip_set(p, self.day, side=upcoming.side),
+        self._write(lambda journal: journal.skip_set(p, self.day, side=upcoming.side),
                     lambda logged: self._record(p, logged, rest=False), self.action_skip_set, "Not skipped")
 
+    def _last_logged(self) -> LoggedSet | None:
+        return self.in_order[-1] if self.in_order else None
+
     def action_undo(self) -> None:
-        last = self.journal.last_set(self.day)
+        last = self._last_logged()
         if last is None:
             self.notify("Nothing logged today to undo.", markup=False)
             return
@@ -322,33 +349,35 @@ class TodayScreen(Screen):
 
         question = f"Undo {last.exercise} set {last.set_index}: {set_text(last)}?"
 
-        def removed(_: bool) -> None:
+        def removed(undone: LoggedSet | None) -> None:
             self.reload()
-            self.notify(f"Removed {last.exercise} set {last.set_index}.", markup=False)
+            if undone is None:
+                self.notify("Another set was logged meanwhile; nothing was undone.", markup=False,
+                            severity="warning")
+            else:
+                self.notify(f"Removed {last.exercise} set {last.set_index}.", markup=False)
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._write(lambda: self.journal.remove_set(last.id), removed, lambda: answer(yes), "Not undone")
+                self._write(lambda journal: journal.undo_last(self.day, expected=last.id), removed,
+                            lambda: answer(yes), "Not undone")
 
         self.app.push_screen(ConfirmScreen(question, yes="Undo"), answer)
 
     def action_note(self) -> None:
-        p = self.focused_exercise()
-        if p is None:
+        """A note on the set logged last today, whichever exercise has the focus now."""
+        last = self._last_logged()
+        if last is None:
+            self.notify("Log a set first; the note goes on it.", markup=False)
             return
-        done = self.logged.get(p.name)
-        if not done:
-            self.notify(f"Log a set of {p.name} first; the note goes on it.", markup=False)
-            return
-        last = done[-1]
         from .note import NoteScreen
 
         def save(note: str | None) -> None:
             if note is not None:
-                self._write(lambda: self.journal.note_set(last.id, note), lambda _: self.reload(),
+                self._write(lambda journal: journal.note_set(last.id, note), lambda _: self.reload(),
                             lambda: save(note), "Note not saved")
 
-        self.app.push_screen(NoteScreen(f"{p.name} set {last.set_index}", last.notes), save)
+        self.app.push_screen(NoteScreen(f"{last.exercise} set {last.set_index}", last.notes), save)
 
     def action_pause_timer(self) -> None:
         self.query_one(RestTimer).toggle_pause()
@@ -360,25 +389,32 @@ class TodayScreen(Screen):
         table = self.query_one(ExerciseTable)
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
-    def action_check_in(self) -> None:
+    @work(exclusive=True, group="check-in")
+    async def action_check_in(self) -> None:
         from .wellness import WellnessScreen
 
-        last = self.journal.latest_wellness(self.day)
+        last = await self.journal.run(lambda journal: journal.latest_wellness(self.day))
         self.app.push_screen(WellnessScreen(self.day.isoformat(), last), self._save_check_in)
 
     def _save_check_in(self, values: dict[str, str] | None) -> None:
         if values is None:
             return
 
-        def saved(_: object) -> None:
-            self.reload()
-            self.notify(f"Check-in saved: readiness {self.planned.readiness:g}.", markup=False)
+        def saved(day: TrainingDay) -> None:
+            self._show_day(day)
+            readiness = day.planned.readiness
+            self.notify(f"Check-in saved: readiness {readiness:g}." if readiness is not None else "Check-in saved.",
+                        markup=False)
 
-        self._write(lambda: self.journal.check_in(
-            self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
-            soreness=values["soreness"], fatigue=values["fatigue"], stress=values["stress"], mood=values["mood"],
-            motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
-            notes=values["notes"] or None), saved, lambda: self._save_check_in(values), "Check-in not saved")
+        def check_in(journal: Journal) -> TrainingDay:
+            journal.check_in(
+                self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
+                soreness=values["soreness"], fatigue=values["fatigue"], stress=values["stress"], mood=values["mood"],
+                motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
+                notes=values["notes"] or None)
+            return journal.training_day(self.day)  # readiness changes today's plan
+
+        self._write(check_in, saved, lambda: self._save_check_in(values), "Check-in not saved")
 
     def action_refresh(self) -> None:
         self.reload()
@@ -416,15 +452,17 @@ class TodayScreen(Screen):
 
         self.app.push_screen(HistoryScreen(self.journal, p.name, self.day))
 
-    def action_equipment(self) -> None:
+    @work(exclusive=True, group="equipment")
+    async def action_equipment(self) -> None:
         from .equipment import EquipmentScreen
 
         def save(values: dict[str, str] | None) -> None:
             if values is not None:
-                self._write(lambda: self.journal.set_equipment(**values), lambda _: self.reload(),
+                self._write(lambda journal: journal.set_equipment(**values), lambda _: self.reload(),
                             lambda: save(values), "Equipment not saved")
 
-        self.app.push_screen(EquipmentScreen(self.journal.equipment()), save)
+        gear = await self.journal.run(lambda journal: journal.equipment())
+        self.app.push_screen(EquipmentScreen(gear), save)
 
     def action_keys(self) -> None:
         from .keys import KeysScreen

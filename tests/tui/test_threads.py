@@ -1,0 +1,86 @@
+"""The screen never touches the journal file on its own thread, and a journal is used only by
+the thread that opened it (its SQLite connection is not shared)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from journal.core.journal import Journal, WrongThread
+
+from .conftest import SIZE, rows, settle
+
+FORMATS = Path(__file__).parent.parent / "formats"
+
+
+@pytest.fixture
+def journal_calls(monkeypatch):
+    """Every public Journal method called while the test runs, with the thread it ran on."""
+    calls: list[tuple[str, int]] = []
+    for name, method in list(vars(Journal).items()):
+        if name.startswith("_") or not callable(method) or isinstance(method, (classmethod, staticmethod)):
+            continue
+
+        def recorded(self, *args, __name=name, __method=method, **kwargs):
+            calls.append((__name, threading.get_ident()))
+            return __method(self, *args, **kwargs)
+
+        monkeypatch.setattr(Journal, name, recorded)
+    return calls
+
+
+async def test_no_journal_call_runs_on_the_ui_thread(app_factory, journal_calls, tmp_path):
+    app = app_factory(check_in=True)
+    journal_calls.clear()  # the set-up's own calls, before the screen, do not count
+    async with app.run_test(size=SIZE) as pilot:
+        ui_thread = threading.get_ident()
+        await settle(pilot)
+        await pilot.press("escape")  # the check-in that opened by itself
+        await settle(pilot)
+        await pilot.press("j", "enter")  # log, skip, undo, note, edit+log
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"ok", "enter")
+        await settle(pilot)
+        await pilot.press("2", "5", "ctrl+s")
+        await settle(pilot)
+        for key in ("w", "p", "h", "S", "x", "g", "i"):  # every screen behind a key, and back
+            await pilot.press(key)
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+    called = {name for name, _ in journal_calls}
+    assert {"training_day", "log_prescribed", "skip_set", "undo_last", "note_set", "log_set",
+            "latest_wellness", "plan_range", "exercise_history", "summary", "equipment"} <= called
+    on_ui = sorted({name for name, thread in journal_calls if thread == ui_thread})
+    assert on_ui == []
+    assert rows(app, "select set_index, notes, weight_kg from sets order by set_index") == [(1, "ok", 20.0), (2, None, 25.0)]
+
+
+def test_a_journal_refuses_a_thread_that_did_not_open_it(tmp_path, strength_day_clock):
+    journal = Journal.open(tmp_path / "journal.db", strength_day_clock)
+    journal.enrol("runner-beginner", strength_day_clock.now().date())
+    failures: list[BaseException] = []
+
+    def use_it() -> None:
+        try:
+            journal.plan(journal.today())
+        except BaseException as error:  # noqa: BLE001 - the test reports what was raised
+            failures.append(error)
+
+    thread = threading.Thread(target=use_it)
+    thread.start()
+    thread.join()
+    journal.close()
+    assert len(failures) == 1 and isinstance(failures[0], WrongThread)
