@@ -219,16 +219,20 @@ NUMBERS_MAY_BE_NEGATIVE = {"ignore_unknown_options": True}
 @click.option("--type", "set_type", type=click.Choice(["warmup", "working", "drop", "failure"]), default="working")
 @click.option("--note", "notes")
 @click.option("--new", is_flag=True, help="Log an exercise that is not in your program.")
+@click.option("--session", "session_name",
+              help="The day's session of this name (started if there is none): an AM/PM double.")
 @date_option
 @click.pass_context
-def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes, new, date_text) -> None:
+def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes, new, session_name,
+        date_text) -> None:
     """Log one set, e.g. `journal log squat 80x5 --rpe 8`."""
     from .render import set_text as describe
 
     journal = _journal(ctx)
     day = journal.date(date_text)
+    session_id = journal.session_named(day, session_name).id if session_name is not None else None
     logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
-                             rpe=rpe, side=side, set_type=set_type, notes=notes, new=new)
+                             rpe=rpe, side=side, set_type=set_type, notes=notes, new=new, session_id=session_id)
     taken = f" (side {logged.side}: the next in order; --side to choose)" if logged.side and not side else ""
     click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}{taken}")
 

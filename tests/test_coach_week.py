@@ -143,6 +143,19 @@ def test_lifts_done_only_on_lightened_days_still_progress():
     assert weeks[4].targets["Trap bar deadlift"].verdict.verdict == "progress"
 
 
+def test_an_extra_session_on_a_training_day_is_not_judged_as_the_planned_one():
+    """An AM/PM double: the planned session did every set; a short evening session of the same lift
+    at RPE 10 is extra work, not a failed attempt at the day's prescription."""
+    days, sets = live(4)
+    squat_days = [d.date for d in days if any(p.name == "Back squat" for p in d.exercises)]
+    evening = [replace(logged(day, "Back squat", 20.0, 2, rpe=10.0), id=f"pm{day}", session_id=f"pm{day}")
+               for day in squat_days]
+    for extra in ((), evening):
+        weeks = engine.timeline(BEGINNER, enrolment(), engine.History(sets=tuple(sets) + tuple(extra), tz=TZ),
+                                START.add(weeks=4))
+        assert weeks[4].targets["Back squat"].verdict.verdict == "progress"
+
+
 def test_a_lighter_session_is_judged_against_what_it_prescribed():
     slot = BEGINNER.exercises()["Back squat"]
     target = initial_target(slot, 50.0)

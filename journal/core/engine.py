@@ -292,7 +292,7 @@ class _Context:
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------
 
-FOLD_VERSION = 4  # bump when a change to the rules would judge the same history differently
+FOLD_VERSION = 5  # bump when a change to the rules would judge the same history differently
 RPE_TREND_DAYS = 28
 
 
@@ -460,9 +460,9 @@ def _results(ctx: _Context, exercise: str, weeks: Sequence[Week],
     missed = 0
     for week in weeks:
         logged = _logged_name(week, exercise)
-        by_day: dict[str, list[LoggedSet]] = {}
+        by_day: dict[str, dict[str | None, list[LoggedSet]]] = {}
         for s in ctx.sets_of(logged, week.days()):
-            by_day.setdefault(s.date, []).append(s)
+            by_day.setdefault(s.date, {}).setdefault(s.session_id, []).append(s)
         for day in week.days():
             plan = plans[day]
             prescribed = next((p for p in plan.day.exercises if p.program_exercise == exercise), None)
@@ -473,7 +473,10 @@ def _results(ctx: _Context, exercise: str, weeks: Sequence[Week],
                 missed += prescribed is not None
                 continue
             reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.gear)
-            results.append(session_result(day.isoformat(), by_day[day.isoformat()], reference,
+            # The session that did most of the day's sets of it did the prescription; another that
+            # day (an AM/PM double) is extra work, not a second attempt at it.
+            done = max(by_day[day.isoformat()].values(), key=len)
+            results.append(session_result(day.isoformat(), done, reference,
                                           planned_set_count(reference), target_rpe(slot, ctx.rules)))
     return results, excused, [f"{missed} planned session(s) with nothing logged"] if missed > 0 else []
 

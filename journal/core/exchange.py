@@ -15,7 +15,7 @@ import io
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
@@ -26,14 +26,15 @@ import pendulum
 
 from .entry import EARLIEST, LATEST, parse_date, parse_rpe, parse_timezone, parse_weight, to_kg
 from .errors import EntryError
-from .model import ALIASES, SET_TYPES, LoggedSet, Run, Wellness
+from .model import ALIASES, SET_TYPES, ImportedSet, LoggedSet, Run, Wellness
 
 T = TypeVar("T")
 
 IMPORT_NAMESPACE = uuid.UUID("5f0c9f6a-7d1e-4e7b-8a6c-2b9e4d3f1a10")
 FORMATS = ("strong", "hevy", "journal")
 
-SET_COLUMNS = ("set_id", "date", "logged_at", "tz", "session", "session_kind", "block", "week",
+SET_COLUMNS = ("set_id", "date", "logged_at", "tz", "session_id", "session_start", "session", "session_kind",
+               "block", "week",
                "exercise", "pillar", "set_index", "set_type", "side", "weight", "unit", "weight_kg",
                "reps", "seconds", "distance_m", "tempo", "rpe", "rest_s", "notes")
 WELLNESS_COLUMNS = tuple(f.name for f in fields(Wellness))
@@ -104,54 +105,25 @@ def write_rows(out: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequenc
 
 
 # Where each export column sits in a row from `Store.export_sets`.
-_STORED_ROW = [f.name for f in fields(LoggedSet)] + ["session", "session_kind", "block", "week"]
+_STORED_ROW = [f.name for f in fields(LoggedSet)] + ["session", "session_kind", "block", "week",
+                                                     "session_start", "session_tz"]
 _IN_EXPORT_ORDER = itemgetter(*(_STORED_ROW.index("id" if c == "set_id" else c) for c in SET_COLUMNS))
 _LOGGED_AT, _TZ = SET_COLUMNS.index("logged_at"), SET_COLUMNS.index("tz")
+_SESSION_START, _SESSION_TZ = SET_COLUMNS.index("session_start"), _STORED_ROW.index("session_tz")
+# Columns an export from before sessions had ids lacks; it still imports.
+SESSION_KEY_COLUMNS = ("session_id", "session_start")
 
 
 def set_row(stored: Sequence) -> list:
-    """One export row from a stored one, the UTC instant shown in the lifter's own time."""
+    """One export row from a stored one, the UTC instants shown in the lifter's own time."""
     row = list(_IN_EXPORT_ORDER(stored))
     row[_LOGGED_AT] = local_time(row[_LOGGED_AT], row[_TZ])
+    if row[_SESSION_START]:
+        row[_SESSION_START] = local_time(row[_SESSION_START], stored[_SESSION_TZ] or row[_TZ])
     return row
 
 
 # --- reading: shared parsing ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImportedSet:
-    """One set row of an import file, normalised, with the workout it belongs to."""
-
-    id: str
-    line: int
-    date: str
-    logged_at: str  # UTC ISO 8601
-    tz: str
-    exercise: str
-    set_index: int
-    set_type: str
-    weight: float | None
-    unit: str
-    weight_kg: float | None
-    reps: int | None
-    seconds: float | None
-    distance_m: float | None
-    rpe: float | None
-    rest_s: int | None
-    notes: str | None
-    side: str | None = None
-    tempo: str | None = None
-    session_id: str = ""
-    session: str | None = None
-    session_kind: str | None = None
-    block: str | None = None
-    week: int | None = None
-    session_notes: str | None = None
-    duration_s: int | None = None
-    source: str = "import"
-    pillar: str | None = None
-    legacy_id: str | None = None  # the id an older journal gave it (with the importer's offset)
 
 
 def stable_id(*parts: object) -> str:
@@ -379,19 +351,37 @@ def read_hevy(text: str, tz: str) -> list[ImportedSet]:
     return sets
 
 
+def _journal_time(reader: Reader, row: dict[str, str], column: str, tz: str) -> pendulum.DateTime:
+    try:  # a time without an offset is the row's own local time
+        moment = pendulum.parse(row[column], tz=tz)
+    except Exception:
+        raise reader.fail(column, f"{row[column]!r} is not a time like 2026-09-07T18:00:00+01:00") from None
+    if not isinstance(moment, pendulum.DateTime) or not (EARLIEST <= moment.date() <= LATEST):
+        raise reader.fail(column, f"{row[column]!r} is not between {EARLIEST.year} and {LATEST.year}")
+    return moment
+
+
+def _session_key(reader: Reader, row: dict[str, str], tz: str) -> tuple[str | None, str | None]:
+    """The session's id and UTC start, or (None, None) in an export from before sessions had ids."""
+    if not (row.get("session_id") or "").strip():
+        return None, None
+    try:
+        session_id = str(uuid.UUID(row["session_id"]))
+    except ValueError:
+        raise reader.fail("session_id", f"{row['session_id']!r} is not a UUID") from None
+    started = _journal_time(reader, row, "session_start", tz) if (row.get("session_start") or "").strip() else None
+    return session_id, utc(started) if started else None
+
+
 def read_journal(text: str) -> list[ImportedSet]:
-    reader = Reader(text, ",", SET_COLUMNS)
+    reader = Reader(text, ",", [c for c in SET_COLUMNS if c not in SESSION_KEY_COLUMNS])
     sets = []
     for row in reader:
         tz = reader.checked(row, "tz", parse_timezone, "tz")
         if tz is None:
             raise reader.fail("tz", "is empty")
-        try:  # a time without an offset is the row's own local time
-            logged = pendulum.parse(row["logged_at"], tz=tz)
-        except Exception:
-            raise reader.fail("logged_at", f"{row['logged_at']!r} is not a time like 2026-09-07T18:00:00+01:00") from None
-        if not (EARLIEST <= logged.date() <= LATEST):
-            raise reader.fail("logged_at", f"{row['logged_at']!r} is not between {EARLIEST.year} and {LATEST.year}")
+        logged = _journal_time(reader, row, "logged_at", tz)
+        session_id, session_start = _session_key(reader, row, tz)
         reader.checked(row, "date", parse_date, logged.date(), "date")
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", row["date"]):
             raise reader.fail("date", f"{row['date']!r} is not a date like 2026-09-07")
@@ -415,7 +405,8 @@ def read_journal(text: str) -> list[ImportedSet]:
             reps=reader.whole(row, "reps"), seconds=reader.number(row, "seconds", 0, 86_400),
             distance_m=reader.number(row, "distance_m", 0, 1e6), rpe=reader.rpe(row, "rpe"),
             rest_s=reader.whole(row, "rest_s", 86_400), week=reader.whole(row, "week"),
-            session_id=stable_id("journal", row["date"]), source="journal", pillar=row["pillar"] or None,
+            session_id=session_id or stable_id("journal", row["date"]), session_by_date=session_id is None,
+            session_started_at=session_start, source="journal", pillar=row["pillar"] or None,
             **text_or_none))
     return sets
 

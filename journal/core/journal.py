@@ -52,6 +52,7 @@ from .model import (
     Prescription,
     Program,
     Run,
+    Session,
     Slot,
     Wellness,
 )
@@ -204,9 +205,11 @@ class TrainingDay:
     program_title: str
     units: str
     planned: PlannedDay
-    sets: tuple[LoggedSet, ...]
+    sets: tuple[LoggedSet, ...]  # every session's, in the order logged
     upcoming: PlannedDay | None
     checked_in: bool
+    sessions: tuple[Session, ...] = ()  # in the order they started
+    planned_session: str | None = None  # the id of the session the plan named, once one set is in it
 
 
 class WrongThread(RuntimeError):
@@ -419,7 +422,7 @@ class Journal:
                 seconds: str | int | None = None, tempo: str | None = None,
                 rpe: str | float | None = None, side: str | None = None,
                 notes: str | None = None, set_type: str = "working", new: bool = False,
-                rest_s: int | None = None) -> LoggedSet:
+                rest_s: int | None = None, session_id: str | None = None) -> LoggedSet:
         """Validate everything first, then store one set; nothing is written on bad input."""
         enrolled = self.enrolled()
         units = enrolled.enrolment.units
@@ -453,7 +456,8 @@ class Journal:
             _check_set_shape(name, slot, reps, secs, weight_kg)
         side = parse_side(side)
         if side is None and slot is not None and slot.unilateral and set_type != "warmup":
-            done = [s for s in self.store.sets_on(day.isoformat()) if s.exercise == name and s.set_type != "warmup"]
+            done = [s for s in self.store.sets_on(day.isoformat()) if s.exercise == name and s.set_type != "warmup"
+                    and (session_id is None or s.session_id == session_id)]
             side = "L" if len(done) % 2 == 0 else "R"  # the next side in order
         record = dict(
             date=day.isoformat(), exercise=name, pillar=slot.pillar if slot else None,
@@ -462,33 +466,54 @@ class Journal:
             tempo=parse_tempo(tempo), rpe=parse_rpe(rpe), rest_s=rest_s,
             notes=(notes or None),
         )
-        return self._store_set(record, day, enrolled)
+        return self._store_set(record, day, session_id)
 
-    def _store_set(self, record: dict, day: Date, enrolled: Enrolled) -> LoggedSet:
-        """Attach the set to the day's session, named as the plan names it when it is new."""
-        session = None
-        if not self.store.has_session(day.isoformat()):
-            planned = self.plan(day)
-            name, kind = planned.session if planned.session else (None, None)
-            session = (name, kind, planned.block.name, planned.block.week)
-        return self.store.log_set(record, session)
+    def _store_set(self, record: dict, day: Date, session_id: str | None) -> LoggedSet:
+        """Store the set in the session named, else in the day's planned session (made, with the
+        plan's name, at its first set: the plan is reckoned only then)."""
+        planned = None
+        if session_id is None and self.store.planned_session(day.isoformat()) is None:
+            plan = self.plan(day)
+            name, kind = plan.session if plan.session else (None, None)
+            planned = (name, kind, plan.block.name, plan.block.week)
+        return self.store.log_set(record, session_id, planned)
 
-    def log_prescribed(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
+    def log_prescribed(self, prescription: Prescription, day: Date, side: str | None = None,
+                       session_id: str | None = None) -> LoggedSet:
         """The one-key log: the set exactly as prescribed."""
         reps = prescription.target_reps
         return self.log_set(
             prescription.name, day, weight_kg=prescription.weight_kg, reps=reps,
             seconds=prescription.seconds if reps is None else None,
-            tempo=prescription.tempo, side=side, rest_s=prescription.rest_s,
+            tempo=prescription.tempo, side=side, rest_s=prescription.rest_s, session_id=session_id,
         )
 
-    def skip_set(self, prescription: Prescription, day: Date, side: str | None = None) -> LoggedSet:
+    def skip_set(self, prescription: Prescription, day: Date, side: str | None = None,
+                 session_id: str | None = None) -> LoggedSet:
         """A set the lifter chose not to do: recorded, so the session moves on and it counts as missed."""
         enrolled = self.enrolled()
         record = dict(date=day.isoformat(), exercise=prescription.name, pillar=prescription.pillar,
                       set_type="skipped",
                       unit=enrolled.enrolment.units, side=parse_side(side), rest_s=prescription.rest_s)
-        return self._store_set(record, day, enrolled)
+        return self._store_set(record, day, session_id)
+
+    def sessions_on(self, day: Date) -> list[Session]:
+        """The day's sessions in the order they started."""
+        return self.store.sessions_on(day.isoformat())
+
+    def session_named(self, day: Date, name: str) -> Session:
+        """The day's session of this name (any case), started now if the day has none."""
+        wanted = normal_name(name)
+        if not wanted:
+            raise EntryError("session", "is empty")
+        found = [s for s in self.sessions_on(day) if (s.name or "").casefold() == wanted.casefold()]
+        return found[0] if found else self.add_session(day, wanted)
+
+    def add_session(self, day: Date, name: str | None = None) -> Session:
+        """Start another session on a day (an AM/PM double, an extra workout): sets logged with
+        its id go there; sets logged without one still go in the planned session."""
+        name = normal_name(name or "") or f"Extra session {self.clock.now().format('HH:mm')}"
+        return self.store.add_session(day.isoformat(), name, "extra")
 
     def sets_on(self, day: Date) -> list[LoggedSet]:
         return self.store.sets_on(day.isoformat())
@@ -527,7 +552,8 @@ class Journal:
         return TrainingDay(
             program_title=enrolled.program.title, units=enrolled.enrolment.units, planned=planned,
             sets=tuple(self.sets_on(day)), upcoming=self.next_session(day) if planned.session is None else None,
-            checked_in=self.wellness_on(day) is not None)
+            checked_in=self.wellness_on(day) is not None, sessions=tuple(self.sessions_on(day)),
+            planned_session=self.store.planned_session(day.isoformat()))
 
     # --- wellness, runs, assessments ----------------------------------------------------
 

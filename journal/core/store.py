@@ -24,12 +24,10 @@ from typing import TYPE_CHECKING, TypeVar
 from .clock import Clock
 from .errors import StoreError
 from .files import is_sqlite_file
-from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Wellness
+from .model import Assessment, Enrolment, Equipment, ImportedSet, LoggedSet, Run, Session, Wellness
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-    from .exchange import ImportedSet
 
 BUSY_TIMEOUT_S = 15.0
 T = TypeVar("T")
@@ -140,9 +138,19 @@ def _m6_settings(db: sqlite_utils.Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
+def _m7_sessions_of_a_day(db: sqlite_utils.Database) -> None:
+    # A day can hold several sessions. The one the plan named is marked, so a set logged without
+    # naming a session goes there; every journal session made so far was that one. Sets are
+    # numbered within their session, read from their own index. No set changes session.
+    db["sessions"].add_column("planned", int)
+    db.execute("update sessions set planned = 1 where source = 'journal'")
+    db.execute("create index sets_by_session on sets (session_id, exercise, set_index)")
+
+
 # Each migration moves the schema up one version and keeps every row.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints, _m5_record_indexes, _m6_settings)
+    _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints, _m5_record_indexes, _m6_settings,
+    _m7_sessions_of_a_day)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -153,7 +161,7 @@ def new_id() -> str:
 # What each migration leaves behind, to tell a file's real schema from its user_version.
 MIGRATION_MARKS = (
     ("table", "enrolments"), ("column", "runs.time"), ("column", "sets.pillar"),
-    ("table", "meta"), ("index", "sets_by_e1rm"), ("table", "settings"))
+    ("table", "meta"), ("index", "sets_by_e1rm"), ("table", "settings"), ("index", "sets_by_session"))
 
 
 def _refuse_non_journal_file(path: Path) -> None:
@@ -477,40 +485,50 @@ class Store:
 
     # --- sessions and sets --------------------------------------------------------------
 
-    def _session_for(self, date: str, name: str | None, kind: str | None,
-                     block: str | None, week: int | None) -> str:
-        row = self.conn.execute(
-            "select id from sessions where date = ? and source = 'journal' limit 1", [date]
-        ).fetchone()
-        if row:
-            return row[0]
-        session_id = new_id()
+    def sessions_on(self, date: str) -> list[Session]:
+        return self._rows_as(Session, "sessions", "where date = ? order by started_at, rowid", [date])
+
+    def add_session(self, date: str, name: str | None, kind: str | None = None, block: str | None = None,
+                    week: int | None = None, planned: bool = False) -> Session:
+        """A new session on a day, started now."""
         started_at, tz = self._stamp()
-        self.db["sessions"].insert(
-            {"id": session_id, "date": date, "name": name, "kind": kind, "block": block,
-             "week": week, "status": "performed", "source": "journal",
-             "started_at": started_at, "tz": tz}
-        )
-        return session_id
+        session = Session(id=new_id(), date=date, name=name, kind=kind, source="journal",
+                          started_at=started_at, tz=tz)
+        with self.write():
+            self.db["sessions"].insert(
+                {**asdict(session), "block": block, "week": week, "status": "performed", "planned": int(planned)})
+        return session
 
-    def has_session(self, date: str) -> bool:
-        return self.conn.execute(
-            "select 1 from sessions where date = ? and source = 'journal'", [date]).fetchone() is not None
+    def planned_session(self, date: str) -> str | None:
+        """The day's session the plan named, once a set has been logged in it."""
+        row = self.conn.execute("select id from sessions where date = ? and source = 'journal' and planned = 1 "
+                                "order by rowid limit 1", [date]).fetchone()
+        return row[0] if row else None
 
-    def log_set(self, entry: dict, session: tuple[str | None, str | None, str | None, int | None]
-                | None = None) -> LoggedSet:
-        """Store one set and return it as stored; committed when this returns.
+    def _session_date(self, session_id: str) -> str | None:
+        row = self.conn.execute("select date from sessions where id = ?", [session_id]).fetchone()
+        return row[0] if row else None
+
+    def log_set(self, entry: dict, session_id: str | None,
+                planned: tuple[str | None, str | None, str | None, int | None] | None = None) -> LoggedSet:
+        """Store one set in a session of its day and return it as stored; committed when this returns.
 
         `entry` holds the LoggedSet fields the lifter gave (date, exercise, weight,
         reps, ...); the id, set_index, logged_at and tz are filled in here, the
-        index counted inside the write lock so two copies never share one.
+        index counted within the session inside the write lock so two copies never share one.
+        Without a `session_id` the set goes in the day's planned session, made here from
+        `planned` (name, kind, block, week) at its first set.
         """
         logged_at, tz = self._stamp()
         with self.write():
-            session_id = self._session_for(entry["date"], *(session or (None,) * 4))
+            if session_id is None:
+                session_id = (self.planned_session(entry["date"])
+                              or self.add_session(entry["date"], *(planned or (None,) * 4), planned=True).id)
+            elif self._session_date(session_id) != entry["date"]:
+                raise StoreError(f"session: there is no session {session_id} on {entry['date']}")
             set_index = self.conn.execute(
-                "select coalesce(max(set_index), 0) + 1 from sets where date = ? and exercise = ?",
-                [entry["date"], entry["exercise"]],
+                "select coalesce(max(set_index), 0) + 1 from sets where session_id = ? and exercise = ?",
+                [session_id, entry["exercise"]],
             ).fetchone()[0]
             row = {f.name: None for f in fields(LoggedSet)}
             row.update(set_type="working", unit="kg")
@@ -598,27 +616,29 @@ class Store:
 
     # --- exchange -------------------------------------------------------------------------
 
-    def import_sets(self, sets: Sequence["ImportedSet"], progress: Callable[[int, int], None] | None = None,
+    def import_sets(self, sets: Sequence[ImportedSet], progress: Callable[[int, int], None] | None = None,
                     batch: int = 2000) -> int:
         """Store imported sets and their sessions in one transaction; rows already there are kept.
 
-        Returns how many sets were new. A journal export's session on a date joins the
-        session this journal already has on that date.
+        Returns how many sets were new. Each source workout is its own session; a session this
+        journal already holds (the same id) is joined. Only an export from before sessions had ids
+        is matched by date, to the session the plan named that day.
         """
         with self.write():
-            existing = dict(self.conn.execute("select date, id from sessions where source = 'journal'"))
+            existing = dict(self.conn.execute(
+                "select date, id from sessions where source = 'journal' and planned = 1 order by rowid desc"))
             # Sets an older journal imported under ids that held the importer's UTC offset.
             legacy = self._stored_ids([s.legacy_id for s in sets if s.legacy_id])
             sets = [s for s in sets if s.legacy_id not in legacy]
             sessions: dict[str, dict] = {}
             rows = []
             for s in sets:
-                session_id = existing.get(s.date, s.session_id) if s.source == "journal" else s.session_id
+                session_id = existing.get(s.date, s.session_id) if s.session_by_date else s.session_id
                 sessions.setdefault(session_id, {
                     "id": session_id, "date": s.date, "name": s.session, "kind": s.session_kind,
                     "block": s.block, "week": s.week, "status": "performed", "source": s.source,
-                    "started_at": s.logged_at, "duration_s": s.duration_s, "notes": s.session_notes,
-                    "tz": s.tz})
+                    "started_at": s.session_started_at or s.logged_at, "duration_s": s.duration_s,
+                    "notes": s.session_notes, "tz": s.tz, "planned": 0})
                 rows.append({"id": s.id, "session_id": session_id, "date": s.date, "exercise": s.exercise,
                              "set_index": s.set_index, "set_type": s.set_type, "weight": s.weight,
                              "unit": s.unit, "weight_kg": s.weight_kg, "reps": s.reps, "seconds": s.seconds,
@@ -646,10 +666,11 @@ class Store:
 
     def export_sets(self, first: str, last: str) -> Iterator[tuple]:
         """Sets in a date range in logged order, as plain rows (an export reads tens of thousands):
-        the LoggedSet fields in order, then the session's name, kind, block and week."""
+        the LoggedSet fields in order, then the session's name, kind, block, week, start and zone."""
         names = ", ".join(f"sets.{f.name}" for f in fields(LoggedSet))
         return self.conn.execute(
-            f"select {names}, sessions.name, sessions.kind, sessions.block, sessions.week from sets "
+            f"select {names}, sessions.name, sessions.kind, sessions.block, sessions.week, sessions.started_at, "
+            "sessions.tz from sets "
             "left join sessions on sessions.id = sets.session_id "
             "where sets.date between ? and ? order by sets.date, sets.logged_at, sets.rowid", [first, last])
 

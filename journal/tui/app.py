@@ -18,6 +18,8 @@ PALETTE = (
     ("Skip a set", "Record the next set as skipped", "skip_set"),
     ("Undo last set", "Remove the last set logged today, after asking", "undo"),
     ("Add a note to the last set", "A note on the focused exercise's last set", "note"),
+    ("Add a session", "Start another session today (an AM/PM double); sets go in it", "add_session"),
+    ("Switch session", "Log into the day's next session", "other_session"),
     ("Wellness check-in", "Sleep, soreness, fatigue, stress, mood, motivation", "check_in"),
     ("Week plan", "Every session planned this week", "plan"),
     ("Import history", "Sets from a Strong, Hevy or journal CSV, all or nothing", "import_sets"),

@@ -294,3 +294,32 @@ async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_a_day_with_two_sessions_shows_both_and_logs_into_the_one_chosen(app_factory):
+    from journal.core.journal import Journal
+
+    def two_workouts(journal: Journal) -> None:
+        journal.log_set("Back squat", journal.today(), set_text="20x5")
+        morning = journal.add_session(journal.today(), "Forearms")
+        journal.log_set("Back squat", journal.today(), set_text="20x3", session_id=morning.id, new=True)
+
+    app = app_factory(setup=two_workouts)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        line = str(screen.query_one("#sessions").render())
+        assert "Lower A" in line and "Forearms" in line
+        assert "1/3" in str(screen.query_one("#exercises").get_row_at(screen.query_one("#exercises").cursor_row))
+        await pilot.press("o")  # the other session: its own count
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("a")  # and a third, started now
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        line = str(screen.query_one("#sessions").render())
+        assert "Extra session 18:00" in line
+    assert rows(app, "select sessions.name, sets.set_index, sets.reps from sets join sessions "
+                     "on sessions.id = sets.session_id order by sets.rowid") == [
+        ("Lower A: squat and lunge", 1, 5), ("Forearms", 1, 3), ("Forearms", 2, 5), ("Extra session 18:00", 1, 5)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from ...core.clock import iso_date
 from ...core.engine import next_set
 from ...core.errors import JournalError
 from ...core.journal import Journal, TrainingDay
-from ...core.model import LoggedSet, PlannedDay, Prescription
+from ...core.model import LoggedSet, PlannedDay, Prescription, Session
 from ...render import set_text, target_text
 from ..widgets.exercise_table import ExerciseTable
 from ..widgets.rest_timer import ADJUST_S, RestTimer
@@ -52,6 +52,8 @@ class TodayScreen(Screen):
         Binding("x", "export", "Export"),
         Binding("i", "import_sets", "Import", show=False),
         Binding("g", "equipment", "Equipment", show=False),
+        Binding("a", "add_session", "Add session", show=False),
+        Binding("o", "other_session", "Other session", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "keys", "Keys"),
         Binding("q", "app.quit", "Quit", show=False),
@@ -64,8 +66,11 @@ class TodayScreen(Screen):
         self.ask_check_in = ask_check_in
         self.planned: PlannedDay | None = None
         self.upcoming: PlannedDay | None = None
-        self.logged: dict[str, list[LoggedSet]] = defaultdict(list)
-        self.in_order: list[LoggedSet] = []  # the day's sets as they were logged
+        self.logged: dict[str, list[LoggedSet]] = defaultdict(list)  # in the chosen session
+        self.in_order: list[LoggedSet] = []  # the day's sets, every session's, as they were logged
+        self.sessions: tuple[Session, ...] = ()
+        self.planned_session: str | None = None
+        self.chosen: str | None = None  # the session sets go in; None: the planned one
         self.program_title = ""
         self.units = "kg"
         self._writing = False
@@ -76,6 +81,7 @@ class TodayScreen(Screen):
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="header")
         yield Label("", id="session-title", markup=False)
+        yield Static("", id="sessions", markup=False)
         yield Static("", id="adjustments", markup=False)
         yield ExerciseTable(id="exercises")
         yield Static("", id="rest-day", markup=False)
@@ -111,11 +117,43 @@ class TodayScreen(Screen):
         self.units = day.units
         self.planned = day.planned
         self.upcoming = day.upcoming
-        self.logged = defaultdict(list)
         self.in_order = list(day.sets)
-        for logged in day.sets:
-            self.logged[logged.exercise].append(logged)
+        self.sessions = day.sessions
+        self.planned_session = day.planned_session
+        self._sort_by_session()
         self._paint()
+
+    def _logging_into(self) -> str | None:
+        return self.chosen or self.planned_session
+
+    def _sort_by_session(self) -> None:
+        """The exercise table and set list count the chosen session's sets."""
+        into = self._logging_into()
+        self.logged = defaultdict(list)
+        for logged in self.in_order:
+            if logged.session_id == into:
+                self.logged[logged.exercise].append(logged)
+
+    def _paint_sessions(self) -> None:
+        """The day's sessions, shown once there is more than the planned one."""
+        line = self.query_one("#sessions", Static)
+        into = self._logging_into()
+        others = [s for s in self.sessions if s.id != self.planned_session]
+        line.display = bool(others) or self.chosen is not None
+        if not line.display:
+            return
+        counts = Counter(s.session_id for s in self.in_order if s.set_type != "skipped")
+        planned_name = self.planned.session[0] if self.planned and self.planned.session else "Planned session"
+        entries = [(self.planned_session, planned_name, "")] if self.planned_session is None else []
+        entries += [(s.id, s.name or "Workout", f" ({s.source})" if s.source != "journal" else "")
+                    for s in self.sessions]
+        text = Text("Sessions: ")
+        for session_id, name, source in entries:
+            marker = "▸ " if session_id == into else ""
+            text.append(f"{marker}{name}{source} · {counts.get(session_id, 0)} sets", style="bold" if marker else "")
+            text.append("   ")
+        text.append("o: switch · a: add", style="dim")
+        line.update(text)
 
     def _refresh_while_shown(self) -> None:
         # Another copy may have logged; nothing to pick up while a dialog covers the screen or
@@ -145,6 +183,7 @@ class TodayScreen(Screen):
             rest_day.display = False
             table.show(planned.exercises, {n: len(s) for n, s in self.logged.items()}, kind)
             table.focus()
+        self._paint_sessions()
         self._paint_focus()
         self.refresh_bindings()
 
@@ -258,6 +297,9 @@ class TodayScreen(Screen):
         """Show a set the store has already committed, and start the rest."""
         self.logged[p.name].append(logged)
         self.in_order.append(logged)
+        if self.planned_session is None and self.chosen is None:
+            self.planned_session = logged.session_id  # made by this first set: read it back
+            self.reload()
         self._repaint_after_log(p)
         if rest and p.rest_s:
             upcoming = self._next(p)
@@ -274,7 +316,8 @@ class TodayScreen(Screen):
         if upcoming is None:
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
-        self._write(lambda journal: journal.log_prescribed(p, self.day, side=upcoming.side),
+        into = self._logging_into()
+        self._write(lambda journal: journal.log_prescribed(p, self.day, side=upcoming.side, session_id=into),
                     lambda logged: self._record(p, logged), self.action_log_prescribed)
 
     def action_edit_set(self, typed: str = "") -> None:
@@ -305,10 +348,11 @@ class TodayScreen(Screen):
             set_text_value = f"{weight or 'BW'}{self.units if weight else ''}x{values['reps']}"
         elif weight and seconds:  # a carry or loaded hold: its load and its time
             set_text_value, seconds = f"{weight}{self.units}x{seconds}s", None
+        into = self._logging_into()
         self._write(lambda journal: journal.log_set(
             p.name, self.day, set_text=set_text_value, seconds=seconds,
             side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
-            rest_s=p.rest_s), lambda logged: self._record(p, logged),
+            rest_s=p.rest_s, session_id=into), lambda logged: self._record(p, logged),
             lambda: self._log_edited(p, values, bodyweight_ok))
 
     def on_key(self, event: Key) -> None:
@@ -334,7 +378,8 @@ class TodayScreen(Screen):
         p = self.focused_exercise()
         if p is None or (upcoming := self._next(p)) is None:
             return
-        self._write(lambda journal: journal.skip_set(p, self.day, side=upcoming.side),
+        into = self._logging_into()
+        self._write(lambda journal: journal.skip_set(p, self.day, side=upcoming.side, session_id=into),
                     lambda logged: self._record(p, logged, rest=False), self.action_skip_set, "Not skipped")
 
     def _last_logged(self) -> LoggedSet | None:
@@ -378,6 +423,29 @@ class TodayScreen(Screen):
                             lambda: save(note), "Note not saved")
 
         self.app.push_screen(NoteScreen(f"{last.exercise} set {last.set_index}", last.notes), save)
+
+    def action_add_session(self) -> None:
+        """Start another session today (an AM/PM double): the next sets go in it."""
+        def added(result: tuple[Session, TrainingDay]) -> None:
+            session, day = result
+            self.chosen = session.id
+            self._show_day(day)
+            self.notify(f"Started {session.name}: sets now go in it (o switches).", markup=False)
+
+        self._write(lambda journal: (journal.add_session(self.day), journal.training_day(self.day)), added,
+                    self.action_add_session, "Session not added")
+
+    def action_other_session(self) -> None:
+        """Log into the day's next session (in the order they started), round to the planned one."""
+        order = [self.planned_session] if self.planned_session is None else []
+        order += [s.id for s in self.sessions]
+        if len(order) < 2:
+            self.notify("One session today; a adds another.", markup=False)
+            return
+        into = order[(order.index(self._logging_into()) + 1) % len(order)]
+        self.chosen = None if into == self.planned_session else into
+        self._sort_by_session()
+        self._paint()
 
     def action_pause_timer(self) -> None:
         self.query_one(RestTimer).toggle_pause()
