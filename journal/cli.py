@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from .core.errors import EntryError, JournalError
+from .core.units import plural
 
 EXIT_USER_ERROR = 1
 
@@ -81,26 +82,27 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
     if ctx.invoked_subcommand is not None:
         return
     clock = _clock(ctx)
-    if demo:
-        import tempfile
-
-        from .devtools.history import build_demo
-
-        path = Path(tempfile.mkdtemp(prefix="journal-demo-")) / "demo.db"
-        build_demo(path, clock)
-        db = path
     from .core.clock import today
     from .core.entry import parse_date
-    from .tui.app import make_app
 
     day = parse_date(date_text, today(clock), "date")
-    app = make_app(Path(db) if db else _db_path(ctx), clock, day=day)
-    try:
-        app.journal.check_plannable(day)  # refuse before the screen opens, with the one-line message
-    except JournalError:
-        app.journal.close()
-        raise
-    app.run()
+    if not demo:
+        _open_screen(Path(db) if db else _db_path(ctx), clock, day)
+        return
+    import tempfile
+
+    from .devtools.history import build_demo
+
+    with tempfile.TemporaryDirectory(prefix="journal-demo-") as folder:  # gone when the screen closes
+        path = Path(folder) / "demo.db"
+        build_demo(path, clock)
+        _open_screen(path, clock, day)
+
+
+def _open_screen(db: Path, clock, day) -> None:
+    from .tui.app import make_app
+
+    make_app(db, clock, day=day).run()
 
 
 @main.command()
@@ -302,7 +304,7 @@ def run_add(ctx, db, date_text, kind, priority, minutes, km, rpe, title, time, t
     until = journal.date(to_text, "to") if to_text else None
     added = journal.add_run(day, kind.lower(), priority=priority, minutes=minutes, km=km, rpe=rpe,
                             title=title, time=time, until=until)
-    click.echo(f"Added {describe(added[0])}" + (f" and {len(added) - 1} more day(s)" if len(added) > 1 else ""))
+    click.echo(f"Added {describe(added[0])}" + (f" and {plural(len(added) - 1, 'more day')}" if len(added) > 1 else ""))
 
 
 @run.command("import")
@@ -314,7 +316,7 @@ def run_import(ctx, db, file) -> None:
     journal = _journal(ctx)
     runs, added = journal.import_runs(file)
     kinds = ", ".join(f"{k} {sum(r.kind == k for r in runs)}" for k in sorted({r.kind for r in runs}))
-    click.echo(f"Read {len(runs)} run(s) ({kinds or 'none'}); {added} new, {len(runs) - added} already there.")
+    click.echo(f"Read {plural(len(runs), 'run')} ({kinds or 'none'}); {added} new, {len(runs) - added} already there.")
 
 
 @main.command()
@@ -348,11 +350,11 @@ def summary(ctx, db, week_text, as_json) -> None:
 
     journal = _journal(ctx)
     monday = parse_iso_week(week_text) if week_text else monday_of(journal.today())
-    document = journal.summary(monday)
+    week = journal.summary(monday)
     if as_json:
-        _print_json(document)
+        _print_json(week.to_json())
     else:
-        click.echo(summary_text(document))
+        click.echo(summary_text(week))
 
 
 @main.command()
@@ -374,7 +376,8 @@ def export(ctx, db, out, force, spreadsheet_safe, what, first_text, last_text) -
         journal.export(sys.stdout, what, first, last, spreadsheet_safe)
         return
     count = journal.export_to(out, what, first, last, force, spreadsheet_safe)
-    click.echo(f"Exported {count} {what} row(s) to {out}", err=True)
+    row = {"sets": "set", "wellness": "check-in", "runs": "run"}[what]
+    click.echo(f"Exported {plural(count, row)} to {out}", err=True)
 
 
 @main.command("import")

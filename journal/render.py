@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
 from .core.model import LoggedSet, PlannedDay, Prescription
-from .core.units import amount_text, load_text as load
+from .core.units import amount_text, load_text as load, plural
 
 if TYPE_CHECKING:
     from .core.journal import ImportReport
+    from .core.summary import SessionCounts, WeeklySummary
 
 
 def target_text(p: Prescription, compact: bool = False) -> str:
@@ -102,60 +103,78 @@ def why_text(why: dict) -> str:
     return "\n".join(lines)
 
 
-def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
+# The check-in's scales in the lifter's words, and which end is good.
+WELLNESS_LABELS = (("sleep_quality", "sleep quality", "/5"), ("soreness", "soreness", "/5, lower is better"),
+                   ("fatigue", "fatigue", "/5, lower is better"), ("stress", "stress", "/5, lower is better"),
+                   ("mood", "mood", "/5"), ("motivation", "motivation", "/5"))
 
 
-def summary_sections(doc: dict) -> list[tuple[str, list[str]]]:
+def _change(delta: float | None) -> str:
+    return f" ({delta:+.1f} on last week)" if delta else ""
+
+
+def _sessions_line(counts: SessionCounts) -> str:
+    """`Sessions done: strength 1 of 2 (1 to come), mobility 1 of 1`: planned days still ahead
+    are to come, not missed."""
+    parts = []
+    for kind in sorted(counts.planned.keys() | counts.done.keys()):
+        planned, done = counts.planned.get(kind, 0), counts.done.get(kind, 0)
+        notes = [f"{n} {what}" for n, what in ((counts.to_come.get(kind, 0), "to come"),
+                                               (counts.missed(kind), "missed")) if n]
+        parts.append(f"{kind} {done} of {planned}" + (f" ({', '.join(notes)})" if notes else "")
+                     if planned else f"{kind} {done}")
+    return "Sessions done: " + (", ".join(parts) or "none planned")
+
+
+def summary_sections(week: WeeklySummary) -> list[tuple[str, list[str]]]:
     """The weekly summary as titled sections of lines: the CLI prints them, the screen lays them out."""
-    unit = doc.get("unit", "kg")
-    sessions = doc["sessions"]
-    sets = doc["sets"]
-    wellness = doc["wellness"]["average"]
-    change = doc["wellness"]["change"]
-    training = doc["load"]
-    week = [f"Sessions: {_counts(sessions['done'])} done of {_counts(sessions['planned'])} planned",
-            f"Sets: {sets['working']} working ({sets['hard']} hard), {sets['warmup']} warm-up, "
-            f"{sets['skipped']} skipped",
-            f"Volume: {load(doc['volume']['total_kg'], unit)}"
-            + (" (" + ", ".join(f"{k} {amount_text(v, unit)}" for k, v in doc["volume"]["by_pillar"].items()) + ")"
-               if doc["volume"]["by_pillar"] else "")]
-    if doc["time_under_tension_s"]["total"]:
-        week.append(f"Time under tension: {doc['time_under_tension_s']['total']} s")
-    lifts = [f"{b['exercise']}: {load(b['weight_kg'], unit)} × {b['reps']} (e1RM {load(b['e1rm'], unit)})"
-             + (f"  PR: {', '.join(b['prs'])}" if b["prs"] else "")
-             + (f"  {'+' if doc['e1rm'][b['exercise']]['change'] >= 0 else '−'}"
-                f"{load(abs(doc['e1rm'][b['exercise']]['change']), unit)} vs the 4 weeks before"
-                if doc["e1rm"][b["exercise"]]["change"] is not None else "")
-             for b in doc["best_sets"]]
+    unit = week.unit
+    sets, volume, feel, training = week.sets, week.volume, week.wellness, week.load
+    this_week = [_sessions_line(week.sessions),
+                 f"Sets: {sets.working} working ({sets.hard} hard), {sets.warmup} warm-up, {sets.skipped} skipped",
+                 f"Volume: {load(volume.total_kg, unit)}"
+                 + (" (" + ", ".join(f"{k} {amount_text(v, unit)}" for k, v in volume.by_pillar.items()) + ")"
+                    if volume.by_pillar else "")]
+    if week.time_under_tension_s.total:
+        this_week.append(f"Time under tension: {week.time_under_tension_s.total} s")
+    lifts = []
+    for best in week.best_sets:
+        line = f"{best.exercise}: {load(best.weight_kg, unit)} × {best.reps} (e1RM {load(best.e1rm, unit)})"
+        if best.prs:
+            line += f"  PR: {', '.join(best.prs)}"
+        change = week.e1rm[best.exercise].change
+        if change is not None:
+            line += f"  {'+' if change >= 0 else '−'}{load(abs(change), unit)} on the 4 weeks before"
+        lifts.append(line)
 
-    def trend(name: str, value: float | None, fmt: str = "{:.1f}") -> str:
-        if value is None:
-            return f"{name} –"
-        delta = change.get(name.replace(" ", "_"))
-        return f"{name} {fmt.format(value)}" + (f" ({delta:+.1f})" if delta else "")
+    average, change = feel.average, feel.change
+    recovery = [f"Check-ins: {average.check_ins} of 7"]
+    if average.check_ins:
+        recovery.append(f"Sleep: {average.sleep_h:.1f} h a night (target {feel.sleep_target_h:g} h)"
+                        + _change(change.sleep_h))
+        recovery.append("; ".join(f"{label} {getattr(average, name):.1f}{scale}{_change(getattr(change, name))}"
+                                  for name, label, scale in WELLNESS_LABELS).capitalize())
+        if average.readiness is not None:
+            recovery.append(f"Readiness: {average.readiness:.0f} of 100{_change(change.readiness)}")
+    balance = f", balance {training.balance:.2f}" if training.balance is not None else ""
+    recovery.append(f"Training load (RPE × minutes): gym {training.gym_week:g}, runs {training.runs_week:g}; "
+                    f"7-day {training.acute:g}, 42-day {training.chronic:g}{balance}")
 
-    feel = ["  ".join([trend("sleep_h", wellness["sleep_h"]) + f" of {doc['wellness']['sleep_target_h']:g} h",
-                       trend("soreness", wellness["soreness"]), trend("fatigue", wellness["fatigue"]),
-                       trend("motivation", wellness["motivation"]), trend("readiness", wellness["readiness"], "{:.0f}")])
-            + f"  · {wellness['check_ins']} check-in(s)"]
-    balance = f", balance {training['balance']:.2f}" if training["balance"] is not None else ""
-    feel.append(f"Load: gym {training['gym_week']:g}, runs {training['runs_week']:g} (RPE × min); "
-                f"7-day {training['acute']:g}, 42-day {training['chronic']:g}{balance}")
-    nxt = doc["next_week"]
-    ahead = [f"{nxt['block']['name']} week {nxt['block']['week']} ({', '.join(nxt['phases'])})"]
-    ahead += [f"{r['exercise']}: {amount_text(r['from_kg'], unit)} → {load(r['to_kg'], unit)}" for r in nxt["raised"]]
-    ahead += [f"! {a}" for a in nxt["adjustments"]]
-    verdicts = [f"{v['exercise']}: {v['verdict']} ({v['reason']})" for v in doc["verdicts"]]
-    return [("This week", week), ("Best sets", lifts or ["no loaded sets"]), ("Recovery", feel),
+    nxt = week.next_week
+    ahead = [f"{nxt.block.name} week {nxt.block.week} ({', '.join(nxt.phases)})"]
+    ahead += [f"{iso_date(s.date).format('ddd D MMM')}: {s.name} ({s.kind})" for s in nxt.sessions]
+    ahead += [f"{r.exercise} will go up: {amount_text(r.from_kg, unit)} → {load(r.to_kg, unit)}" for r in nxt.raised]
+    ahead += [f"! {a}" for a in nxt.adjustments]
+    verdicts = [f"{v.exercise}: {v.verdict} ({v.reason})" for v in week.verdicts]
+    return [("This week", this_week), ("Best sets", lifts or ["no loaded sets"]), ("Recovery", recovery),
             ("Verdicts", verdicts or ["no microcycle judged yet"]), ("Next week", ahead),
-            ("Cues", doc["cues"] or ["nothing to flag"])]
+            ("Cues", list(week.cues) or ["nothing to flag"])]
 
 
-def summary_text(doc: dict) -> str:
-    lines = [f"{doc['week']} ({doc['from']} to {doc['to']}) · {doc['program']} · "
-             f"{doc['block']['name']} week {doc['block']['week']} ({doc['block']['phase']})"]
-    for title, body in summary_sections(doc):
+def summary_text(week: WeeklySummary) -> str:
+    lines = [f"{week.week} ({week.from_} to {week.to}) · {week.program} · "
+             f"{week.block.name} week {week.block.week} ({week.block.phase})"]
+    for title, body in summary_sections(week):
         lines += ["", title] + [f"  {line}" for line in body]
     return "\n".join(lines)
 
@@ -163,12 +182,12 @@ def summary_text(doc: dict) -> str:
 def import_text(report: ImportReport, dry_run: bool = False, most: int | None = None) -> str:
     """What an import read and stored; `most` caps the exercises listed (a dialog has no scroll)."""
     span = f"{report.first} to {report.last}" if report.first else "no dates"
-    lines = [f"{report.format}: {report.sets} set(s), {span}"]
+    lines = [f"{report.format}: {plural(report.sets, 'set')}, {span}"]
     counts = sorted(report.by_exercise.items())
     lines += [f"  {count:>6}  {name}" for name, count in counts[:most]]
     if most is not None and len(counts) > most:
         lines.append(f"  … and {len(counts) - most} more exercises")
     lines += [f"  '{source}' is your '{name}'" for source, name in sorted(report.renamed.items())[:most]]
     lines.append("Dry run: nothing was written." if dry_run else
-                 f"Imported {report.new} new set(s); {report.sets - report.new} were already there.")
+                 f"Imported {plural(report.new, 'new set')}; {report.sets - report.new} already there.")
     return "\n".join(lines)

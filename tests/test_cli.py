@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pendulum
 import pytest
 
 
@@ -297,3 +298,36 @@ def test_backup_copies_what_is_committed_while_another_copy_writes(enrolled_cli,
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     refused = enrolled_cli("backup", str(target))
     assert refused.exit_code == 1 and "already exists" in refused.stderr
+
+
+@pytest.fixture
+def screens_opened(monkeypatch):
+    """`journal` with no command, with the screen's run replaced by a note of what it would show."""
+    from journal.tui.app import JournalApp
+
+    opened: list[tuple] = []
+
+    def run(app) -> None:
+        opened.append((app.day, app.journal.path, app.journal.path.exists()))
+        app.journal.close()
+
+    monkeypatch.setattr(JournalApp, "run", run)
+    return opened
+
+
+def test_journal_with_no_command_opens_the_screen_on_its_day(enrolled_cli, screens_opened, db_path):
+    assert enrolled_cli("--date", "2026-09-10").exit_code == 0
+    assert screens_opened == [(pendulum.date(2026, 9, 10), db_path, True)]
+
+
+def test_journal_refuses_a_day_it_cannot_plan_before_the_screen_opens(enrolled_cli, screens_opened):
+    result = enrolled_cli("--date", "2099-01-01")
+    assert result.exit_code == 1 and "date: 2099-01-01" in result.output
+    assert screens_opened == []
+
+
+def test_the_demo_opens_a_populated_journal_and_leaves_no_folder_behind(cli, screens_opened):
+    assert cli("--demo", db=False).exit_code == 0
+    [(day, path, existed)] = screens_opened
+    assert existed and path.name == "demo.db"
+    assert not path.parent.exists()  # the throwaway folder went with the screen

@@ -104,7 +104,7 @@ def test_an_unknown_file_is_refused(journal, tmp_path):
 def test_dry_run_writes_nothing(cli, db_path):
     cli("init", "--program", "runner-beginner", "--start", "2026-09-07")
     result = cli("import", str(FORMATS / "strong_comma.csv"), "--dry-run")
-    assert result.exit_code == 0 and "strong: 7 set(s), 2025-03-04 to 2025-03-06" in result.stdout
+    assert result.exit_code == 0 and "strong: 7 sets, 2025-03-04 to 2025-03-06" in result.stdout
     assert "Dry run" in result.stdout and cli.rows("sets") == 0
 
 
@@ -203,8 +203,8 @@ def test_training_load_weights_recent_days_more():
     last = pendulum.date(2026, 9, 20)
     recent = training_load({"2026-09-20": 400.0}, {}, last, Rules())
     old = training_load({"2026-08-20": 400.0}, {}, last, Rules())
-    assert recent["acute"] > recent["chronic"] > 0 and recent["balance"] > 1
-    assert old["acute"] < old["chronic"] and old["gym_week"] == 0
+    assert recent.acute > recent.chronic > 0 and recent.balance > 1
+    assert old.acute < old.chronic and old.gym_week == 0
 
 
 def test_daily_values_fall_into_their_monday_to_sunday_week():

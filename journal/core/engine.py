@@ -47,7 +47,7 @@ from .model import (
     Slot,
     Wellness,
 )
-from .units import amount_text, load_text
+from .units import amount_text, load_text, plural
 from .progression import (
     SessionResult,
     gear_of,
@@ -478,7 +478,7 @@ def _results(ctx: _Context, exercise: str, weeks: Sequence[Week],
             done = max(by_day[day.isoformat()].values(), key=len)
             results.append(session_result(day.isoformat(), done, reference,
                                           planned_set_count(reference), target_rpe(slot, ctx.rules)))
-    return results, excused, [f"{missed} planned session(s) with nothing logged"] if missed > 0 else []
+    return results, excused, [f"{plural(missed, 'planned session')} with nothing logged"] if missed > 0 else []
 
 
 def _judge_cycle(ctx: _Context, builds: Sequence[Week], targets: dict[str, Target],
@@ -799,7 +799,7 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     if swap and template.kind != "mobility":
         excused = {p.program_exercise: f"swapped for mobility: {swap}" for p in exercises}
         template, exercises = _mobility_instead(ctx, week, template)
-        adjustments.append(f"{swap}: today is {template.name}")
+        adjustments.append(f"{swap}: {template.name} instead")
         return planned(template, exercises, excused)
 
     if any(p.pillar == "plyometric" for p in exercises) and (locked := _plyometrics_barred(ctx, day)):
@@ -822,7 +822,7 @@ def _plan_day(ctx: _Context, week: Week, day: Date) -> _DayPlan:
     b_race = running.b_race_ahead(day, runs, rules)
     lighter = placement.lighter or (
         f"{running.describe(hard_run)}: a hard-run day (lift after the run)" if hard_run else
-        f"{running.describe(b_race)} in {running.days_before(day, b_race)} day(s)" if b_race else "")
+        f"{running.describe(b_race)} in {plural(running.days_before(day, b_race), 'day')}" if b_race else "")
     if lighter and any(p.heavy_lower for p in exercises):
         why = f"lighter variant: {lighter}"
         exercises = [_adjust(p, why, ctx.enrolment.gear, sets=_cut(p.sets, rules.light_set_cut),

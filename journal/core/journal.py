@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from statistics import mean
 from pendulum import Date
 
 from . import engine
@@ -63,6 +62,7 @@ from .units import in_unit
 
 if TYPE_CHECKING:
     from .exercise_history import ExerciseHistory
+    from .summary import WeeklySummary
 
 MAX_TRAVEL_DAYS = 366
 
@@ -584,115 +584,26 @@ class Journal:
 
     # --- the weekly summary ------------------------------------------------------------
 
-    def summary(self, monday: Date, chart_weeks: int = 12) -> dict:
-        """Everything the Sunday review shows for one ISO week, as one JSON-ready document."""
+    def summary(self, monday: Date, chart_weeks: int = 12) -> WeeklySummary:
+        """Everything the Sunday review shows for one ISO week."""
         from . import summary as weekly
 
         enrolled = self.enrolled()
-        program, rules = enrolled.program, enrolled.program.rules
-        sunday, next_monday = monday.add(days=6), monday.add(days=7)
-        planned_weeks = self.fold(monday, next_monday.add(days=6))  # next week's targets come with it
-        this_week, next_week = planned_weeks.days[:7], planned_weeks.days[7:]
-        first_chart = monday.subtract(weeks=chart_weeks - 1)
-        span_first = min(first_chart, monday.subtract(weeks=4), sunday.subtract(days=rules.chronic_days * 2))
-        span_sets = self.store.sets_between(span_first.isoformat(), sunday.isoformat())  # one read serves all
-        week_sets = [s for s in span_sets if s.date >= monday.isoformat()]
-        slots = program.exercises()
-        pillar_of = {name: slot.pillar for name, slot in slots.items()}
-
-        planned = Counter(d.session[1] for d in this_week if d.session)
-        done_days = {s.date for s in week_sets if s.set_type != "skipped"}
-        kinds = {d.date: d.session[1] for d in this_week if d.session}
-        done = Counter(kinds.get(day, "other") for day in done_days)
-
-        lifted = sorted({s.exercise for s in week_sets if weekly.set_e1rm(s)})
-        previous = self.store.best_before(lifted, monday.isoformat())
-        reps_before = {}
-        for s in week_sets:
-            if weekly.set_e1rm(s) and (s.exercise, s.weight_kg) not in reps_before:
-                found = self.store.most_reps_at(s.exercise, s.weight_kg, monday.isoformat())
-                if found is not None:
-                    reps_before[(s.exercise, s.weight_kg)] = found
-        four_weeks_before = monday.subtract(weeks=4).isoformat()
-        recent = [s for s in span_sets if four_weeks_before <= s.date < monday.isoformat()]
-        e1rm_before = {}
-        for s in recent:
-            if (score := weekly.set_e1rm(s)) and score > e1rm_before.get(s.exercise, 0):
-                e1rm_before[s.exercise] = round(score, 1)
-        volume, by_pillar, best_sets, e1rm = weekly.exercise_lines(week_sets, pillar_of, previous,
-                                                                     reps_before, e1rm_before,
-                                                                     enrolled.enrolment.units)
-        tut: dict[str, int] = Counter()
-        for s in week_sets:
-            tut[s.exercise] += weekly.time_under_tension(s)
-
-        wellness = self.store.wellness_between(
-            span_first.subtract(days=rules.baseline_days).isoformat(), sunday.isoformat())
-        judged = engine.readiness_by_day(wellness, rules)
-        readiness = {d: r.score for d, r in judged.items()}
-        baseline = next((r.baseline for d, r in sorted(judged.items(), reverse=True)
-                         if d <= sunday.isoformat() and r.baseline is not None), None)
-        this_checkins = [w for w in wellness if monday.isoformat() <= w.date <= sunday.isoformat()]
-        last_checkins = [w for w in wellness
-                         if monday.subtract(days=7).isoformat() <= w.date < monday.isoformat()]
-        wellness_doc = weekly.wellness_summary(this_checkins, last_checkins, readiness)
-
-        gym = weekly.gym_load_by_day(span_sets, rules)
-        runs = weekly.run_load_by_day(self.store.runs_between(span_first.isoformat(), sunday.isoformat()),
-                                      sunday.isoformat(), rules)
-        load = weekly.training_load(gym, runs, sunday, rules)
-
-        targets = planned_weeks.targets
-        verdicts = [{"exercise": name, "verdict": t.verdict.verdict, "reason": t.verdict.reasons[0],
-                     "next": t.verdict.reasons[1], "next_weight_kg": t.weight_kg, "judged_to": t.verdict.last}
-                    for name, t in targets.items() if t.verdict]
-        loads_now = {p.name: p.weight_kg for d in this_week for p in d.exercises if p.weight_kg}
-        raised = sorted({(p.name, loads_now[p.name], p.weight_kg) for d in next_week for p in d.exercises
-                         if p.weight_kg and p.name in loads_now and p.weight_kg > loads_now[p.name]
-                         and d.block.phase == "build" and not p.adjusted})
-        mobility_planned = planned.get("mobility", 0)
-        chart_sets = [s for s in span_sets if s.date >= first_chart.isoformat()]
-        main_lifts = [name for name, _ in Counter(
-            s.exercise for s in chart_sets if weekly.set_e1rm(s) and slots.get(s.exercise)
-            and slots[s.exercise].heavy_lower).most_common(3)]
-        series = weekly.weekly_series(chart_sets, first_chart, chart_weeks, main_lifts)
-        weeks = [first_chart.add(weeks=n) for n in range(chart_weeks)]
-        daily_load = {d: gym.get(d, 0.0) + runs.get(d, 0.0) for d in gym.keys() | runs.keys()}
-
-        return {
-            "week": iso_week(monday), "from": monday.isoformat(), "to": sunday.isoformat(),
-            "program": program.name, "unit": enrolled.enrolment.units,
-            "block": this_week[0].to_json()["block"],
-            "sessions": {"planned": dict(planned), "done": dict(done)},
-            "sets": {"total": len(week_sets),
-                     "working": sum(s.set_type in ("working", "failure", "drop") for s in week_sets),
-                     "warmup": sum(s.set_type == "warmup" for s in week_sets),
-                     "skipped": sum(s.set_type == "skipped" for s in week_sets),
-                     "hard": sum(weekly.is_hard(s) for s in week_sets)},
-            "volume": {"total_kg": round(sum(volume.values()), 1), "by_exercise": volume, "by_pillar": by_pillar},
-            "time_under_tension_s": {"total": sum(tut.values()), "by_exercise": {k: v for k, v in tut.items() if v}},
-            "best_sets": best_sets,
-            "e1rm": e1rm,
-            "wellness": wellness_doc | {"sleep_target_h": rules.sleep_target_h},
-            "load": load,
-            "verdicts": verdicts,
-            "next_week": {
-                "from": next_monday.isoformat(), "block": next_week[0].to_json()["block"],
-                "phases": sorted({d.block.phase for d in next_week}),
-                "raised": [{"exercise": n, "from_kg": a, "to_kg": b} for n, a, b in raised],
-                "adjustments": list(dict.fromkeys(a for d in next_week for a in d.adjustments)),
-            },
-            "cues": weekly.recovery_cues(wellness_doc, rules.sleep_target_h, mobility_planned,
-                                         done.get("mobility", 0), baseline, rules.trim_readiness),
-            "charts": {
-                "weeks": [iso_week(w) for w in weeks],
-                "volume_kg": series["volume"],
-                "e1rm": series["e1rm"],
-                "readiness": [round(mean(found), 1) if found else None
-                              for found in weekly.by_week(readiness, first_chart, chart_weeks)],
-                "load": [round(sum(found), 1) for found in weekly.by_week(daily_load, first_chart, chart_weeks)],
-            },
-        }
+        rules = enrolled.program.rules
+        sunday = monday.add(days=6)
+        planned = self.fold(monday, sunday.add(days=7))  # next week's targets come with it
+        first = weekly.summary_span_start(monday, chart_weeks, rules)
+        sets = self.store.sets_between(first.isoformat(), sunday.isoformat())  # one read serves all
+        lifted = weekly.lifted_in([s for s in sets if s.date >= monday.isoformat()])
+        before = monday.isoformat()
+        reps_before = {(name, kg): found for name, kg in lifted
+                       if (found := self.store.most_reps_at(name, kg, before)) is not None}
+        return weekly.weekly_summary(
+            enrolled.program, enrolled.enrolment.units, monday, self.today(), planned.days[:7], planned.days[7:],
+            planned.targets, sets, self.store.best_before(sorted({name for name, _ in lifted}), before),
+            reps_before, self.store.wellness_between(first.subtract(days=rules.baseline_days).isoformat(),
+                                                     sunday.isoformat()),
+            self.store.runs_between(first.isoformat(), sunday.isoformat()), chart_weeks)
 
     # --- exchange ----------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from statistics import mean
 
 from .model import Equipment, LoggedSet, Prescription, Rules, Slot, default_equipment
-from .units import amount_text, in_unit, load_text, to_kg
+from .units import amount_text, in_unit, load_text, plural, to_kg
 
 # %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
 RTS_PERCENT = (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9)
@@ -406,7 +406,7 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
     elif all(r.complete for r in results):
         verdict, misses = "progress", 0
         done = sum(r.met for r in results)
-        reasons = [f"all {done} prescribed sets done in {len(results)} session(s), "
+        reasons = [f"all {done} prescribed sets done in {plural(len(results), 'session')}, "
                    f"RPE ≤ {target_rpe(slot, rules):g}"]
     elif e1rm and target.best_e1rm and e1rm < target.best_e1rm * (1 - rules.drop_fraction):
         verdict, misses = "reduce", 0

@@ -33,3 +33,8 @@ def amount_text(kg: float, unit: "str | Equipment") -> str:
 def load_text(kg: float | None, unit: "str | Equipment") -> str:
     """`62.5 kg`, `135 lb`, or `bodyweight` (in a unit, or in the unit of the lifter's equipment)."""
     return "bodyweight" if kg is None else f"{amount_text(kg, unit)} {_unit(unit)}"
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 set`, `3 sets`, `2 mobility sessions`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -60,12 +60,14 @@ class JournalApp(App):
 
 def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True) -> JournalApp:
     """The journal's screen on one database, as of `day` (default: the clock's today).
-    The file is opened here, on the journal's own thread, so a file that cannot be used is
-    refused before the screen starts."""
+    The file is opened here, on the journal's own thread, so a file that cannot be used, or a
+    day that cannot be planned, is refused with its one-line message before the screen starts."""
+    day = day or today(clock)
     journal = JournalThread(clock)
     try:
         journal.open(db)
+        journal.wait_for(lambda opened: opened.check_plannable(day))
     except BaseException:
         journal.close()
         raise
-    return JournalApp(journal, day or today(clock), check_in=check_in)
+    return JournalApp(journal, day, check_in=check_in)

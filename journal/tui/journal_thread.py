@@ -38,6 +38,11 @@ class JournalThread:
         self._journal = self._executor.submit(Journal.open, db, self.clock, create).result()
         self.path = self._journal.path
 
+    def wait_for(self, work: Callable[[Journal], T]) -> T:
+        """`work(journal)` on the journal's thread, waited for: only before the screen runs."""
+        assert self._journal is not None, "the journal is not open"
+        return self._executor.submit(work, self._journal).result()
+
     async def run(self, work: Callable[[Journal], T]) -> T:
         """`work(journal)` on the journal's thread, after everything handed over before it."""
         assert self._journal is not None, "the journal is not open"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 
 import pendulum
@@ -58,3 +59,17 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def plain(widget) -> str:
+    """The text a widget shows, whatever it was given: a string, Rich Text or a Rich renderable."""
+    content = widget.render()
+    if hasattr(content, "plain"):
+        return content.plain
+    if isinstance(widget.content, str):
+        return widget.content
+    from rich.console import Console
+
+    console = Console(width=300, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()

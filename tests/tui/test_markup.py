@@ -6,6 +6,7 @@ the set editor or the import dialog: each once crashed the screen or lost its br
 
 from __future__ import annotations
 
+
 import asyncio
 import json
 import tempfile
@@ -21,7 +22,7 @@ from journal.core.journal import Journal
 from journal.core.program import shipped_programs
 from journal.tui.app import make_app
 
-from .conftest import SIZE, START, TZ
+from .conftest import SIZE, START, TZ, plain
 
 MARKUP_LIKE = st.text(st.sampled_from("[]/=@:#bi \\\"'aZ"), min_size=1, max_size=14).map(
     lambda s: " ".join(s.split())).filter(lambda s: s and s.casefold() != "back squat")
@@ -39,11 +40,6 @@ def _journal_with(folder: Path, name: str, note: str) -> Path:
     journal.log_set(note, START, set_text="10x5", new=True)  # a typed exercise named like markup
     journal.close()
     return db
-
-
-def _plain(widget) -> str:
-    content = widget.render()
-    return content.plain if hasattr(content, "plain") else str(content)
 
 
 async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
@@ -64,27 +60,27 @@ async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
         await pilot.press(*typed)
         await pilot.pause()
         error = app.screen.query_one("#error-weight", Label)
-        assert repr(weight.value) in _plain(error) or not error.display
+        assert repr(weight.value) in plain(error) or not error.display
         await pilot.press("escape")
         await pilot.press("h")
         await pilot.pause()
-        assert _plain(app.screen.query_one("#history-title", Label)) == f"{name}: history"
+        assert plain(app.screen.query_one("#history-title", Label)) == f"{name}: history"
         await pilot.press("escape")
         await pilot.press("p")
         await pilot.pause()
-        assert name in _plain(app.screen.query_one("#plan-body", Static))
+        assert name in plain(app.screen.query_one("#plan-body", Static))
         await pilot.press("escape")
         await pilot.press("S")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert name in _plain(app.screen.query_one("#summary-text", Static))
+        assert name in plain(app.screen.query_one("#summary-text", Static))
         await pilot.press("escape")
         await pilot.press("i")
         await pilot.pause()
         await pilot.press(*typed, "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "nothing was imported" in _plain(app.screen.query_one("#outcome", Static))
+        assert "nothing was imported" in plain(app.screen.query_one("#outcome", Static))
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))

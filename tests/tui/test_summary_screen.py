@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import SIZE, START
+from .conftest import SIZE, START, plain
 
 SUNDAY = "2026-09-20T19:00:00"  # end of week 2
 
@@ -32,7 +32,7 @@ async def test_summary_shows_the_week_and_moves_between_weeks(app_factory):
         await _open_summary(app, pilot)
         title = str(app.screen.query_one("#summary-title").render())
         assert "Week 2026-W38" in title and "2026-09-14 to 2026-09-20" in title
-        text = str(app.screen.query_one("#summary-text").render())
+        text = plain(app.screen.query_one("#summary-text"))
         assert "Back squat: 22.5 kg × 6" in text and "PR: e1RM" in text
         assert "Soreness is rising" in text
         await pilot.press("left_square_bracket")

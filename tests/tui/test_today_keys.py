@@ -290,7 +290,7 @@ async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory
         await settle(pilot)
         imported = rows(app, "select count(*) from sets")[0][0]
         assert imported > 0
-        assert f"Imported {imported} new set(s)" in str(app.screen.query_one("#outcome", Static).content)
+        assert f"Imported {imported} new sets" in str(app.screen.query_one("#outcome", Static).content)
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "TodayScreen"

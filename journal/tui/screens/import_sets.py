@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from ...core.errors import JournalError
 from ...core.journal import ImportReport, Journal
+from ...core.units import plural
 from ..journal_thread import JournalThread
 from ...render import import_text
 
@@ -74,7 +75,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
         if report is not None:
             self.report = report
             self.query_one("#progress", ProgressBar).update(total=max(report.sets, 1), progress=max(report.sets, 1))
-            self.app.notify(f"Imported {report.new} new set(s)")
+            self.app.notify(f"Imported {plural(report.new, 'new set')}")
 
     @work(exclusive=True, thread=True)
     def load(self, path: Path) -> None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from pendulum import Date
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,13 +22,16 @@ from ...core.units import amount_text
 from ...render import load, summary_sections
 from ..widgets.key_footer import KeyFooter
 
+if TYPE_CHECKING:
+    from ...core.summary import WeeklySummary
 
-def _chart(values: list[float | None]) -> list[float]:
+
+def _chart(values: Sequence[float | None]) -> list[float]:
     """Sparkline data: weeks without a value sit at the bottom."""
     return [v or 0.0 for v in values]
 
 
-def _span(values: list[float | None], unit: str) -> str:
+def _span(values: Sequence[float | None], unit: str) -> str:
     """`843–5634.5 kg`: a chart's range, loads (given in kg) in the lifter's unit."""
     found = [v for v in values if v]
     if not found:
@@ -69,29 +77,31 @@ class SummaryScreen(Screen):
         monday = self.monday
         self.show(await self.journal.run(lambda journal: journal.summary(monday)))
 
-    def show(self, doc: dict) -> None:
-        block = doc["block"]
+    def show(self, week: WeeklySummary) -> None:
+        block = week.block
         self.query_one("#summary-title", Label).update(
-            f"Week {doc['week']} · {doc['from']} to {doc['to']} · {block['name']} week {block['week']} "
-            f"({block['phase']})")
-        charts = doc["charts"]
-        weeks = len(charts["weeks"])
-        lifts = charts["e1rm"]
-        lift, series = next(iter(lifts.items()), ("e1RM", [None] * weeks))
+            f"Week {week.week} · {week.from_} to {week.to} · {block.name} week {block.week} ({block.phase})")
+        charts = week.charts
+        weeks = len(charts.weeks)
+        lift, series = next(iter(charts.e1rm.items()), ("e1RM", [None] * weeks))
         for name, values, title, unit in (
-            ("volume", charts["volume_kg"], f"Volume, {weeks} weeks", doc.get("unit", "kg")),
-            ("readiness", charts["readiness"], "Readiness", ""),
-            ("load", charts["load"], "Load (RPE × min)", ""),
-            ("e1rm", series, f"{lift} e1RM", doc.get("unit", "kg")),
+            ("volume", charts.volume_kg, f"Volume, {weeks} weeks", week.unit),
+            ("readiness", charts.readiness, "Readiness", ""),
+            ("load", charts.load, "Load (RPE × min)", ""),
+            ("e1rm", series, f"{lift} e1RM", week.unit),
         ):
             self.query_one(f"#chart-{name}", Sparkline).data = _chart(values)
             self.query_one(f"#chart-{name}-label", Label).update(f"{title}: {_span(values, unit)}")
-        text = Text()
-        for title, lines in summary_sections(doc):
-            text.append(f"{title}\n", style="bold")
-            text.append("".join(f"  {line}\n" for line in lines))
-        text.rstrip()
-        self.query_one("#summary-text", Static).update(text)
+        parts: list[Text | Table] = []
+        for title, lines in summary_sections(week):
+            body = Table.grid()  # a grid, not indented text: a line that wraps keeps its indent
+            body.add_column(width=2)
+            body.add_column(ratio=1)
+            for line in lines:
+                body.add_row("", Text(line))
+            parts += [Text(title, style="bold"), body]
+        self.query_one("#summary-text", Static).update(Group(*parts))
+        self.query_one("#summary-body", VerticalScroll).scroll_home(animate=False)
 
     def action_export(self) -> None:
         from .export import ExportScreen
