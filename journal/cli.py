@@ -16,6 +16,24 @@ from .core.units import plural
 EXIT_USER_ERROR = 1
 
 
+# The core names fields in the domain's words; here they are the flags that set them.
+FLAGS = {"journal": "--db"}  # the rest are named as their flags already
+
+
+def _hint(error: JournalError) -> str:
+    """What to type next, for the errors a command line can fix with a flag or a command."""
+    from .core.errors import NoJournal, NotEnrolled, OutputExists
+
+    hints = ((NoJournal, "start one with 'journal init --program runner-beginner'"),
+             (NotEnrolled, "start one with 'journal init --program runner-beginner'"),
+             (OutputExists, "--force replaces it"))
+    return next((f"; {hint}" for kind, hint in hints if isinstance(error, kind)), "")
+
+
+def error_line(error: JournalError) -> str:
+    return f"{FLAGS.get(error.field, error.field)}: {error.problem}{_hint(error)}"
+
+
 class JournalGroup(click.Group):
     """Turns every JournalError into one line on stderr and exit status 1."""
 
@@ -23,7 +41,7 @@ class JournalGroup(click.Group):
         try:
             return super().invoke(ctx)
         except JournalError as error:
-            click.echo(f"journal: {error}", err=True)
+            click.echo(f"journal: {error_line(error)}", err=True)
             ctx.exit(EXIT_USER_ERROR)
 
 
@@ -228,13 +246,17 @@ NUMBERS_MAY_BE_NEGATIVE = {"ignore_unknown_options": True}
 def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes, new, session_name,
         date_text) -> None:
     """Log one set, e.g. `journal log squat 80x5 --rpe 8`."""
+    from .core.errors import UnknownExercise
     from .render import set_text as describe
 
     journal = _journal(ctx)
     day = journal.date(date_text)
     session_id = journal.session_named(day, session_name).id if session_name is not None else None
-    logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
-                             rpe=rpe, side=side, set_type=set_type, notes=notes, new=new, session_id=session_id)
+    try:
+        logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
+                                 rpe=rpe, side=side, set_type=set_type, notes=notes, new=new, session_id=session_id)
+    except UnknownExercise as error:
+        raise UnknownExercise(error.field, f"{error.problem}; --new logs it anyway") from None
     taken = f" (side {logged.side}: the next in order; --side to choose)" if logged.side and not side else ""
     click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}{taken}")
 

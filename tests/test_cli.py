@@ -205,7 +205,7 @@ def test_run_add_then_the_plan_names_the_run(enrolled_cli):
     (["--kind", "race", "--priority", "D"], "priority: 'D' is not one of A, B, C"),
     (["--kind", "easy", "--minutes", "-3"], "minutes: '-3' is not between"),
     (["--kind", "easy", "--time", "25:00"], "time: '25:00' is not HH:MM"),
-    (["--kind", "easy", "--to", "2026-09-12"], "to: only --kind travel takes a range"),
+    (["--kind", "easy", "--to", "2026-09-12"], "to: only travel takes a range"),
 ])
 def test_run_add_refuses_bad_input_and_writes_nothing(enrolled_cli, args, message):
     result = enrolled_cli("run", "add", "--date", "2026-09-08", *args)

@@ -127,7 +127,7 @@ def parse_load(text: str, default_unit: str = "kg") -> SetEntry:
         return SetEntry(None, default_unit, None, None)
     found = _weight_with_unit(text or "", default_unit)
     if found is None:
-        raise EntryError("set", f"{text!r} is not a load like 18 or 40lb (with --seconds for the time)")
+        raise EntryError("set", f"{text!r} is not a load like 18 or 40lb (the time goes in seconds)")
     weight = parse_weight(found[0], found[1])
     return SetEntry(weight, found[1], to_kg(weight, found[1]), None)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import EntryError
+from .errors import EntryError, OutputExists
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_IMPORT_BYTES = 512 * 1024 * 1024  # twenty years of daily sets is a few tens of MB
@@ -63,7 +63,7 @@ def check_output(path: Path, field: str, protected: Iterable[Path] = (), force: 
             if is_sqlite_file(real):
                 raise EntryError(field, f"{path} is an SQLite database; it is never overwritten")
             if not force:
-                raise EntryError(field, f"{path} already exists; choose a new file or use --force to replace it")
+                raise OutputExists(field, f"{path} already exists; choose a new file or replace it")
     return real
 
 

@@ -38,7 +38,7 @@ from .entry import (
     parse_weight,
     to_kg,
 )
-from .errors import EntryError, JournalError
+from .errors import EntryError, JournalError, NotEnrolled, UnknownExercise
 from .model import (
     ALIASES,
     Equipment,
@@ -80,9 +80,9 @@ def normal_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def match_exercise(name: str, known: list[str], hint: str = "") -> str:
+def match_exercise(name: str, known: list[str]) -> str:
     """Case-insensitive exact name (or a common alias), else an unambiguous prefix; unknown names
-    list the close ones, then `hint` (what the caller can do about it)."""
+    list the close ones."""
     wanted = normal_name(name).casefold()
     if not wanted:
         raise EntryError("exercise", "is empty")
@@ -102,19 +102,19 @@ def match_exercise(name: str, known: list[str], hint: str = "") -> str:
     close = words + [by_fold[c] for c in difflib.get_close_matches(wanted, list(by_fold), n=3, cutoff=0.5)]
     close = list(dict.fromkeys(close))[:4]
     suggestion = f"; close: {', '.join(close)}" if close else ""
-    raise EntryError("exercise", f"{name!r} is not in your program{suggestion}" + (f" ({hint})" if hint else ""))
+    raise UnknownExercise("exercise", f"{name!r} is not in your program{suggestion}")
 
 
 def _check_set_shape(name: str, slot: Slot, reps: int | None, seconds: int | None,
                      weight_kg: float | None) -> None:
     """A set must have the shape its exercise is counted in: reps, or seconds (a hold or carry)."""
     if slot.reps is None and reps is not None:
-        loaded = "WEIGHTxSECONDSs (18x30s) or " if slot.start_kg is not None else ""
-        raise EntryError("set", f"{name} is timed: log it as {loaded}--seconds N, not reps")
+        loaded = " and its load (18x30s)" if slot.start_kg is not None else ""
+        raise EntryError("set", f"{name} is timed: give its seconds{loaded}, not reps")
     if slot.reps is not None and reps is None:
         raise EntryError("set", f"{name} is counted in reps: log it as WEIGHTxREPS (80x5, BWx8)")
     if slot.load == "seconds" and slot.start_kg is None and weight_kg:
-        raise EntryError("set", f"{name} is a hold with no load: log it as --seconds N")
+        raise EntryError("set", f"{name} is a hold with no load: give its seconds")
 
 
 def resolve_program(name_or_file: str) -> tuple[Program, str]:
@@ -273,7 +273,7 @@ class Journal:
     def enrolled(self) -> Enrolled:
         found = self.store.enrolment()
         if found is None:
-            raise JournalError("no program enrolled; start one with 'journal init --program runner-beginner'")
+            raise NotEnrolled("program", "no program enrolled yet")
         enrolment, text = found
         return Enrolled(_parse_cached(text), enrolment)
 
@@ -392,7 +392,7 @@ class Journal:
 
     def plan_range(self, first: Date, last: Date) -> list[PlannedDay]:
         if last < first:
-            raise EntryError("to", f"{last.isoformat()} is before --from {first.isoformat()}")
+            raise EntryError("to", f"{last.isoformat()} is before the first day, {first.isoformat()}")
         if (last - first).days > 400:
             raise EntryError("to", "a plan covers at most 400 days")
         return [d for d in self.plan_days(first, last) if d.session]
@@ -433,7 +433,7 @@ class Journal:
             known = self.known_exercises()
             # --new never makes a second exercise of one already known under other case or spacing.
             same = {k.casefold(): k for k in known}.get(name.casefold())
-            name = same or (name if new else match_exercise(name, known, "use --new to log it anyway"))
+            name = same or (name if new else match_exercise(name, known))
         weight, unit, secs = None, units, None
         if set_text is not None:
             timed_load = not re.search(r"[x×*]", set_text, re.IGNORECASE) and seconds not in (None, "")
@@ -446,10 +446,10 @@ class Journal:
             reps = parse_reps(reps)
         if seconds not in (None, ""):
             if secs is not None:
-                raise EntryError("seconds", "give the time once: WEIGHTxSECONDSs or --seconds, not both")
+                raise EntryError("seconds", "give the time once: in the set (18x30s) or as seconds, not both")
             secs = parse_seconds(seconds)
         if reps is None and secs is None:
-            raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8), WEIGHTxSECONDSs (18x30s) or --seconds for a hold")
+            raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8), WEIGHTxSECONDSs (18x30s), or seconds for a hold")
         program = enrolled.program
         slot = program.exercises().get(name) or program.exercises().get(program.variations().get(name, ""))
         if slot is not None:
@@ -615,7 +615,7 @@ class Journal:
 
         low, high = (first.isoformat() if first else "0000-01-01"), (last.isoformat() if last else "9999-12-31")
         if first and last and last < first:
-            raise EntryError("to", f"{high} is before --from {low}")
+            raise EntryError("to", f"{high} is before the first day, {low}")
         if what == "sets":
             header, rows = exchange.SET_COLUMNS, map(exchange.set_row, self.store.export_sets(low, high))
         elif what == "wellness":
@@ -668,7 +668,7 @@ class Journal:
         from .run_files import check_run
 
         if until is not None and kind != "travel":
-            raise EntryError("to", "only --kind travel takes a range of days")
+            raise EntryError("to", "only travel takes a range of days")
         last = until or day
         if last < day:
             raise EntryError("to", f"{last.isoformat()} is before {day.isoformat()}")

@@ -53,7 +53,7 @@ class ProgramError(JournalError):
         self.problems = problems
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{source}: {first}{more}")
+        super().__init__(source, f"{first}{more}")
 
 
 # --- where each key is in the file -------------------------------------------------
@@ -461,7 +461,7 @@ def load_program_file(path: str | Path) -> Program:
     try:
         source_text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise JournalError(f"{path}: cannot read the program file ({error})") from None
+        raise JournalError("program", f"cannot read the program file {path} ({error})") from None
     return parse_program(source_text, str(path))
 
 
@@ -478,5 +478,5 @@ def shipped_programs() -> dict[str, str]:
 def load_shipped(name: str) -> Program:
     programs = shipped_programs()
     if name not in programs:
-        raise JournalError(f"program: unknown program {name!r} (shipped: {', '.join(programs)})")
+        raise JournalError("program", f"unknown program {name!r} (shipped: {', '.join(programs)})")
     return parse_program(programs[name], f"{name}.toml")

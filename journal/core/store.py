@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .clock import Clock
-from .errors import StoreError
+from .errors import NoJournal, NotEnrolled, StoreError
 from .files import is_sqlite_file
 from .model import Assessment, Enrolment, Equipment, ImportedSet, LoggedSet, Run, Session, Wellness
 
@@ -171,11 +171,11 @@ def _refuse_non_journal_file(path: Path) -> None:
         return
     stat_result = path.stat()
     if stat.S_ISDIR(stat_result.st_mode):
-        raise StoreError(f"--db: {path} is a directory, not a journal file")
+        raise StoreError("journal", f"{path} is a directory, not a journal file")
     if not stat.S_ISREG(stat_result.st_mode):
-        raise StoreError(f"--db: {path} is not a regular file (a device, FIFO or socket)")
+        raise StoreError("journal", f"{path} is not a regular file (a device, FIFO or socket)")
     if stat_result.st_size and not is_sqlite_file(path):
-        raise StoreError(f"--db: {path} is not a journal database (not an SQLite file); it was not changed")
+        raise StoreError("journal", f"{path} is not a journal database (not an SQLite file); it was not changed")
 
 
 def _wal_pending(path: Path) -> bool:
@@ -189,7 +189,7 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"--db: cannot make the folder for {path} ({error.strerror or error})") from None
+        raise StoreError("journal", f"cannot make the folder for {path} ({error.strerror or error})") from None
     read_only = False
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
@@ -204,21 +204,21 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
                                    timeout=BUSY_TIMEOUT_S)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         elif "locked" in reason or "busy" in reason:
-            raise StoreError(f"--db: {path} is locked by another program; try again") from None
+            raise StoreError("journal", f"{path} is locked by another program; try again") from None
         elif "readonly" in reason:
-            raise StoreError(f"--db: {path}'s folder is read-only and {path.name}-wal holds changes not yet "
+            raise StoreError("journal", f"{path}'s folder is read-only and {path.name}-wal holds changes not yet "
                              "in the file; open it once where the folder can be written") from None
         elif "full" in reason:
-            raise StoreError(f"--db: the disk is too full to open {path} (SQLite needs room for "
+            raise StoreError("journal", f"the disk is too full to open {path} (SQLite needs room for "
                              f"{path.name}-shm)") from None
         elif "unable to open" in reason:
-            raise StoreError(f"--db: cannot open {path} (its folder cannot be written)") from None
+            raise StoreError("journal", f"cannot open {path} (its folder cannot be written)") from None
         else:
-            raise StoreError(f"--db: {path} is not a journal database ({error})") from None
+            raise StoreError("journal", f"{path} is not a journal database ({error})") from None
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreError(
-            f"--db: {path} was written by a newer journal (schema {version}, this one "
+            "journal", f"{path} was written by a newer journal (schema {version}, this one "
             f"knows {SCHEMA_VERSION}); upgrade journal to open it. The file was not changed."
         )
     return conn, read_only
@@ -253,16 +253,16 @@ class Store:
     def open(cls, path: str | Path, clock: Clock, create: bool = True) -> "Store":
         path = Path(path).expanduser()
         if not create and not path.exists():
-            raise StoreError(f"--db: there is no journal at {path}; start one with 'journal init'")
+            raise NoJournal("journal", f"there is no journal at {path}")
         if not create and path.is_file() and path.stat().st_size == 0:
-            raise StoreError(f"--db: {path} is an empty file, not a journal; start one with 'journal init'")
+            raise NoJournal("journal", f"{path} is an empty file, not a journal")
         conn, read_only = _connect(path)
         store = cls(conn, path, clock, read_only)
         try:
             store._prepare()
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise StoreError(f"--db: cannot use {path} ({error})") from None
+            raise StoreError("journal", f"cannot use {path} ({error})") from None
         except StoreError:
             conn.close()
             raise
@@ -275,12 +275,12 @@ class Store:
         level = self._schema_level(objects)
         if level > version:
             raise StoreError(
-                f"--db: {self.path} says schema {version} but holds the tables of schema {level}: its "
+                "journal", f"{self.path} says schema {version} but holds the tables of schema {level}: its "
                 "version was changed by hand. Nothing was changed: restore a backup, or set "
                 f"user_version back to {level}.")
         if self.read_only:
             if version < SCHEMA_VERSION:
-                raise StoreError(f"--db: {self.path} needs upgrading and its folder is read-only")
+                raise StoreError("journal", f"{self.path} needs upgrading and its folder is read-only")
             return
         if version < SCHEMA_VERSION:
             if version > 0:
@@ -349,11 +349,11 @@ class Store:
         A backup that fails half-way is removed, so trying again is not refused."""
         target = Path(target).expanduser()
         if target.is_dir():
-            raise StoreError(f"backup: {target} is a directory")
+            raise StoreError("backup", f"{target} is a directory")
         if not target.parent.is_dir():
-            raise StoreError(f"backup: the folder {target.parent} does not exist")
+            raise StoreError("backup", f"the folder {target.parent} does not exist")
         if target.exists() and not replace:
-            raise StoreError(f"backup: {target} already exists; choose a new file")
+            raise StoreError("backup", f"{target} already exists; choose a new file")
         existed = target.exists()
         try:
             out = sqlite3.connect(target)
@@ -367,7 +367,7 @@ class Store:
             reason = "the disk is full" if "full" in str(error) else str(error)
             if "unable to open" in reason or "readonly" in reason:
                 reason = "the folder or file is read-only"
-            raise StoreError(f"backup: cannot write {target} ({reason}); no backup was made") from None
+            raise StoreError("backup", f"cannot write {target} ({reason}); no backup was made") from None
         return target
 
     @contextlib.contextmanager
@@ -391,7 +391,7 @@ class Store:
         except sqlite3.OperationalError as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(self._cannot_write(error)) from None
+            raise StoreError("journal", self._cannot_write(error)) from None
 
     def _cannot_write(self, error: sqlite3.OperationalError) -> str:
         reason = str(error)
@@ -401,7 +401,7 @@ class Store:
             reason = "the disk is full"
         elif "locked" in reason or "busy" in reason:
             reason = f"another program has held it for more than {BUSY_TIMEOUT_S:g} s"
-        return f"--db: cannot write to {self.path} ({reason}); nothing was written"
+        return f"cannot write to {self.path} ({reason}); nothing was written"
 
     def _stamp(self) -> tuple[str, str]:
         now = self.clock.now()
@@ -478,7 +478,7 @@ class Store:
         """One setting of the active enrolment; every plan may change with it."""
         row = self._active_enrolment_row()
         if row is None:
-            raise StoreError(f"{column}: no program enrolled; start one with 'journal init'")
+            raise NotEnrolled(column, "no program enrolled yet")
         with self.write():
             self.conn.execute(f"update enrolments set {column} = ? where id = ?", [value, row["id"]])
             self._plans_change_from("0000-01-01")
@@ -525,7 +525,7 @@ class Store:
                 session_id = (self.planned_session(entry["date"])
                               or self.add_session(entry["date"], *(planned or (None,) * 4), planned=True).id)
             elif self._session_date(session_id) != entry["date"]:
-                raise StoreError(f"session: there is no session {session_id} on {entry['date']}")
+                raise StoreError("session", f"there is no session {session_id} on {entry['date']}")
             set_index = self.conn.execute(
                 "select coalesce(max(set_index), 0) + 1 from sets where session_id = ? and exercise = ?",
                 [session_id, entry["exercise"]],

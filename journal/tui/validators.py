@@ -8,6 +8,7 @@ from typing import Any
 from textual.validation import ValidationResult, Validator
 
 from ..core.errors import EntryError
+from .wording import error_text
 
 
 class EntryValidator(Validator):
@@ -24,5 +25,5 @@ class EntryValidator(Validator):
         try:
             self.parse(value)
         except EntryError as error:
-            return self.failure(f"{error.field}: {error.problem}")
+            return self.failure(error_text(error))
         return self.success()

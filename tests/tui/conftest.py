@@ -73,3 +73,15 @@ def plain(widget) -> str:
     console = Console(width=300, record=True, file=io.StringIO())
     console.print(widget.content)
     return console.export_text()
+
+
+def keys(*pressed: str):
+    """A snapshot's run_before: wait for the day to be read, press the keys, wait for what they do."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before

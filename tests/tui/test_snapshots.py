@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from .conftest import SIZE, settle
+from .conftest import SIZE, keys, settle
 
 
 def test_strength_day(app_factory, snap_compare):
-    assert snap_compare(app_factory(), terminal_size=SIZE, press=["j"])
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("j"))
 
 
 def test_strength_day_at_80x24(app_factory, snap_compare):
-    assert snap_compare(app_factory(), terminal_size=(80, 24), press=["j"])
+    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=keys("j"))
 
 
 def test_mobility_day(app_factory, snap_compare):
-    assert snap_compare(app_factory(when="2026-09-09T07:30:00"), terminal_size=SIZE)
+    assert snap_compare(app_factory(when="2026-09-09T07:30:00"), terminal_size=SIZE, run_before=keys())
 
 
 def test_rest_day(app_factory, snap_compare):
-    assert snap_compare(app_factory(when="2026-09-08T07:30:00"), terminal_size=SIZE)
+    assert snap_compare(app_factory(when="2026-09-08T07:30:00"), terminal_size=SIZE, run_before=keys())
 
 
 def test_deload_week(app_factory, snap_compare):
-    assert snap_compare(app_factory(when="2026-09-28T18:00:00"), terminal_size=SIZE, press=["j"])
+    assert snap_compare(app_factory(when="2026-09-28T18:00:00"), terminal_size=SIZE, run_before=keys("j"))
 
 
 def test_set_editor(app_factory, snap_compare):
-    assert snap_compare(app_factory(), terminal_size=SIZE, press=["j", "e"])
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("j", "e"))
 
 
 def test_rest_timer_after_two_sets(app_factory, snap_compare):
@@ -41,8 +41,8 @@ def test_rest_timer_after_two_sets(app_factory, snap_compare):
 
 
 def test_wellness_check_in(app_factory, snap_compare):
-    assert snap_compare(app_factory(check_in=True), terminal_size=SIZE)
+    assert snap_compare(app_factory(check_in=True), terminal_size=SIZE, run_before=keys())
 
 
 def test_plan_screen(app_factory, snap_compare):
-    assert snap_compare(app_factory(), terminal_size=SIZE, press=["p"])
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=keys("p"))

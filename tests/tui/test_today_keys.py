@@ -73,12 +73,12 @@ async def test_a_bad_value_is_refused_with_a_message_and_nothing_written(app_fac
         await pilot.press("ctrl+s")
         await settle(pilot)
         error = app.screen.query_one("#error-reps")
-        assert error.display and "reps" in str(error.render())
+        assert error.display and "Reps" in str(error.render())
         app.screen.query_one("#field-reps").value = "5"
         app.screen.query_one("#field-tempo").value = "slow"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "tempo" in str(app.screen.query_one("#error-tempo").render())
+        assert "Tempo" in str(app.screen.query_one("#error-tempo").render())
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
@@ -282,7 +282,7 @@ async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory
         await app.workers.wait_for_complete()
         await settle(pilot)
         outcome = str(app.screen.query_one("#outcome", Static).content)
-        assert "line" in outcome and "nothing was imported" in outcome
+        assert "Line" in outcome and "nothing was imported" in outcome
         assert rows(app, "select count(*) from sets") == [(0,)]
         app.screen.query_one("#path").value = str(strong)
         await pilot.press("enter")

@@ -15,6 +15,7 @@ from textual.widgets import Button, Label
 from ...core.clock import iso_week, today
 from ...core.errors import JournalError
 from ..journal_thread import JournalThread
+from ..wording import error_text
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -65,7 +66,8 @@ class ExportScreen(ModalScreen[str | None]):
         try:
             count = await self.journal.run(lambda journal: journal.export_to(target, "sets", first, last, force=force))
         except (JournalError, OSError) as error:
-            self.app.notify(f"Export failed: {error}", severity="error", markup=False)
+            problem = error_text(error) if isinstance(error, JournalError) else str(error)
+            self.app.notify(f"Export failed: {problem}", severity="error", markup=False)
             self.dismiss(None)
             return
         self.app.notify(f"Exported {count} sets to {target}", markup=False)

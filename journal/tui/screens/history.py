@@ -14,6 +14,7 @@ from ...core.errors import JournalError
 from ...core.exercise_history import ExerciseHistory
 from ...render import load, set_text
 from ..journal_thread import JournalThread
+from ..wording import error_text
 from ..widgets.key_footer import KeyFooter
 
 
@@ -42,7 +43,7 @@ class HistoryScreen(Screen):
         try:
             history = await self.journal.run(lambda journal: journal.exercise_history(self.exercise, self.day))
         except JournalError as error:
-            self.query_one("#history-best", Label).update(str(error))
+            self.query_one("#history-best", Label).update(error_text(error))
             return
         self.show(history)
 

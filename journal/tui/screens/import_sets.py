@@ -20,6 +20,7 @@ from ...core.errors import JournalError
 from ...core.journal import ImportReport, Journal
 from ...core.units import plural
 from ..journal_thread import JournalThread
+from ..wording import error_text
 from ...render import import_text
 
 
@@ -90,7 +91,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
                 # Today screen's own reload after the dialog finds it done.
                 journal.plan(self.day)
         except JournalError as error:
-            self.app.call_from_thread(self._finished, None, f"{error}; nothing was imported")
+            self.app.call_from_thread(self._finished, None, f"{error_text(error)}; nothing was imported")
             return
         finally:
             journal.close()

@@ -28,6 +28,7 @@ from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
 from ..widgets.key_footer import KeyFooter
 from ..journal_thread import JournalThread
+from ..wording import error_text
 
 REFRESH_S = 10.0  # pick up sets logged by another open copy
 WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let go of the file
@@ -105,7 +106,7 @@ class TodayScreen(Screen):
         try:
             day = await self.journal.run(lambda journal: journal.training_day(self.day))
         except JournalError as error:
-            self.notify(str(error), severity="error", title="Cannot read the journal", markup=False)
+            self.notify(error_text(error), severity="error", title="Cannot read the journal", markup=False)
             return
         self._show_day(day)
         if self.ask_check_in and not day.checked_in:
@@ -258,7 +259,7 @@ class TodayScreen(Screen):
             self._writing = False
             if error is not None:
                 self._after_write.clear()  # they were typed on top of the write that failed
-                self.notify(str(error), severity="error", title=failed, markup=False)
+                self.notify(error_text(error), severity="error", title=failed, markup=False)
             else:
                 show(result)  # type: ignore[arg-type]
             if self._after_write:
