@@ -246,6 +246,7 @@ NUMBERS_MAY_BE_NEGATIVE = {"ignore_unknown_options": True}
 def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes, new, session_name,
         date_text) -> None:
     """Log one set, e.g. `journal log squat 80x5 --rpe 8`."""
+    from .core.entry import parse_set_input
     from .core.errors import UnknownExercise
     from .render import set_text as describe
 
@@ -253,8 +254,9 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
     day = journal.date(date_text)
     session_id = journal.session_named(day, session_name).id if session_name is not None else None
     try:
-        logged = journal.log_set(exercise, day, set_text=set_text, seconds=seconds, tempo=tempo,
-                                 rpe=rpe, side=side, set_type=set_type, notes=notes, new=new, session_id=session_id)
+        entry = parse_set_input(set_text, journal.units(), seconds=seconds, tempo=tempo, rpe=rpe, side=side,
+                                notes=notes, set_type=set_type)
+        logged = journal.log_set(exercise, day, entry, new=new, session_id=session_id)
     except UnknownExercise as error:
         raise UnknownExercise(error.field, f"{error.problem}; --new logs it anyway") from None
     taken = f" (side {logged.side}: the next in order; --side to choose)" if logged.side and not side else ""

@@ -9,6 +9,7 @@ import pendulum
 import pytest
 
 from journal.core import engine
+from journal.core.entry import parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 from journal.core.progression import Target
@@ -63,7 +64,7 @@ def test_a_set_logged_in_the_past_forgets_the_checkpoints_after_it(journal):
     journal.fold(LAST, LAST)
     before = stored_mondays(journal)
     day = pendulum.date(2026, 5, 25)
-    journal.log_set("Back squat", day, set_text="120x5", rpe="10")
+    journal.log_set("Back squat", day, parse_set_input("120x5", journal.units(), rpe="10"))
     kept = stored_mondays(journal)
     assert kept and all(m <= day.isoformat() for m in kept) and len(kept) < len(before)
     assert journal.fold(LAST, LAST.add(days=7)).days == replayed(journal, LAST, LAST.add(days=7)).days

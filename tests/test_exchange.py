@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from journal.core.entry import SetInput, parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.errors import EntryError
 from journal.core.exchange import duration_seconds, read_sets
@@ -139,9 +140,8 @@ def _fresh(tmp_path: Path, name: str) -> Journal:
 
 def test_export_import_export_is_byte_for_byte(journal, tmp_path):
     journal.import_sets(FORMATS / "strong_comma.csv")
-    journal.log_set("Back squat", pendulum.date(2026, 9, 8), set_text="62.5x5", rpe="8", tempo="3-1-X-0",
-                    notes="felt, \"good\"")
-    journal.log_set("Reverse lunge", pendulum.date(2026, 9, 8), set_text="10x8", side="L")
+    journal.log_set("Back squat", pendulum.date(2026, 9, 8), parse_set_input("62.5x5", journal.units(), rpe="8", tempo="3-1-X-0", notes="felt, \"good\""))
+    journal.log_set("Reverse lunge", pendulum.date(2026, 9, 8), parse_set_input("10x8", journal.units(), side="L"))
     first = exported(journal)
     path = tmp_path / "export.csv"
     path.write_text(first, encoding="utf-8", newline="")
@@ -166,8 +166,7 @@ def test_random_sets_round_trip_through_export_and_import(tmp_path_factory, logg
     source = _fresh(tmp, "a.db")
     source.enrol("runner-beginner", pendulum.date(2026, 9, 7))
     for name, half_kg, reps, rpe, note, day in logged:
-        source.log_set(name, pendulum.date(2026, 1, 1).add(days=day), weight_kg=half_kg * 2.5, reps=reps,
-                       rpe=rpe, notes=note, new=True)
+        source.log_set(name, pendulum.date(2026, 1, 1).add(days=day), SetInput.at_load(half_kg * 2.5, source.units(), reps=reps, rpe=rpe, notes=note), new=True)
     first = exported(source)
     (tmp / "out.csv").write_text(first, encoding="utf-8", newline="")
     target = _fresh(tmp, "b.db")

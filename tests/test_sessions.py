@@ -9,6 +9,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from journal.core.entry import parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.errors import JournalError
 from journal.core.journal import Journal
@@ -66,11 +67,11 @@ def test_two_hevy_workouts_on_one_date_stay_two_sessions_and_round_trip_byte_for
 
 
 def test_a_second_session_on_a_day_numbers_its_own_sets(journal, db_path):
-    journal.log_set("Back squat", MONDAY, set_text="40x5")
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x5", journal.units()))
     evening = journal.add_session(MONDAY, "PM double")
-    journal.log_set("Back squat", MONDAY, set_text="40x5", session_id=evening.id)
-    journal.log_set("Back squat", MONDAY, set_text="40x4", session_id=evening.id)
-    journal.log_set("Back squat", MONDAY, set_text="40x5")  # no session named: the planned one
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x5", journal.units()), session_id=evening.id)
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x4", journal.units()), session_id=evening.id)
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x5", journal.units()))  # no session named: the planned one
     found = journal.sessions_on(MONDAY)
     assert [s.name for s in found] == [journal.plan(MONDAY).session[0], "PM double"]
     with sqlite3.connect(db_path) as conn:
@@ -82,7 +83,7 @@ def test_a_second_session_on_a_day_numbers_its_own_sets(journal, db_path):
 def test_a_set_cannot_go_in_another_days_session(journal, db_path):
     monday = journal.add_session(MONDAY.subtract(days=1), "Monday extra")
     with pytest.raises(JournalError, match="session"):
-        journal.log_set("Back squat", MONDAY, set_text="40x5", session_id=monday.id)
+        journal.log_set("Back squat", MONDAY, parse_set_input("40x5", journal.units()), session_id=monday.id)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from sets").fetchone() == (0,)
 
@@ -90,7 +91,7 @@ def test_a_set_cannot_go_in_another_days_session(journal, db_path):
 def test_a_journal_set_and_an_imported_workout_on_one_date_keep_their_own_sessions(journal, tmp_path):
     hevy = tmp_path / "hevy.csv"
     hevy.write_text(TWO_WORKOUTS.replace("12 Mar 2026", "7 Sep 2026"), encoding="utf-8")
-    journal.log_set("Back squat", MONDAY, set_text="40x5")
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x5", journal.units()))
     journal.import_sets(hevy)
     planned_name = journal.plan(MONDAY).session[0]
     # In the order they started: the workouts at 08:52, the set logged from the evening.
@@ -107,7 +108,7 @@ def test_a_journal_set_and_an_imported_workout_on_one_date_keep_their_own_sessio
 
 
 def test_an_export_from_before_session_ids_still_imports_into_the_days_session(journal, tmp_path):
-    journal.log_set("Back squat", MONDAY, set_text="40x5")
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x5", journal.units()))
     text = exported(journal)
     header, *lines = text.split("\r\n")
     columns = header.split(",")
@@ -131,7 +132,7 @@ def test_the_upgrade_keeps_every_set_in_its_session_and_logs_into_it(tmp_path, c
     with sqlite3.connect(path) as conn:
         assert conn.execute("select id, session_id from sets order by rowid").fetchall() == before
     day = pendulum.parse(session_date).date()
-    logged = journal.log_set("Back squat", day, set_text="40x5")
+    logged = journal.log_set("Back squat", day, parse_set_input("40x5", journal.units()))
     assert logged.session_id == before[0][1]
     journal.close()
 

@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from journal.core.entry import parse_set_input
 from journal.core.errors import StoreError
 from journal.core.store import SCHEMA_VERSION, Store
 
@@ -73,7 +74,7 @@ def test_a_missing_file_is_not_created_when_only_reading(db_path, clock):
 
 
 def test_reopening_keeps_data_and_does_not_remigrate(journal, db_path, clock):
-    logged = journal.log_set("Back squat", journal.today(), set_text="60x5")
+    logged = journal.log_set("Back squat", journal.today(), parse_set_input("60x5", journal.units()))
     journal.close()
     again = Store.open(db_path, clock)
     assert [s.id for s in again.sets_on(logged.date)] == [logged.id]
@@ -83,9 +84,9 @@ def test_reopening_keeps_data_and_does_not_remigrate(journal, db_path, clock):
 
 def test_set_index_counts_per_exercise_and_day(journal):
     day = journal.today()
-    first = journal.log_set("Back squat", day, set_text="60x5")
-    second = journal.log_set("Back squat", day, set_text="60x5")
-    other = journal.log_set("Plank", day, seconds=30)
+    first = journal.log_set("Back squat", day, parse_set_input("60x5", journal.units()))
+    second = journal.log_set("Back squat", day, parse_set_input("60x5", journal.units()))
+    other = journal.log_set("Plank", day, parse_set_input(None, journal.units(), seconds=30))
     assert (first.set_index, second.set_index, other.set_index) == (1, 2, 1)
     assert first.session_id == second.session_id == other.session_id
 
@@ -100,7 +101,7 @@ def test_a_failed_write_leaves_nothing(journal):
 
 
 def test_backup_is_a_full_copy(journal, tmp_path, clock):
-    journal.log_set("Back squat", journal.today(), set_text="60x5")
+    journal.log_set("Back squat", journal.today(), parse_set_input("60x5", journal.units()))
     target = journal.store.backup(tmp_path / "copy.db")
     copy = Store.open(target, clock)
     assert copy.count("sets") == 1
@@ -183,6 +184,6 @@ def test_an_upgraded_journal_plans_and_logs(tmp_path, clock):
     old_journal(path, 1)
     journal = Journal.open(path, clock)
     assert journal.plan(journal.today()).block.name == "Base strength"
-    journal.log_set("Back squat", journal.today(), set_text="40x5")
+    journal.log_set("Back squat", journal.today(), parse_set_input("40x5", journal.units()))
     assert journal.store.count("sets") == 4
     journal.close()

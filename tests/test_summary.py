@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pendulum
 
+from journal.core.entry import parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 from journal.render import summary_text
@@ -19,7 +20,7 @@ def journal_on(tmp_path, when: str) -> Journal:
 
 def test_mid_week_the_days_ahead_are_to_come_not_missed(tmp_path):
     journal = journal_on(tmp_path, "2026-09-09T20:00:00")  # Wednesday of week 1
-    journal.log_set("Back squat", START, set_text="20x5")
+    journal.log_set("Back squat", START, parse_set_input("20x5", journal.units()))
     week = journal.summary(START)
     assert week.sessions.done == {"strength": 1}
     planned_later = {d.session[1] for d in journal.plan_range(START.add(days=3), START.add(days=6)) if d.session}

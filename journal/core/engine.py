@@ -30,6 +30,7 @@ from pendulum import Date
 from . import running
 from .clock import iso_date
 from .model import (
+    LIFTING_KINDS,
     WEEKDAYS,
     Assessment,
     Block,
@@ -66,7 +67,6 @@ from .progression import (
 
 GOOD_HIGH = ("sleep_quality", "mood", "motivation")  # 5 is good
 GOOD_LOW = ("soreness", "fatigue", "stress")  # 1 is good
-LIFTING_KINDS = ("strength", "power", "plyometric")  # sessions that trims and tapers cut
 
 
 @dataclass(frozen=True)
@@ -914,10 +914,21 @@ def planned_set_count(p: Prescription) -> int:
     return p.sets * (2 if p.unilateral else 1)
 
 
+def side_of(row: int) -> str:
+    """One-sided work goes left, then right: the side of a set's `row`-th logged row."""
+    return "L" if row % 2 == 0 else "R"
+
+
+def set_position(p: Prescription, row: int) -> NextSet:
+    """Which set (and side) the `row`-th logged row of an exercise is, counting from 0."""
+    return NextSet(row // 2 + 1, side_of(row)) if p.unilateral else NextSet(row + 1, None)
+
+
+def whole_sets_done(p: Prescription, rows: int) -> int:
+    """Sets finished after `rows` logged rows: a one-sided set needs both sides."""
+    return rows // 2 if p.unilateral else rows
+
+
 def next_set(p: Prescription, done: int) -> NextSet | None:
     """The set after `done` logged (or skipped) rows; None when the exercise is finished."""
-    if done >= planned_set_count(p):
-        return None
-    if p.unilateral:
-        return NextSet(done // 2 + 1, "L" if done % 2 == 0 else "R")
-    return NextSet(done + 1, None)
+    return None if done >= planned_set_count(p) else set_position(p, done)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pendulum
 from pendulum import Date
 
 from .clock import iso_date
 from .errors import EntryError
-from .units import to_kg
+from .units import in_unit, to_kg
 
 MAX_WEIGHT_KG = 1000.0  # above any human lift: a typo, not a PR
 MIN_WEIGHT = 0.1  # lighter than any plate: a typo (0 or BW is bodyweight)
@@ -36,12 +36,26 @@ _TEMPO = re.compile(r"^([0-9X])-?([0-9X])-?([0-9X])-?([0-9X])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class SetEntry:
-    weight: float | None  # as typed, in `unit`; None for bodyweight
+class SetInput:
+    """One set as the lifter gave it, every value parsed and checked: what the journal logs.
+    Built at the edge: from the command line's text, from the screen's fields, or from a
+    prescription logged as it stands."""
+
+    weight: float | None  # as loaded, in `unit`; None for bodyweight
     unit: str
     weight_kg: float | None
-    reps: int | None
-    seconds: int | None = None  # a carry or loaded hold: `18x30s`
+    reps: int | None = None
+    seconds: int | None = None  # a hold, or a carry's time (`18x30s`)
+    side: str | None = None  # None: the next side in order, for one-sided work
+    tempo: str | None = None
+    rpe: float | None = None
+    notes: str | None = None
+    set_type: str = "working"
+
+    @classmethod
+    def at_load(cls, weight_kg: float | None, unit: str, **details: object) -> "SetInput":
+        """A set at a load the coach gave in kg, shown as the lifter loads it."""
+        return cls(in_unit(weight_kg, unit) if weight_kg else None, unit, weight_kg, **details)  # type: ignore[arg-type]
 
 
 def _float(text: str | float, field: str) -> float:
@@ -96,7 +110,7 @@ def parse_unit(text: str, field: str = "unit") -> str:
     return unit
 
 
-def parse_set(text: str, default_unit: str = "kg") -> SetEntry:
+def parse_set(text: str, default_unit: str = "kg") -> SetInput:
     """`80x5`, `80kgx5`, `175lbx5`, `0x8`, `BWx8`, or `18x30s` for a carry -> a SetEntry in kg."""
     match = _SET.match(text or "")
     if not match:
@@ -106,10 +120,10 @@ def parse_set(text: str, default_unit: str = "kg") -> SetEntry:
     timed = count.lower().endswith("s") and count[:-1].isascii() and count[:-1].isdigit()
     reps, seconds = (None, parse_seconds(count[:-1])) if timed else (parse_reps(count), None)
     if match["bw"]:
-        return SetEntry(None, default_unit, None, reps, seconds)
+        return SetInput(None, default_unit, None, reps, seconds)
     unit = parse_unit(match["unit"]) if match["unit"] else default_unit
     weight = parse_weight(match["w"], unit)
-    return SetEntry(weight, unit, to_kg(weight, unit), reps, seconds)
+    return SetInput(weight, unit, to_kg(weight, unit), reps, seconds)
 
 
 _WEIGHT_WITH_UNIT = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(kg|kgs|lb|lbs)?\s*", re.IGNORECASE)
@@ -121,15 +135,51 @@ def _weight_with_unit(text: object, default_unit: str) -> tuple[str, str] | None
     return (match[1], parse_unit(match[2]) if match[2] else default_unit) if match else None
 
 
-def parse_load(text: str, default_unit: str = "kg") -> SetEntry:
+def parse_load(text: str, default_unit: str = "kg") -> SetInput:
     """A load alone (`18`, `40lb`, `BW`), for a hold or carry timed with --seconds."""
     if (text or "").strip().lower() == "bw":
-        return SetEntry(None, default_unit, None, None)
+        return SetInput(None, default_unit, None, None)
     found = _weight_with_unit(text or "", default_unit)
     if found is None:
         raise EntryError("set", f"{text!r} is not a load like 18 or 40lb (the time goes in seconds)")
     weight = parse_weight(found[0], found[1])
-    return SetEntry(weight, found[1], to_kg(weight, found[1]), None)
+    return SetInput(weight, found[1], to_kg(weight, found[1]), None)
+
+
+def _given(value: object) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def parse_set_input(text: str | None, unit: str, *, seconds: str | int | None = None, tempo: str | None = None,
+                    rpe: str | float | None = None, side: str | None = None, notes: str | None = None,
+                    set_type: str = "working") -> SetInput:
+    """A set typed as text, as the command line takes it: `80x5`, `175lbx5`, `BWx8`, `18x30s`, or a
+    load with `seconds` for a hold or carry, or `seconds` alone for a hold."""
+    entry = SetInput(None, unit, None, None)
+    if text is not None:
+        timed_load = not re.search(r"[x×*]", text, re.IGNORECASE) and _given(seconds)
+        entry = parse_load(text, unit) if timed_load else parse_set(text, unit)
+    if _given(seconds):
+        if entry.seconds is not None:
+            raise EntryError("seconds", "give the time once: in the set (18x30s) or as seconds, not both")
+        entry = replace(entry, seconds=parse_seconds(seconds))  # type: ignore[arg-type]
+    if entry.reps is None and entry.seconds is None:
+        raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8), WEIGHTxSECONDSs (18x30s), or seconds for a hold")
+    return replace(entry, side=parse_side(side), tempo=parse_tempo(tempo), rpe=parse_rpe(rpe),
+                   notes=notes or None, set_type=set_type)
+
+
+def set_from_fields(unit: str, *, weight: str = "", reps: str = "", seconds: str = "", side: str = "",
+                    tempo: str = "", rpe: str = "") -> SetInput:
+    """A set from a form's fields, each typed on its own: the weight in `unit` (blank: bodyweight)."""
+    kg = to_kg(parse_weight(weight, unit), unit) if _given(weight) else None
+    entry = SetInput(parse_weight(weight, unit) if kg else None, unit, kg,
+                     parse_reps(reps) if _given(reps) else None,
+                     parse_seconds(seconds) if _given(seconds) else None,
+                     parse_side(side), parse_tempo(tempo), parse_rpe(rpe))
+    if entry.reps is None and entry.seconds is None:
+        raise EntryError("reps", "give the reps done, or the seconds for a hold or carry")
+    return entry
 
 
 def parse_tempo(text: str | None) -> str | None:

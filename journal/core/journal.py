@@ -7,7 +7,6 @@ rules themselves live in the engine, the SQL in the store.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -19,26 +18,21 @@ from typing import TYPE_CHECKING, TextIO
 from pendulum import Date
 
 from . import engine
-from .clock import Clock, iso_date, iso_week, today
+from .clock import Clock, iso_date, today
 from .entry import (
-    parse_load,
+    SetInput,
     parse_positive_weight,
     parse_weight_list,
     check_date,
     parse_bodyweight,
     parse_date,
     parse_number,
-    parse_reps,
-    parse_rpe,
     parse_scale,
-    parse_seconds,
-    parse_set,
     parse_side,
-    parse_tempo,
     parse_weight,
     to_kg,
 )
-from .errors import EntryError, JournalError, NotEnrolled, UnknownExercise
+from .errors import EntryError, NotEnrolled, UnknownExercise
 from .model import (
     ALIASES,
     Equipment,
@@ -417,55 +411,41 @@ class Journal:
         names = list(program.exercises()) + list(program.variations())
         return names + [n for n in self.store.exercise_names() if n not in names]
 
-    def log_set(self, exercise: str, day: Date, *, set_text: str | None = None,
-                weight_kg: float | None = None, reps: int | None = None,
-                seconds: str | int | None = None, tempo: str | None = None,
-                rpe: str | float | None = None, side: str | None = None,
-                notes: str | None = None, set_type: str = "working", new: bool = False,
-                rest_s: int | None = None, session_id: str | None = None) -> LoggedSet:
-        """Validate everything first, then store one set; nothing is written on bad input."""
-        enrolled = self.enrolled()
-        units = enrolled.enrolment.units
+    def units(self) -> str:
+        """The unit the lifter loads in: what a bare number in a set means."""
+        return self.enrolled().enrolment.units
+
+    def _exercise_to_log(self, exercise: str, enrolled: Enrolled, new: bool) -> str:
         name = normal_name(exercise)
         if not name:
             raise EntryError("exercise", "is empty")
-        if name not in enrolled.program.exercises():
-            known = self.known_exercises()
-            # --new never makes a second exercise of one already known under other case or spacing.
-            same = {k.casefold(): k for k in known}.get(name.casefold())
-            name = same or (name if new else match_exercise(name, known))
-        weight, unit, secs = None, units, None
-        if set_text is not None:
-            timed_load = not re.search(r"[x×*]", set_text, re.IGNORECASE) and seconds not in (None, "")
-            entry = parse_load(set_text, units) if timed_load else parse_set(set_text, units)
-            weight, unit, weight_kg, reps, secs = entry.weight, entry.unit, entry.weight_kg, entry.reps, entry.seconds
-        elif weight_kg is not None:
-            weight_kg = parse_weight(weight_kg, "kg")
-            weight = in_unit(weight_kg, units) if weight_kg else None  # as the lifter loads it
-        if reps is not None:
-            reps = parse_reps(reps)
-        if seconds not in (None, ""):
-            if secs is not None:
-                raise EntryError("seconds", "give the time once: in the set (18x30s) or as seconds, not both")
-            secs = parse_seconds(seconds)
-        if reps is None and secs is None:
-            raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8), WEIGHTxSECONDSs (18x30s), or seconds for a hold")
+        if name in enrolled.program.exercises():
+            return name
+        known = self.known_exercises()
+        # A new exercise is never a second one of a name already known under other case or spacing.
+        same = {k.casefold(): k for k in known}.get(name.casefold())
+        return same or (name if new else match_exercise(name, known))
+
+    def log_set(self, exercise: str, day: Date, entry: SetInput, *, new: bool = False, rest_s: int | None = None,
+                session_id: str | None = None) -> LoggedSet:
+        """Check the set against its exercise, then store it; nothing is written on bad input.
+        `new` logs an exercise outside the program; without `session_id` the set goes in the
+        day's planned session."""
+        enrolled = self.enrolled()
+        name = self._exercise_to_log(exercise, enrolled, new)
         program = enrolled.program
         slot = program.exercises().get(name) or program.exercises().get(program.variations().get(name, ""))
         if slot is not None:
-            _check_set_shape(name, slot, reps, secs, weight_kg)
-        side = parse_side(side)
-        if side is None and slot is not None and slot.unilateral and set_type != "warmup":
+            _check_set_shape(name, slot, entry.reps, entry.seconds, entry.weight_kg)
+        side = entry.side
+        if side is None and slot is not None and slot.unilateral and entry.set_type != "warmup":
             done = [s for s in self.store.sets_on(day.isoformat()) if s.exercise == name and s.set_type != "warmup"
                     and (session_id is None or s.session_id == session_id)]
-            side = "L" if len(done) % 2 == 0 else "R"  # the next side in order
+            side = engine.side_of(len(done))  # the next side in order
         record = dict(
-            date=day.isoformat(), exercise=name, pillar=slot.pillar if slot else None,
-            set_type=set_type, weight=weight, unit=unit,
-            weight_kg=weight_kg, reps=reps, seconds=secs, side=side,
-            tempo=parse_tempo(tempo), rpe=parse_rpe(rpe), rest_s=rest_s,
-            notes=(notes or None),
-        )
+            date=day.isoformat(), exercise=name, pillar=slot.pillar if slot else None, set_type=entry.set_type,
+            weight=entry.weight, unit=entry.unit, weight_kg=entry.weight_kg, reps=entry.reps, seconds=entry.seconds,
+            side=side, tempo=entry.tempo, rpe=entry.rpe, rest_s=rest_s, notes=entry.notes)
         return self._store_set(record, day, session_id)
 
     def _store_set(self, record: dict, day: Date, session_id: str | None) -> LoggedSet:
@@ -482,11 +462,10 @@ class Journal:
                        session_id: str | None = None) -> LoggedSet:
         """The one-key log: the set exactly as prescribed."""
         reps = prescription.target_reps
-        return self.log_set(
-            prescription.name, day, weight_kg=prescription.weight_kg, reps=reps,
-            seconds=prescription.seconds if reps is None else None,
-            tempo=prescription.tempo, side=side, rest_s=prescription.rest_s, session_id=session_id,
-        )
+        entry = SetInput.at_load(prescription.weight_kg, prescription.unit, reps=reps,
+                                 seconds=prescription.seconds if reps is None else None,
+                                 tempo=prescription.tempo, side=side)
+        return self.log_set(prescription.name, day, entry, rest_s=prescription.rest_s, session_id=session_id)
 
     def skip_set(self, prescription: Prescription, day: Date, side: str | None = None,
                  session_id: str | None = None) -> LoggedSet:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from .units import in_unit, to_kg
 
@@ -13,19 +13,28 @@ SessionKind = Literal["strength", "mobility", "stability", "power", "plyometric"
 LoadKind = Literal["kg", "percent_e1rm", "rpe", "bodyweight", "seconds"]
 ProgressionModel = Literal["linear", "double", "rpe"]
 Phase = Literal["build", "deload", "taper"]
+BlockKind = Literal["base_strength", "power", "plyometric"]
+SetType = Literal["warmup", "working", "drop", "failure", "skipped"]
+RunKind = Literal["easy", "quality", "long", "race", "travel"]
+RacePriority = Literal["A", "B", "C"]
+VerdictName = Literal["progress", "hold", "reduce"]
+Emphasis = Literal["overpronation", "hip_drop"]
+Implement = Literal["barbell", "dumbbell", "kettlebell", "machine", "bodyweight"]  # the last: plus a plate
 
-PILLARS: tuple[str, ...] = ("strength", "mobility", "stability", "power", "plyometric")
-SESSION_KINDS: tuple[str, ...] = PILLARS + ("rest",)
-LOAD_KINDS: tuple[str, ...] = ("kg", "percent_e1rm", "rpe", "bodyweight", "seconds")
-PROGRESSION_MODELS: tuple[str, ...] = ("linear", "double", "rpe")
-BLOCK_KINDS: tuple[str, ...] = ("base_strength", "power", "plyometric")
-SET_TYPES: tuple[str, ...] = ("warmup", "working", "drop", "failure", "skipped")
-RUN_KINDS: tuple[str, ...] = ("easy", "quality", "long", "race", "travel")
+# The vocabulary above, as the values a file or a flag is checked against.
+PILLARS: tuple[str, ...] = get_args(Pillar)
+SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
+LOAD_KINDS: tuple[str, ...] = get_args(LoadKind)
+PROGRESSION_MODELS: tuple[str, ...] = get_args(ProgressionModel)
+BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
+SET_TYPES: tuple[str, ...] = get_args(SetType)
+RUN_KINDS: tuple[str, ...] = get_args(RunKind)
 KEY_RUN_KINDS: tuple[str, ...] = ("quality", "long", "race")  # heavy leg work stays clear of these
-RACE_PRIORITIES: tuple[str, ...] = ("A", "B", "C")
-VERDICTS: tuple[str, ...] = ("progress", "hold", "reduce")
-EMPHASES: tuple[str, ...] = ("overpronation", "hip_drop")
-IMPLEMENTS: tuple[str, ...] = ("barbell", "dumbbell", "kettlebell", "machine", "bodyweight")  # the last: plus a plate
+RACE_PRIORITIES: tuple[str, ...] = get_args(RacePriority)
+VERDICTS: tuple[str, ...] = get_args(VerdictName)
+EMPHASES: tuple[str, ...] = get_args(Emphasis)
+IMPLEMENTS: tuple[str, ...] = get_args(Implement)
+LIFTING_KINDS: tuple[str, ...] = ("strength", "power", "plyometric")  # loaded work: trims and tapers cut it
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
     # test name -> the range a real measurement can fall in
@@ -44,14 +53,14 @@ class Slot:
     """One exercise in a session template, as the program file declares it."""
 
     exercise: str
-    pillar: str
+    pillar: Pillar
     sets: int
     reps: int | None = None
     reps_max: int | None = None  # set for a rep range (double progression)
     seconds: int | None = None  # holds and timed carries
     tempo: str | None = None
     rest_s: int | None = None
-    load: str = "kg"
+    load: LoadKind = "kg"
     start_kg: float | None = None
     bodyweight_factor: float | None = None  # start load = bodyweight x factor
     percent: float | None = None  # for load = "percent_e1rm"
@@ -59,12 +68,12 @@ class Slot:
     increment_kg: float = 2.5
     increment_reps: int = 1
     increment_s: int = 5
-    progression: str = "linear"
+    progression: ProgressionModel = "linear"
     unilateral: bool = False
     heavy_lower: bool = False  # heavy lower-body work, kept away from key runs
-    emphasis: str | None = None  # only in the plan when this emphasis is set
+    emphasis: Emphasis | None = None  # only in the plan when this emphasis is set
     blocks: tuple[str, ...] = ()  # block kinds it belongs to; empty = all
-    implement: str = "barbell"  # what the load is made with: see IMPLEMENTS
+    implement: Implement = "barbell"  # what the load is made with
     ceiling: int | None = None  # most reps (or seconds) before the next variation; see `top`
     ramp: float | None = None  # increments added per build week of a microcycle; None = the rules'
 
@@ -86,7 +95,7 @@ class Slot:
 @dataclass(frozen=True)
 class SessionTemplate:
     name: str
-    kind: str
+    kind: SessionKind
     day: str
     slots: tuple[Slot, ...]
     lighter: bool = False
@@ -96,7 +105,7 @@ class SessionTemplate:
 @dataclass(frozen=True)
 class Block:
     name: str
-    kind: str
+    kind: BlockKind
     weeks: int
     build_weeks: int = 3
     deload_weeks: int = 1
@@ -222,7 +231,7 @@ class Enrolment:
     program: str
     start: str  # ISO date
     units: str = "kg"
-    emphasis: str | None = None
+    emphasis: Emphasis | None = None
     bodyweight_kg: float | None = None
     loads: dict[str, float] = field(default_factory=dict)  # exercise -> start kg
     equipment: Equipment | None = None  # the lifter's own, when they have set it
@@ -237,7 +246,7 @@ class Prescription:
     """What to do for one exercise today, and why."""
 
     name: str
-    pillar: str
+    pillar: Pillar
     sets: int
     reps: int | str | None
     weight_kg: float | None
@@ -246,12 +255,12 @@ class Prescription:
     rest_s: int | None
     unilateral: bool
     why: str
-    load: str = "kg"
+    load: LoadKind = "kg"
     heavy_lower: bool = False
     adjusted: str | None = None  # why today's version differs from the microcycle's
     variation_of: str | None = None  # the program exercise a harder variation stands in for
     unit: str = "kg"  # the lifter's unit: `weight` is the load in it
-    implement: str = "barbell"
+    implement: Implement = "barbell"
     plates: str | None = None  # what goes on each side of the bar, for barbell loads
 
     @property
@@ -278,10 +287,10 @@ class Prescription:
 @dataclass(frozen=True)
 class BlockPosition:
     name: str
-    kind: str
+    kind: BlockKind
     week: int
     weeks: int
-    phase: str
+    phase: Phase
 
 
 @dataclass(frozen=True)
@@ -319,7 +328,7 @@ class LoggedSet:
     id: str
     exercise: str
     set_index: int
-    set_type: str
+    set_type: SetType
     weight_kg: float | None
     weight: float | None  # as entered, in `unit`
     unit: str
@@ -335,7 +344,7 @@ class LoggedSet:
     date: str  # the lifter's local date of the session
     session_id: str | None = None
     distance_m: float | None = None
-    pillar: str | None = None
+    pillar: Pillar | None = None
 
 
 @dataclass(frozen=True)
@@ -364,7 +373,7 @@ class ImportedSet:
     tz: str
     exercise: str
     set_index: int
-    set_type: str
+    set_type: SetType
     weight: float | None
     unit: str
     weight_kg: float | None
@@ -384,7 +393,7 @@ class ImportedSet:
     session_notes: str | None = None
     duration_s: int | None = None
     source: str = "import"
-    pillar: str | None = None
+    pillar: Pillar | None = None
     legacy_id: str | None = None  # the id an older journal gave it (with the importer's offset)
     session_started_at: str | None = None  # UTC; default: the set's own time
     session_by_date: bool = False  # an export from before sessions had ids: its day's session
@@ -408,8 +417,8 @@ class Wellness:
 class Run:
     id: str
     date: str
-    kind: str
-    priority: str | None = None
+    kind: RunKind
+    priority: RacePriority | None = None
     minutes: float | None = None
     km: float | None = None
     rpe: float | None = None

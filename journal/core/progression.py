@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from statistics import mean
 
-from .model import Equipment, LoggedSet, Prescription, Rules, Slot, default_equipment
+from .model import Equipment, LoggedSet, Prescription, Rules, Slot, VerdictName, default_equipment
 from .units import amount_text, in_unit, load_text, plural, to_kg
 
 # %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
@@ -136,7 +136,7 @@ class Verdict:
     """One microcycle of one exercise, judged."""
 
     exercise: str
-    verdict: str  # progress | hold | reduce
+    verdict: VerdictName
     first: str  # the build days judged, ISO dates
     last: str
     reasons: tuple[str, ...]

@@ -18,6 +18,7 @@ from pendulum import Date
 
 from ..core.clock import Clock, FixedClock, iso_date, today
 from ..core.engine import monday_of, next_set
+from ..core.entry import SetInput
 from ..core.journal import Journal
 from ..core.model import PlannedDay, Run
 from ..core.store import new_id
@@ -116,12 +117,13 @@ def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.
             if p.weight_kg and p.weight_kg > strongest[p.name]:
                 short = (dict(reps=max(p.target_reps - 2, 1)) if p.reps is not None
                          else dict(seconds=int((p.seconds or 30) * 0.6)))
-                journal.log_set(p.name, day, weight_kg=p.weight_kg, side=upcoming.side, tempo=p.tempo,
-                                rpe=10, rest_s=p.rest_s, **short)
+                journal.log_set(p.name, day, SetInput.at_load(p.weight_kg, p.unit, side=upcoming.side, tempo=p.tempo,
+                                                              rpe=10, **short), rest_s=p.rest_s)
             elif p.reps is not None and p.weight_kg and rng.random() < 0.02:
                 # a tough set: a rep short, logged as it happened
-                journal.log_set(p.name, day, weight_kg=p.weight_kg, reps=max(p.target_reps - 1, 1),
-                                side=upcoming.side, tempo=p.tempo, rpe=9.5, rest_s=p.rest_s)
+                journal.log_set(p.name, day, SetInput.at_load(p.weight_kg, p.unit, reps=max(p.target_reps - 1, 1),
+                                                              side=upcoming.side, tempo=p.tempo, rpe=9.5),
+                                rest_s=p.rest_s)
             else:
                 journal.log_prescribed(p, day, side=upcoming.side)
             done += 1

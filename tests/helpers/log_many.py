@@ -11,6 +11,7 @@ import time
 
 import pendulum
 
+from journal.core.entry import parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 
@@ -19,5 +20,5 @@ if __name__ == "__main__":
     journal = Journal.open(db, FixedClock.at_local("2026-09-08T18:00:00", "Europe/London"), create=False)
     time.sleep(max(0.0, start - time.time()))
     for n in range(count):
-        journal.log_set("Back squat", pendulum.date(2026, 9, 8), set_text="60x5", notes=f"{tag}-{n}")
+        journal.log_set("Back squat", pendulum.date(2026, 9, 8), parse_set_input("60x5", journal.units(), notes=f"{tag}-{n}"))
     journal.close()

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from rich.text import Text
 from textual.widgets import DataTable, Input, Label, Static
 
+from journal.core.entry import parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 from journal.core.program import shipped_programs
@@ -36,8 +37,8 @@ def _journal_with(folder: Path, name: str, note: str) -> Path:
     db = folder / "journal.db"
     journal = Journal.open(db, clock)
     journal.enrol(str(program), START)
-    journal.log_set(name, START, set_text="20x5", notes=note)
-    journal.log_set(note, START, set_text="10x5", new=True)  # a typed exercise named like markup
+    journal.log_set(name, START, parse_set_input("20x5", journal.units(), notes=note))
+    journal.log_set(note, START, parse_set_input("10x5", journal.units()), new=True)  # a typed exercise named like markup
     journal.close()
     return db
 

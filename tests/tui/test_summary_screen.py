@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journal.core.entry import parse_set_input
 from .conftest import SIZE, START, plain
 
 SUNDAY = "2026-09-20T19:00:00"  # end of week 2
@@ -15,8 +16,8 @@ def two_weeks(journal):
                              stress=2, mood=4, motivation=4)
         monday = START.add(weeks=week)
         for reps in (5, 5, 5 + week):
-            journal.log_set("Back squat", monday, set_text=f"{20 + 2.5 * week}x{reps}", rpe="8", tempo="3-1-X-0")
-        journal.log_set("Trap bar deadlift", monday.add(days=3), set_text="40x5", rpe="7")
+            journal.log_set("Back squat", monday, parse_set_input(f"{20 + 2.5 * week}x{reps}", journal.units(), rpe="8", tempo="3-1-X-0"))
+        journal.log_set("Trap bar deadlift", monday.add(days=3), parse_set_input("40x5", journal.units(), rpe="7"))
         journal.add_run(monday.add(days=6), "long", minutes=90, km=16, rpe=6)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journal.core.entry import parse_set_input
 from journal.tui.screens.today import TodayScreen
 from journal.tui.widgets.rest_timer import RestTimer
 
@@ -239,7 +240,7 @@ async def test_sets_logged_by_another_copy_show_on_refresh(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "Back squat")
         other = Journal.open(app.db_path, app.test_clock)
-        other.log_set("Back squat", screen.day, set_text="20x5")
+        other.log_set("Back squat", screen.day, parse_set_input("20x5", other.units()))
         other.close()
         await pilot.press("r")
         await settle(pilot)
@@ -300,9 +301,9 @@ async def test_a_day_with_two_sessions_shows_both_and_logs_into_the_one_chosen(a
     from journal.core.journal import Journal
 
     def two_workouts(journal: Journal) -> None:
-        journal.log_set("Back squat", journal.today(), set_text="20x5")
+        journal.log_set("Back squat", journal.today(), parse_set_input("20x5", journal.units()))
         morning = journal.add_session(journal.today(), "Forearms")
-        journal.log_set("Back squat", journal.today(), set_text="20x3", session_id=morning.id, new=True)
+        journal.log_set("Back squat", journal.today(), parse_set_input("20x3", journal.units()), session_id=morning.id, new=True)
 
     app = app_factory(setup=two_workouts)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,6 +8,7 @@ passes its validator, and each failing field shows its own message.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +17,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import Validator
 from textual.widgets import Input, Label
+
+from ...core.errors import EntryError
+from ..wording import error_text
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,10 @@ class Field:
     placeholder: str = ""
 
 
-class FormScreen(ModalScreen[dict[str, str] | None]):
+class FormScreen(ModalScreen[T | None], Generic[T]):
+    """Dismisses with `result(values)`: by default the fields' text by name; a form for one thing
+    (a set) turns them into it, and a problem found then is shown on the field it names."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -123,7 +132,20 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         if first_bad is not None:
             first_bad.focus()
             return
-        self.dismiss(values)
+        try:
+            result = self.result(values)
+        except EntryError as error:
+            names = [field.name for field in self.fields]
+            name = error.field if error.field in names else names[0]
+            message = self.query_one(f"#error-{name}", Label)
+            message.update(error_text(error))
+            message.display = True
+            self.query_one(f"#field-{name}", Input).focus()
+            return
+        self.dismiss(result)
+
+    def result(self, values: dict[str, str]) -> Any:
+        return values
 
     def action_cancel(self) -> None:
         self.dismiss(None)

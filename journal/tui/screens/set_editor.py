@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from ...core.engine import NextSet
-from ...core.entry import parse_reps, parse_rpe, parse_seconds, parse_side, parse_tempo, parse_weight
+from ...core.entry import (
+    SetInput,
+    parse_reps,
+    parse_rpe,
+    parse_seconds,
+    parse_side,
+    parse_tempo,
+    parse_weight,
+    set_from_fields,
+)
 from ...core.model import Prescription
 from ..validators import EntryValidator
 from .form import Field, FormScreen
@@ -13,8 +22,8 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-class SetEditor(FormScreen):
-    """Dismisses with the typed values: weight (in `unit`), reps, seconds, side, tempo, rpe."""
+class SetEditor(FormScreen[SetInput]):
+    """Dismisses with the set as typed: weight (in `unit`), reps, seconds, side, tempo, RPE."""
 
     def __init__(self, prescription: Prescription, next_set: NextSet | None, unit: str,
                  typed: str = "") -> None:
@@ -33,4 +42,8 @@ class SetEditor(FormScreen):
                   "3-1-X-0"),
             Field("rpe", "RPE (6-10)", "", EntryValidator(parse_rpe, optional=True), "how hard: 10 = nothing left"),
         ]
+        self.unit = unit
         super().__init__(fields, focus="weight")
+
+    def result(self, values: dict[str, str]) -> SetInput:
+        return set_from_fields(self.unit, **values)

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import next_set
+from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.journal import Journal, TrainingDay
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session
@@ -331,30 +332,20 @@ class TodayScreen(Screen):
         self.app.push_screen(SetEditor(p, upcoming, self.units, typed),
                              lambda values: self._log_edited(p, values))
 
-    def _log_edited(self, p: Prescription, values: dict[str, str] | None, bodyweight_ok: bool = False) -> None:
-        if values is None:
+    def _log_edited(self, p: Prescription, entry: SetInput | None, bodyweight_ok: bool = False) -> None:
+        if entry is None:
             return
-        weight = values["weight"]
-        if not weight and p.weight_kg and values["reps"] and not bodyweight_ok:
+        if entry.weight is None and p.weight_kg and entry.reps and not bodyweight_ok:
             # A cleared weight on a loaded lift is more often a slip than a bodyweight set.
             from .confirm import ConfirmScreen
 
             self.app.push_screen(
-                ConfirmScreen(f"No weight: log {p.name} × {values['reps']} as a bodyweight set?", yes="Log it"),
-                lambda yes: self._log_edited(p, values, bodyweight_ok=True) if yes else None)
+                ConfirmScreen(f"No weight: log {p.name} × {entry.reps} as a bodyweight set?", yes="Log it"),
+                lambda yes: self._log_edited(p, entry, bodyweight_ok=True) if yes else None)
             return
-        set_text_value = None
-        seconds = values["seconds"] or None
-        if values["reps"]:
-            set_text_value = f"{weight or 'BW'}{self.units if weight else ''}x{values['reps']}"
-        elif weight and seconds:  # a carry or loaded hold: its load and its time
-            set_text_value, seconds = f"{weight}{self.units}x{seconds}s", None
         into = self._logging_into()
-        self._write(lambda journal: journal.log_set(
-            p.name, self.day, set_text=set_text_value, seconds=seconds,
-            side=values["side"] or None, tempo=values["tempo"] or None, rpe=values["rpe"] or None,
-            rest_s=p.rest_s, session_id=into), lambda logged: self._record(p, logged),
-            lambda: self._log_edited(p, values, bodyweight_ok))
+        self._write(lambda journal: journal.log_set(p.name, self.day, entry, rest_s=p.rest_s, session_id=into),
+                    lambda logged: self._record(p, logged), lambda: self._log_edited(p, entry, bodyweight_ok))
 
     def on_key(self, event: Key) -> None:
         from .form import FormScreen

@@ -6,12 +6,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ...core.engine import planned_set_count
-from ...core.model import Prescription
+from ...core.engine import planned_set_count, whole_sets_done
+from ...core.model import LIFTING_KINDS, Prescription
 from ...render import load, target_text
-
-LOADED_KINDS = ("strength", "power", "plyometric")
-
 
 def load_cell(p: Prescription) -> str:
     if p.weight_kg:
@@ -23,9 +20,8 @@ def done_cell(p: Prescription, done: int) -> str:
     total = planned_set_count(p)
     if done >= total:
         return "✓ done"
-    if p.unilateral:
-        return f"{done // 2}/{p.sets}" + (" +L" if done % 2 else "")
-    return f"{done}/{p.sets}"
+    half = " +L" if p.unilateral and done % 2 else ""  # one side of the next set done
+    return f"{whole_sets_done(p, done)}/{p.sets}{half}"
 
 
 class ExerciseTable(DataTable):
@@ -45,7 +41,7 @@ class ExerciseTable(DataTable):
         keep = self.cursor_row if self.row_count else 0
         self.clear(columns=True)
         self.kind = kind
-        if kind in LOADED_KINDS:
+        if kind in LIFTING_KINDS:
             self.add_columns("Exercise", "Pillar", "Target", "Load", "Tempo", "Rest", "Done")
         else:
             self.add_columns("Exercise", "Pillar", "Target", "Rest", "Done")
@@ -57,7 +53,7 @@ class ExerciseTable(DataTable):
     def _cells(self, p: Prescription, done: int) -> list[str | Text]:
         rest = f"{p.rest_s}s" if p.rest_s else "—"
         target = target_text(p, compact=True)
-        if self.kind in LOADED_KINDS:
+        if self.kind in LIFTING_KINDS:
             return [Text(p.name), p.pillar, target, load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
         return [Text(p.name), p.pillar, target, rest, done_cell(p, done)]
 

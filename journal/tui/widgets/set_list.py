@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.engine import next_set, planned_set_count
+from ...core.engine import next_set, planned_set_count, set_position
 from ...core.model import LoggedSet, Prescription
 from ...render import load, set_text, target_text
 
@@ -41,9 +41,8 @@ class SetList(Static):
         rows = max(planned_set_count(p), len(logged))
         upcoming = next_set(p, len(logged))
         for row in range(rows):
-            side = ("L" if row % 2 == 0 else "R") if p.unilateral else ""
-            number = row // 2 + 1 if p.unilateral else row + 1
-            label = f" {number}{side:<1} "
+            position = set_position(p, row)
+            label = f" {position.number}{position.side or '':<1} "
             if row < len(logged):
                 done = logged[row]
                 mark = "–" if done.set_type == "skipped" else "✓"
