@@ -358,7 +358,7 @@ def why(ctx, db, exercise, date_text, as_json) -> None:
     if as_json:
         _print_json(found.to_json())
     else:
-        click.echo(why_text(found.to_json()))
+        click.echo(why_text(found))
 
 
 @main.command()

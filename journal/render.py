@@ -9,7 +9,7 @@ from .core.model import LoggedSet, PlannedDay, Prescription
 from .core.units import amount_text, load_text as load, plural
 
 if TYPE_CHECKING:
-    from .core.journal import ImportReport
+    from .core.journal import ImportReport, Why
     from .core.summary import SessionCounts, WeeklySummary
 
 
@@ -76,30 +76,34 @@ def plan_text(d: PlannedDay) -> str:
     return "\n".join(lines)
 
 
-def why_text(why: dict) -> str:
+def why_text(why: Why) -> str:
     """`journal why` as lines a person reads: verdict, reasons, evidence, next target."""
-    verdict = why["verdict"] or "not judged yet"
-    judged = f" (microcycle {why['judged']['from']} to {why['judged']['to']})" if why.get("judged") else ""
-    lines = [f"{why['exercise']}: {verdict}{judged}"]
-    lines += [f"  {reason}" for reason in why["reasons"]]
-    unit = why.get("unit", "kg")
-    target = "  ".join(x for x in (load(why["next_weight_kg"], unit) if why["next_reps"] or why["next_weight_kg"] else "",
-                                   f"{why['next_reps']} reps" if why["next_reps"] else "",
-                                   f"{why['next_seconds']} s" if why["next_seconds"] else "") if x)
-    lines.append(f"Next: {target}")
-    if why["evidence"]:
+    verdict, target, unit = why.verdict, why.target, why.unit
+    if verdict is None:
+        lines = [f"{why.exercise}: not judged yet", f"  {why.first_target_reason()}"]
+    else:
+        lines = [f"{why.exercise}: {verdict.verdict} (microcycle {verdict.first} to {verdict.last})"]
+        lines += [f"  {reason}" for reason in verdict.reasons]
+    weight = target.weight_kg
+    shown = "  ".join(x for x in (load(weight, unit) if target.reps or weight else "",
+                                  f"{target.reps} reps" if target.reps else "",
+                                  f"{target.seconds} s" if target.seconds else "") if x)
+    lines.append(f"Next: {shown}")
+    if verdict is None:
+        return "\n".join(lines)
+    if verdict.evidence:
         days: dict[str, list[str]] = {}
-        for s in why["evidence"]:
-            lifted = load(s["weight_kg"], unit) if s["weight_kg"] else "BW"
-            amount = f"× {s['reps']}" if s["reps"] else f"{s['seconds']:g} s" if s["seconds"] else s["set_type"]
-            rpe = f" @{s['rpe']:g}" if s["rpe"] is not None else ""
-            days.setdefault(s["date"], []).append(f"{lifted} {amount}{rpe}")
+        for s in verdict.evidence:
+            lifted = load(s.weight_kg, unit) if s.weight_kg else "BW"
+            amount = f"× {s.reps}" if s.reps else f"{s.seconds:g} s" if s.seconds else s.set_type
+            rpe = f" @{s.rpe:g}" if s.rpe is not None else ""
+            days.setdefault(s.date, []).append(f"{lifted} {amount}{rpe}")
         lines.append("Evidence:")
         lines += [f"  {day}: {', '.join(sets)}" for day, sets in days.items()]
-    if why["rpe_trend"]:
-        lines.append("RPE trend: " + " → ".join(f"{r:g}" for r in why["rpe_trend"]))
-    if why["readiness"] is not None:
-        lines.append(f"Readiness over the microcycle: {why['readiness']:g}")
+    if verdict.rpe_trend:
+        lines.append("RPE trend: " + " → ".join(f"{r:g}" for r in verdict.rpe_trend))
+    if verdict.readiness is not None:
+        lines.append(f"Readiness over the microcycle: {verdict.readiness:g}")
     return "\n".join(lines)
 
 

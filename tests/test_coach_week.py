@@ -14,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from journal.core.context import Context
+from journal.core.placement import place_week
 from journal.core import engine
-from journal.core.model import Assessment, Enrolment, LoggedSet, Run, Slot, Wellness
+from journal.core.model import Assessment, Enrolment, LoggedSet, Prescription, Run, Slot, Wellness
 from journal.core.program import ProgramError, load_shipped, parse_program, shipped_programs
 from journal.core.progression import initial_target, judge, session_result
 
@@ -76,11 +78,11 @@ def test_a_tuesday_quality_and_saturday_long_week_keeps_one_full_heavy_day_and_p
 
 def test_heavy_sessions_stay_48_hours_apart_across_the_weekend():
     """A Sunday heavy session (kept last week) keeps Monday's off Monday."""
-    ctx = engine._Context.build(BEGINNER, enrolment(), engine.History(tz=TZ))
+    ctx = Context.build(BEGINNER, enrolment(), engine.History(tz=TZ))
     week = engine.timeline(BEGINNER, enrolment(), engine.History(tz=TZ), START)[0]
-    without = engine._place_week(ctx, week)
+    without = place_week(ctx, week)
     assert without.days[START].template.name.startswith("Lower A")
-    after_sunday = engine._place_week(ctx, replace(week, last_heavy=START.subtract(days=1)))
+    after_sunday = place_week(ctx, replace(week, last_heavy=START.subtract(days=1)))
     assert after_sunday.days[START].template is None or not after_sunday.days[START].template.name.startswith("Lower A")
     moved = next(d for d, p in after_sunday.days.items() if p.template and p.template.name.startswith("Lower A"))
     assert (moved - START.subtract(days=1)).days >= 2
@@ -159,7 +161,7 @@ def test_an_extra_session_on_a_training_day_is_not_judged_as_the_planned_one():
 def test_a_lighter_session_is_judged_against_what_it_prescribed():
     slot = BEGINNER.exercises()["Back squat"]
     target = initial_target(slot, 50.0)
-    lighter = engine.Prescription("Back squat", "strength", 2, 5, 40.0, None, None, None, False, "", "kg", True,
+    lighter = Prescription("Back squat", "strength", 2, 5, 40.0, None, None, None, False, "", "kg", True,
                                   "lighter variant")
     sets = [logged("2026-09-12", "Back squat", 40.0, 5) for _ in range(2)]
     result = session_result("2026-09-12", sets, lighter, 2, 9.0)
@@ -316,7 +318,7 @@ def slot(**kw) -> Slot:
 def judged_after(s: Slot, target, reps_done: list[int], weight=None):
     sets = [logged("2026-09-07", s.exercise, weight if weight is not None else target.weight_kg, r, 8.0)
             for r in reps_done]
-    p = engine.Prescription(s.exercise, s.pillar, s.sets, target.reps, target.weight_kg, target.seconds, None, None,
+    p = Prescription(s.exercise, s.pillar, s.sets, target.reps, target.weight_kg, target.seconds, None, None,
                             False, "", s.load)
     result = session_result("2026-09-07", sets, p, s.sets, 9.0)
     return judge(s, target, [result], [], [], "2026-09-07", "2026-09-27", RULES,

@@ -333,14 +333,17 @@ def test_a_strength_session_on_a_hard_run_day_moves_to_an_easy_day_at_full_load(
 def test_a_heavy_session_left_on_a_hard_run_day_is_the_lighter_variant():
     plan = engine.plan_day(BEGINNER, Enrolment(BEGINNER.name, START.isoformat()), START,
                            engine.History(runs=(Run("l", START.isoformat(), "long"),)))
-    from journal.core.engine import _Context, _plan_day, timeline
+    from journal.core.context import Context
+    from journal.core.day_plan import plan_day_rules
+    from journal.core.engine import timeline
+    from journal.core.placement import Placement, WeekPlacement
     history = engine.History(runs=(Run("l", START.isoformat(), "long"),))
     loaded = Enrolment(BEGINNER.name, START.isoformat(), loads={"Back squat": 40.0})
-    ctx = _Context.build(BEGINNER, loaded, history)
+    ctx = Context.build(BEGINNER, loaded, history)
     week = timeline(BEGINNER, loaded, history, START)[0]
-    ctx.placements[week.monday] = engine._WeekPlacement(
-        {d: engine._Placement(engine.session_for(BEGINNER, week.block, d)) for d in week.days()}, None)
-    monday = _plan_day(ctx, week, START).day
+    ctx.placements[week.monday] = WeekPlacement(
+        {d: Placement(engine.session_for(BEGINNER, week.block, d)) for d in week.days()}, None)
+    monday = plan_day_rules(ctx, week, START).day
     squat = next(p for p in monday.exercises if p.name == "Back squat")
     assert squat.sets == 2 and squat.weight_kg == 32.5 and "hard-run day" in squat.why  # 40 x 0.8, nearest plate
     assert squat.plates == "per side: 5 + 1.25 kg"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.core.model import LoggedSet, Rules, Slot, default_equipment
+from journal.core.model import LoggedSet, Prescription, Rules, Slot, default_equipment
 from journal.core.units import KG_PER_LB
 from journal.core.progression import cut_load, loadable
 from tests.conftest import START
@@ -211,7 +211,7 @@ def test_progression_never_freezes_on_rounding(gear, increment, implement):
     target = initial_target(s, loadable(20.0, s, Rules(), gear))
     first = target.weight_kg
     for _ in range(40):  # done well every microcycle
-        p = engine.Prescription("Lift", "strength", 3, target.reps, target.weight_kg, None, None, None, False, "")
+        p = Prescription("Lift", "strength", 3, target.reps, target.weight_kg, None, None, None, False, "")
         sets = [LoggedSet(f"s{n}", "Lift", n, "working", target.weight_kg, None, "kg", target.reps, None, None, None,
                           8.0, None, None, "2026-09-07T17:00:00+00:00", "UTC", "2026-09-07") for n in range(3)]
         result = session_result("2026-09-07", sets, p, 3, 9.0)
@@ -227,7 +227,7 @@ def test_a_carry_between_dumbbell_sizes_adds_seconds_then_moves_up_a_size():
     target = initial_target(carry, 20.0)
     seen = []
     for _ in range(3):
-        p = engine.Prescription("Suitcase carry", "stability", 3, None, target.weight_kg, target.seconds, None, None,
+        p = Prescription("Suitcase carry", "stability", 3, None, target.weight_kg, target.seconds, None, None,
                                 False, "")
         sets = [LoggedSet(f"c{n}", "Suitcase carry", n, "working", target.weight_kg, None, "kg", None,
                           float(target.seconds), None, None, 7.0, None, None, "2026-09-07T17:00:00+00:00", "UTC",

@@ -171,10 +171,14 @@ class Why:
     def verdict(self) -> Verdict | None:
         return self.target.verdict
 
+    def first_target_reason(self) -> str:
+        """Before any verdict: where the first target came from."""
+        return "no microcycle judged yet: " + engine.describe_load_rule(self.slot, self.target.weight_kg, self.unit)
+
     def to_json(self) -> dict:
         t = self.target
         if self.verdict is None:
-            reasons = ["no microcycle judged yet: " + engine.describe_load_rule(self.slot, t.weight_kg, self.unit)]
+            reasons = [self.first_target_reason()]
             document = {"exercise": self.exercise, "verdict": None, "reasons": reasons,
                         "next_weight_kg": t.weight_kg, "next_reps": t.reps, "next_seconds": t.seconds,
                         "evidence": [], "rpe_trend": [], "readiness": None}

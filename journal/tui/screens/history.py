@@ -15,6 +15,7 @@ from ...core.exercise_history import ExerciseHistory
 from ...render import load, set_text
 from ..journal_thread import JournalThread
 from ..wording import error_text
+from ..widgets.exercise_table import fill
 from ..widgets.key_footer import KeyFooter
 
 
@@ -35,7 +36,6 @@ class HistoryScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Date", "Sets", "Best e1RM")
         self.load()
 
     @work(exclusive=True)
@@ -50,10 +50,10 @@ class HistoryScreen(Screen):
     def show(self, history: ExerciseHistory) -> None:
         table = self.query_one(DataTable)
         unit = history.unit
-        for session in history.sessions:
-            best = session.best_e1rm_kg
-            table.add_row(session.date, Text(", ".join(set_text(s) for s in session.done)[:70]),
-                          load(best, unit) if best else "—")
+        fill(table, ["Date", "Sets", "Best e1RM"],
+             [([session.date, Text(", ".join(set_text(s) for s in session.done)[:70]),
+                load(session.best_e1rm_kg, unit) if session.best_e1rm_kg else "—"], None)
+              for session in history.sessions])
         overall = history.best_e1rm_kg
         count = len(history.sessions)
         self.query_one("#history-best", Label).update(

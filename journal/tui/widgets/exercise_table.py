@@ -10,10 +10,27 @@ from ...core.engine import planned_set_count, whole_sets_done
 from ...core.model import LIFTING_KINDS, Prescription
 from ...render import load, target_text
 
+def fill(table: DataTable, labels: list[str], rows: list[tuple[list[str | Text], str | None]],
+         least: dict[str, int] | None = None) -> None:
+    """Columns as wide as their widest cell (at least `least[label]`), then the rows (cells, key).
+    Measured here, not left to the table: it measures on its next idle, and a row painted
+    before that, as when rows come from a worker, keeps the header's widths."""
+    widths = [max([Text(label).cell_len, (least or {}).get(label, 0)]
+                  + [Text(cells[i]).cell_len if isinstance(cells[i], str) else cells[i].cell_len
+                     for cells, _ in rows]) for i, label in enumerate(labels)]
+    for label, width in zip(labels, widths):
+        table.add_column(label, width=width)
+    for cells, key in rows:
+        table.add_row(*cells, key=key)
+
+
 def load_cell(p: Prescription) -> str:
     if p.weight_kg:
         return load(p.weight_kg, p.unit)
     return "BW" if p.reps is not None else "hold"
+
+
+DONE_WIDTH = len("10/10 +L")  # the Done column's widest progress, so a logged set never widens it
 
 
 def done_cell(p: Prescription, done: int) -> str:
@@ -41,12 +58,10 @@ class ExerciseTable(DataTable):
         keep = self.cursor_row if self.row_count else 0
         self.clear(columns=True)
         self.kind = kind
-        if kind in LIFTING_KINDS:
-            self.add_columns("Exercise", "Pillar", "Target", "Load", "Tempo", "Rest", "Done")
-        else:
-            self.add_columns("Exercise", "Pillar", "Target", "Rest", "Done")
-        for p in exercises:
-            self.add_row(*self._cells(p, done.get(p.name, 0)), key=p.name)
+        labels = (["Exercise", "Pillar", "Target", "Load", "Tempo", "Rest", "Done"] if kind in LIFTING_KINDS
+                  else ["Exercise", "Pillar", "Target", "Rest", "Done"])
+        fill(self, labels, [(self._cells(p, done.get(p.name, 0)), p.name) for p in exercises],
+             least={"Done": DONE_WIDTH})
         if exercises:
             self.move_cursor(row=min(keep, len(exercises) - 1), animate=False)
 

@@ -1,0 +1,74 @@
+"""What one planning call works in: the history as plain data, and the caches of that call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from pendulum import Date
+
+from .clock import iso_date
+from .model import (
+    Assessment,
+    Enrolment,
+    LoggedSet,
+    Program,
+    Rules,
+    Run,
+    Wellness,
+)
+from .readiness import Readiness, readiness_by_day
+
+if TYPE_CHECKING:
+    from .day_plan import ExcusedPlan
+    from .placement import Placement
+
+
+@dataclass(frozen=True)
+class History:
+    """The past the engine judges, as plain data (the caller picks the window).
+
+    `wellness` should reach `Rules.baseline_days` before the program's start so
+    that readiness has a baseline; `sets` and `runs` cover the program so far
+    (and runs the planned ones ahead).
+    """
+
+    wellness: tuple[Wellness, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    sets: tuple[LoggedSet, ...] = ()
+    runs: tuple[Run, ...] = ()
+    tz: str = "UTC"
+
+
+# --- the context one planning call works in -----------------------------------------------
+
+
+@dataclass
+class Context:
+    program: Program
+    enrolment: Enrolment
+    history: History
+    readiness: dict[str, Readiness]
+    sets_by_day: dict[tuple[str, str], list[LoggedSet]]  # (date, exercise)
+    placements: dict[Date, dict[Date, "Placement"]] = field(default_factory=dict)
+    day_plans: dict[tuple[Date, Date], "ExcusedPlan"] = field(default_factory=dict)  # (monday, day)
+
+    @classmethod
+    def build(cls, program: Program, enrolment: Enrolment, history: History) -> "Context":
+        by_day: dict[tuple[str, str], list[LoggedSet]] = {}
+        for s in history.sets:
+            by_day.setdefault((s.date, s.exercise), []).append(s)
+        history = replace(history, runs=tuple(sorted(history.runs, key=lambda r: r.date)))  # running.py bisects
+        return cls(program, enrolment, history, readiness_by_day(history.wellness, program.rules), by_day)
+
+    @property
+    def rules(self) -> Rules:
+        return self.program.rules
+
+    @property
+    def start(self) -> Date:
+        return iso_date(self.enrolment.start)
+
+    def sets_of(self, exercise: str, days: Sequence[Date]) -> list[LoggedSet]:
+        return [s for d in days for s in self.sets_by_day.get((d.isoformat(), exercise), ())]

@@ -1,0 +1,356 @@
+"""One day's plan: the placed session prescribed, then the day's rules applied in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from pendulum import Date
+
+from . import running
+from .context import Context
+from .model import (
+    LIFTING_KINDS,
+    BlockPosition,
+    Enrolment,
+    Equipment,
+    PlannedDay,
+    Prescription,
+    Program,
+    Rules,
+    Run,
+    SessionTemplate,
+    Slot,
+)
+from .placement import Placement, placements_of
+from .progression import (
+    Target,
+    cut_load,
+    cut_text,
+    gear_of,
+    initial_target,
+    loadable,
+    plates_per_side,
+)
+from .readiness import Readiness
+from .units import amount_text, load_text, plural
+from .weeks import PLYOMETRICS_LOCKED, Week, active_slots, gates_missing
+
+# --- one day ------------------------------------------------------------------------------
+
+
+def ramp_kg(slot: Slot, rules: Rules, cycle_week: int) -> float:
+    """What the ramp adds in a microcycle's later build weeks: linear loads step up inside it."""
+    ramp = slot.ramp if slot.ramp is not None else rules.ramp
+    if not (ramp and cycle_week and slot.load == "kg" and slot.progression == "linear"):
+        return 0.0
+    return ramp * cycle_week * slot.increment_kg
+
+
+def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str | Equipment = "kg") -> Prescription:
+    """What the microcycle's target asks for this week (a deload week asks for less)."""
+    reps = target.reps
+    # A load the lifter can set up in their unit now (a target from before a change of units too).
+    weight = loadable(target.weight_kg, slot, rules, units) if target.weight_kg else target.weight_kg
+    label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
+    sets = slot.sets
+    where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
+    reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight, units)
+    if weight and week.phase == "build" and (step := ramp_kg(slot, rules, week.cycle_week)):
+        ramped = loadable(weight + step, slot, rules, units, down=True)
+        if ramped > weight:
+            reason += (f"; build week {week.cycle_week + 1} of the microcycle: "
+                       f"{amount_text(weight, units)} → {load_text(ramped, units)}")
+            weight = ramped
+    if week.phase == "deload":
+        sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))
+        lighter = ""
+        if weight:
+            cut = cut_load(weight, rules.deload_load_cut, slot, rules, units)
+            lighter = f", {cut_text(weight, cut, units)}" if cut < weight else ", load kept (no lighter step is near enough)"
+            weight = cut
+        trigger = f" ({week.deload_reason})" if week.deload_reason else ""
+        reason = f"deload{trigger}: {sets} of {slot.sets} sets{lighter}; " + reason
+    return Prescription(
+        name=target.variation or slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
+        seconds=target.seconds if reps is None else None, tempo=slot.tempo, rest_s=slot.rest_s,
+        unilateral=slot.unilateral, why=f"{where}; {reason}", load=slot.load,
+        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None,
+        unit=gear_of(units).unit, implement=slot.implement,
+        plates=plates_per_side(weight, units) if weight and slot.implement == "barbell" else None,
+    )
+
+
+def adjusted(p: Prescription, why: str, gear: Equipment | None = None, **changes) -> Prescription:
+    adjusted = replace(p, why=f"{p.why}; {why}", adjusted=why, **changes)
+    if gear is not None and p.plates is not None and adjusted.weight_kg != p.weight_kg:
+        adjusted = replace(adjusted, plates=plates_per_side(adjusted.weight_kg, gear))  # the bar changed too
+    return adjusted
+
+
+def cut_sets(sets: int, fraction: float) -> int:
+    return max(1, round(sets * (1 - fraction)))
+
+
+@dataclass(frozen=True)
+class ExcusedPlan:
+    day: PlannedDay
+    excused: dict[str, str]  # exercise -> why today's version does not count for its verdict
+
+
+def mobility_instead(ctx: Context, week: Week, replaced: SessionTemplate) -> tuple[SessionTemplate, list[Prescription]]:
+    """A bodyweight/mobility session in place of a lifting one."""
+    mobility = next((s for s in ctx.program.sessions if s.kind == "mobility"), None)
+    slots = (active_slots(mobility, week.block, ctx.enrolment) if mobility else
+             [s for s in replaced.slots if s.pillar in ("mobility", "stability") and s.start_kg is None])
+    name = f"{mobility.name if mobility else 'Mobility'} (in place of {replaced.name})"
+    swapped = SessionTemplate(name, "mobility", replaced.day, tuple(slots))
+    return swapped, [prescribe(s, initial_target(s, None), ctx.rules, week, ctx.enrolment.gear) for s in slots]
+
+
+def plan_of(ctx: Context, week: Week, day: Date) -> ExcusedPlan:
+    """A day's plan; each day is planned once per call (deload signals and verdicts reuse it)."""
+    key = (week.monday, day)
+    if key not in ctx.day_plans:
+        ctx.day_plans[key] = plan_day_rules(ctx, week, day)
+    return ctx.day_plans[key]
+
+
+@dataclass
+class DayDraft:
+    """A day's session while the day's rules work on it, with what they found about the day."""
+
+    template: SessionTemplate
+    exercises: list[Prescription]
+    readiness: Readiness | None
+    taper_race: Run | None
+    placement: Placement
+    adjustments: list[str]
+    excused: dict[str, str] = field(default_factory=dict)
+    replaced: bool = False  # the whole session was swapped: no later rule applies
+
+    @property
+    def lifting(self) -> bool:
+        return self.template.kind in LIFTING_KINDS
+
+    def leave_out(self, which: Callable[[Prescription], bool], why: str) -> None:
+        """Work the plan does not ask for today: excused from the verdict, with the reason shown."""
+        dropped = [p for p in self.exercises if which(p)]
+        if dropped:
+            self.adjustments.append(f"{why}: {', '.join(p.name for p in dropped)} left out")
+            self.excused.update({p.program_exercise: why for p in dropped})
+            self.exercises = [p for p in self.exercises if not which(p)]
+
+
+def _lightened(ctx: Context, p: Prescription, fraction: float) -> float | None:
+    if not p.weight_kg:
+        return p.weight_kg
+    return cut_load(p.weight_kg, fraction, ctx.program.exercises()[p.program_exercise], ctx.rules, ctx.enrolment.gear)
+
+
+def swap_for_mobility(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    """A travel day, or very low readiness on a lifting day: a bodyweight mobility session instead."""
+    travel = running.travel_on(day, ctx.history.runs)
+    readiness = draft.readiness
+    swap = ("travel" + (f" ({travel.title})" if travel and travel.title else "") if travel else
+            f"{readiness.describe()} is very low" if draft.lifting and readiness and readiness.swaps(ctx.rules)
+            else "")
+    if swap and draft.template.kind != "mobility":
+        draft.excused = {p.program_exercise: f"swapped for mobility: {swap}" for p in draft.exercises}
+        draft.template, draft.exercises = mobility_instead(ctx, week, draft.template)
+        draft.adjustments.append(f"{swap}: {draft.template.name} instead")
+        draft.replaced = True
+
+
+def bar_plyometrics(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    if any(p.pillar == "plyometric" for p in draft.exercises) and (locked := plyometrics_barred(ctx, day)):
+        draft.leave_out(lambda p: p.pillar == "plyometric", locked)
+
+
+def spare_legs_after_a_race(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    if recovering := running.recovering_from(day, ctx.history.runs, ctx.rules):
+        draft.leave_out(lambda p: p.heavy_lower,
+                        f"recovery after the {running.describe(recovering)}: no heavy lower-body work")
+
+
+def taper(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    """Before an A race: sets cut, loads kept, and no heavy legs in the last days."""
+    race, rules = draft.taper_race, ctx.rules
+    if not (race and draft.lifting):
+        return
+    cut = f"taper for the {running.describe(race)}: sets cut {rules.taper_set_cut:.0%}, loads kept"
+    draft.exercises = [adjusted(p, cut, sets=cut_sets(p.sets, rules.taper_set_cut)) if p.pillar in LIFTING_KINDS
+                       else p for p in draft.exercises]
+    draft.adjustments.append(cut)
+    if running.days_before(day, race) <= rules.taper_no_heavy_days:
+        draft.leave_out(lambda p: p.heavy_lower,
+                        f"no heavy lower-body work in the last {rules.taper_no_heavy_days} days before the race")
+
+
+def lighter_variant(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    """On a hard-run day, before a B race, or where the placement said so: heavy legs lighter."""
+    runs, rules = ctx.history.runs, ctx.rules
+    hard_run = running.key_run_on(day, runs)
+    b_race = running.b_race_ahead(day, runs, rules)
+    lighter = draft.placement.lighter or (
+        f"{running.describe(hard_run)}: a hard-run day (lift after the run)" if hard_run else
+        f"{running.describe(b_race)} in {plural(running.days_before(day, b_race), 'day')}" if b_race else "")
+    if lighter and any(p.heavy_lower for p in draft.exercises):
+        why = f"lighter variant: {lighter}"
+        draft.exercises = [adjusted(p, why, ctx.enrolment.gear, sets=cut_sets(p.sets, rules.light_set_cut),
+                                    weight_kg=_lightened(ctx, p, rules.light_load_cut))
+                           if p.heavy_lower else p for p in draft.exercises]
+        draft.adjustments.append(f"{why}: heavy lower-body lifts {rules.light_load_cut:.0%} lighter, fewer sets")
+
+
+def trim_for_low_readiness(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    readiness = draft.readiness
+    if not (readiness and draft.lifting and readiness.trims(ctx.rules)):
+        return
+    why = "trimmed for low readiness"
+    draft.exercises = [adjusted(p, why, ctx.enrolment.gear, sets=max(1, p.sets - 1),
+                                weight_kg=_lightened(ctx, p, 0.10))
+                       if p.pillar in LIFTING_KINDS else p for p in draft.exercises]
+    below = "below your normal" if readiness.baseline is not None else "low"
+    draft.adjustments.append(f"{readiness.describe()} is {below}: strength work one set fewer and about 10% lighter")
+
+
+# Applied in this order to the session the week placed; each says why it changed anything.
+DAY_RULES: tuple[Callable[[Context, Week, Date, DayDraft], None], ...] = (
+    swap_for_mobility, bar_plyometrics, spare_legs_after_a_race, taper, lighter_variant, trim_for_low_readiness)
+
+
+def plan_day_rules(ctx: Context, week: Week, day: Date) -> ExcusedPlan:
+    """The day's placed session, prescribed from the week's targets, with the day's rules applied.
+    What stays in the plan is judged against what it asked for that day, lightened or not."""
+    readiness = ctx.readiness.get(day.isoformat())
+    phase = week.phase
+    adjustments: list[str] = []
+    if week.note == PLYOMETRICS_LOCKED:
+        missing = gates_missing(ctx.program.gates, ctx.history.assessments, day)
+        adjustments.append(f"{PLYOMETRICS_LOCKED}: {'; '.join(missing)}" if missing else
+                           "readiness tests passed: plyometrics start at the next microcycle")
+    if week.deload_reason and phase == "deload":
+        adjustments.append(f"deload week brought forward: {week.deload_reason}")
+    race = running.taper_race(day, ctx.history.runs, ctx.rules)
+    if race:
+        phase = "taper"
+
+    def planned(session: SessionTemplate | None, exercises: Sequence[Prescription] = (),
+                excused: dict[str, str] | None = None) -> ExcusedPlan:
+        position = BlockPosition(week.block.name, week.block.kind, week.week, week.block.weeks, phase)
+        return ExcusedPlan(PlannedDay(day.isoformat(), ctx.program.name, position,
+                                      (session.name, session.kind) if session else None,
+                                      readiness.score if readiness else None, tuple(exercises),
+                                      tuple(adjustments)), excused or {})
+
+    if day < ctx.start:
+        adjustments.append(f"the program starts on {ctx.start.isoformat()}")
+        return planned(None)
+    placement = placements_of(ctx, week).days[day]
+    adjustments += placement.notes
+    if placement.template is None:
+        return planned(None)
+    draft = DayDraft(placement.template,
+                     [prescribe(slot, week.targets[slot.exercise], ctx.rules, week, ctx.enrolment.gear)
+                      for slot in active_slots(placement.template, week.block, ctx.enrolment)],
+                     readiness, race, placement, adjustments)
+    for rule in DAY_RULES:
+        rule(ctx, week, day, draft)
+        if draft.replaced:
+            break
+    return planned(draft.template, draft.exercises, draft.excused)
+
+
+def plyometrics_barred(ctx: Context, day: Date) -> str:
+    """Why plyometric work is off today (empty when it is on): checked every day, since a pain
+    result can lock it again, and never on a key-run day or close before one."""
+    runs, rules = ctx.history.runs, ctx.rules
+    if missing := gates_missing(ctx.program.gates, ctx.history.assessments, day):
+        return f"{PLYOMETRICS_LOCKED} until the readiness tests pass ({'; '.join(missing)})"
+    if run := running.key_run_on(day, runs):
+        return f"no plyometrics on the day of the {running.describe(run)}"
+    if run := running.key_run_within(day, runs, rules, ctx.history.tz):
+        return f"no plyometrics within {rules.heavy_spacing_h} h before the {running.describe(run)}"
+    if race := running.recovering_from(day, runs, rules):
+        return f"no plyometrics in the recovery after the {running.describe(race)}"
+    return ""
+
+
+# --- loads ---------------------------------------------------------------------------------
+
+
+def start_load(slot: Slot, enrolment: Enrolment) -> float | None:
+    """Day-one load: the lifter's own number, else the program's default."""
+    if slot.load in ("bodyweight", "seconds") and slot.start_kg is None:
+        return None
+    if slot.exercise in enrolment.loads:
+        return enrolment.loads[slot.exercise]
+    return slot.start_kg
+
+
+def starting_loads(program: Program, bodyweight_kg: float | None,
+                   overrides: dict[str, float], units: str | Equipment = "kg") -> dict[str, float]:
+    """Start loads for `init`: overrides first, then bodyweight x factor, never below the default;
+    each a load the lifter can set up with their equipment (the program's 20 kg bar is 45 lb)."""
+    loads: dict[str, float] = {}
+    rules = program.rules
+    for name, slot in program.exercises().items():
+        if name in overrides:
+            loads[name] = loadable(overrides[name], slot, rules, units)
+        elif slot.start_kg is not None:
+            default = loadable(slot.start_kg, slot, rules, units)
+            scaled = (loadable(bodyweight_kg * slot.bodyweight_factor, slot, rules, units, down=True)
+                      if bodyweight_kg and slot.bodyweight_factor else 0.0)
+            loads[name] = max(scaled, default)
+    return loads
+
+
+def describe_load_rule(slot: Slot, weight_kg: float | None, units: str | Equipment = "kg") -> str:
+    if slot.load == "percent_e1rm":
+        return f"{slot.percent:g}% of estimated 1RM"
+    if slot.load == "rpe":
+        return f"RPE {slot.rpe:g} at {slot.reps} reps"
+    if slot.load == "seconds" and weight_kg is None:
+        return f"hold {slot.seconds} s, +{slot.increment_s} s when every set is done"
+    if slot.load == "bodyweight" and weight_kg is None:
+        if slot.reps_max:
+            return f"bodyweight, {slot.reps}-{slot.reps_max} reps then harder variation"
+        return "bodyweight"
+    if weight_kg is None:
+        return "bodyweight"
+    return f"{load_text(weight_kg, units)} start load, +{load_text(slot.increment_kg, units)} per microcycle done well"
+
+
+# --- working through today's session ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextSet:
+    number: int  # 1-based set number
+    side: str | None  # L then R for unilateral work
+
+
+def planned_set_count(p: Prescription) -> int:
+    """Rows a finished exercise has: unilateral sets are logged once per side."""
+    return p.sets * (2 if p.unilateral else 1)
+
+
+def side_of(row: int) -> str:
+    """One-sided work goes left, then right: the side of a set's `row`-th logged row."""
+    return "L" if row % 2 == 0 else "R"
+
+
+def set_position(p: Prescription, row: int) -> NextSet:
+    """Which set (and side) the `row`-th logged row of an exercise is, counting from 0."""
+    return NextSet(row // 2 + 1, side_of(row)) if p.unilateral else NextSet(row + 1, None)
+
+
+def whole_sets_done(p: Prescription, rows: int) -> int:
+    """Sets finished after `rows` logged rows: a one-sided set needs both sides."""
+    return rows // 2 if p.unilateral else rows
+
+
+def next_set(p: Prescription, done: int) -> NextSet | None:
+    """The set after `done` logged (or skipped) rows; None when the exercise is finished."""
+    return None if done >= planned_set_count(p) else set_position(p, done)

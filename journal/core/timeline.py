@@ -1,0 +1,267 @@
+"""The fold over the weeks: blocks, phases, deload signals and the verdicts each microcycle judges,
+with the checkpoints that let a plan resume instead of replaying every week."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+import math
+from statistics import mean
+
+from pendulum import Date
+
+from .clock import iso_date
+from .context import Context, History
+from .day_plan import ExcusedPlan, plan_of, planned_set_count, prescribe, start_load
+from .model import (
+    Enrolment,
+    LoggedSet,
+    Program,
+    Rules,
+)
+from .placement import placements_of
+from .progression import (
+    SessionResult,
+    Target,
+    initial_target,
+    judge,
+    progresses,
+    rpe_creep,
+    session_result,
+    target_rpe,
+)
+from .units import plural
+from .weeks import PLYOMETRICS_LOCKED, Week, gates_missing, monday_of
+
+# --- the timeline: blocks, phases and judged targets, week by week ---------------------
+
+FOLD_VERSION = 5  # bump when a change to the rules would judge the same history differently
+RPE_TREND_DAYS = 28
+
+
+def _day_or_none(text: str | None) -> Date | None:
+    return iso_date(text) if text else None
+
+
+@dataclass(frozen=True)
+class CycleWeek:
+    """A week already done in the microcycle a checkpoint is in the middle of."""
+
+    monday: Date
+    week_in_block: int
+    phase: str
+    deload_reason: str
+    last_heavy: Date | None = None
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """What the fold carries into the week starting `monday`."""
+
+    monday: Date
+    block_index: int
+    week_in_block: int  # weeks of the block already done
+    note: str  # why the block is what it is (locked plyometrics)
+    targets: dict[str, Target]  # as the microcycle's start judged them
+    pending: str = ""  # what, in the week before, pulls the deload forward
+    cycle: tuple[CycleWeek, ...] = ()  # the microcycle's weeks so far; empty at its start
+    last_heavy: Date | None = None  # the last heavy lower-body session planned before `monday`
+    creeping: dict[str, float] = field(default_factory=dict)  # lift -> RPE before it crept up
+
+    @property
+    def cycle_start(self) -> Date:
+        """The Monday whose checkpoint holds this microcycle's targets."""
+        return self.cycle[0].monday if self.cycle else self.monday
+
+    def to_record(self) -> dict:
+        """JSON-ready; targets only at a microcycle's start (they stay the same until its end)."""
+        record = {"version": FOLD_VERSION, "monday": self.monday.isoformat(), "block_index": self.block_index,
+                  "week_in_block": self.week_in_block, "note": self.note, "pending": self.pending,
+                  "cycle": [[w.monday.isoformat(), w.week_in_block, w.phase, w.deload_reason,
+                             w.last_heavy.isoformat() if w.last_heavy else None] for w in self.cycle],
+                  "cycle_start": self.cycle_start.isoformat(),
+                  "last_heavy": self.last_heavy.isoformat() if self.last_heavy else None,
+                  "creeping": self.creeping}
+        if not self.cycle:
+            record["targets"] = {name: t.to_record() for name, t in self.targets.items()}
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict, program: Program, targets: dict | None = None) -> "Checkpoint | None":
+        """The checkpoint, given the microcycle start's targets when the record has none; None when
+        an older fold or another program wrote it, or it is not whole (it is only a cache)."""
+        targets = record.get("targets", targets) or {}
+        if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()):
+            return None
+        try:
+            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason, _day_or_none(heavy))
+                          for m, w, phase, reason, heavy in record["cycle"])
+            checkpoint = cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"],
+                             record["note"], {name: Target.from_record(t) for name, t in targets.items()},
+                             record["pending"], cycle, _day_or_none(record["last_heavy"]),
+                             dict(record["creeping"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+        return checkpoint if 0 <= checkpoint.block_index < len(program.blocks) else None
+
+
+def reach_days(rules: Rules) -> int:
+    """How many days before its date a fact can change a plan: a race or key run reaches back
+    through its taper, lighter days and spacing, and a moved session stays in its week."""
+    return max(rules.taper_days, rules.b_race_light_days, math.ceil(rules.heavy_spacing_h / 24)) + 7
+
+
+def lookback_days(rules: Rules) -> int:
+    """History the fold reads before the week it starts from: the readiness baseline, the four
+    weeks of sets an RPE trend compares with, and the races whose recovery reaches this far."""
+    return max(rules.baseline_days, RPE_TREND_DAYS, rules.long_race_recovery_days + 7)
+
+
+def _opening(ctx: Context) -> Checkpoint:
+    targets = {name: initial_target(slot, start_load(slot, ctx.enrolment))
+               for name, slot in ctx.program.exercises().items()}
+    return Checkpoint(monday_of(ctx.start), 0, 0, "", targets)
+
+
+def timeline(program: Program, enrolment: Enrolment, history: History, until: Date) -> list[Week]:
+    """Every week from the program's start to the week of `until`."""
+    return run_timeline(Context.build(program, enrolment, history), until)[0]
+
+
+def run_timeline(ctx: Context, until: Date, resume: Checkpoint | None = None) -> tuple[list[Week], list[Checkpoint]]:
+    """The weeks from `resume` (default: the program's start) to the week of `until`, and a
+    checkpoint at the start of each week on the way (the opening one included)."""
+    blocks = ctx.program.blocks
+    checkpoints: list[Checkpoint] = [] if resume else [_opening(ctx)]
+    resume = resume or checkpoints[0]
+    index, week_in_block, note, targets, monday, pending = (
+        resume.block_index, resume.week_in_block, resume.note, resume.targets, resume.monday, resume.pending)
+    last_heavy, creeping = resume.last_heavy, dict(resume.creeping)
+    cycle: list[Week] = []
+    for w in resume.cycle:
+        builds_before = sum(c.phase == "build" for c in cycle)
+        cycle.append(Week(w.monday, blocks[index], w.week_in_block, w.phase, note, w.deload_reason, targets,
+                          builds_before, w.last_heavy))
+    weeks: list[Week] = []
+    last = monday_of(until)
+    while True:
+        if week_in_block == blocks[index].weeks:  # block finished: move on
+            following, note = min(index + 1, len(blocks) - 1), ""
+            if blocks[following].kind == "plyometric" and following != index:
+                if gates_missing(ctx.program.gates, ctx.history.assessments, monday):
+                    # Stay one more microcycle, then look again: plyometrics start at the first
+                    # microcycle boundary after every test passes.
+                    note, following = PLYOMETRICS_LOCKED, index
+            index = following
+            week_in_block = 0 if not note else blocks[index].weeks - (
+                blocks[index].build_weeks + blocks[index].deload_weeks)
+        block = blocks[index]
+        week_in_block += 1
+        scheduled = len(cycle) >= block.build_weeks
+        phase = "deload" if pending or scheduled else "build"
+        week = Week(monday, block, week_in_block, phase, note, pending, targets,
+                    sum(w.phase == "build" for w in cycle), last_heavy)
+        weeks.append(week)
+        last_heavy = placements_of(ctx, week).last_heavy or last_heavy
+        if monday >= last:
+            return weeks, checkpoints
+        cycle.append(week)
+        builds = [w for w in cycle if w.phase == "build"]
+        block_over = week_in_block == block.weeks
+        if phase == "build" and not block_over and len(cycle) < block.build_weeks:
+            pending, crept = _deload_signal(ctx, week, builds)
+            creeping.update({name: before for name, before in crept.items() if name not in creeping})
+        if block_over or (phase == "deload" and (week.deload_reason or len(cycle) >= block.build_weeks + block.deload_weeks)):
+            targets = _judge_cycle(ctx, builds, targets, creeping)
+            cycle, pending, creeping = [], "", {}
+        monday = monday.add(weeks=1)
+        checkpoints.append(Checkpoint(monday, index, week_in_block, note, targets, pending, tuple(
+            CycleWeek(w.monday, w.week, w.phase, w.deload_reason, w.last_heavy) for w in cycle),
+            last_heavy, dict(creeping)))
+
+
+def day_plans_of(ctx: Context, weeks: Sequence[Week]) -> dict[Date, "ExcusedPlan"]:
+    return {day: plan_of(ctx, week, day) for week in weeks for day in week.days()}
+
+
+def _logged_name(week: Week, exercise: str) -> str:
+    """The name an exercise's sets are logged under this week: its current variation's."""
+    target = week.targets.get(exercise)
+    return (target.variation if target else None) or exercise
+
+
+def _results(ctx: Context, exercise: str, weeks: Sequence[Week],
+             plans: dict[Date, "ExcusedPlan"]) -> tuple[list[SessionResult], list[str], list[str]]:
+    """Each day's sets of one exercise against what that day prescribed (a lighter, trimmed or
+    tapered day is judged against its own lighter prescription); plus the days whose work was
+    not done because the plan left it out, and the planned days with nothing logged."""
+    slot = ctx.program.exercises()[exercise]
+    results, excused = [], []
+    missed = 0
+    for week in weeks:
+        logged = _logged_name(week, exercise)
+        by_day: dict[str, dict[str | None, list[LoggedSet]]] = {}
+        for s in ctx.sets_of(logged, week.days()):
+            by_day.setdefault(s.date, {}).setdefault(s.session_id, []).append(s)
+        for day in week.days():
+            plan = plans[day]
+            prescribed = next((p for p in plan.day.exercises if p.program_exercise == exercise), None)
+            if exercise in plan.excused:
+                excused.append(f"{day.isoformat()}: {plan.excused[exercise]}")
+                continue
+            if day.isoformat() not in by_day:
+                missed += prescribed is not None
+                continue
+            reference = prescribed or prescribe(slot, week.targets[exercise], ctx.rules, week, ctx.enrolment.gear)
+            # The session that did most of the day's sets of it did the prescription; another that
+            # day (an AM/PM double) is extra work, not a second attempt at it.
+            done = max(by_day[day.isoformat()].values(), key=len)
+            results.append(session_result(day.isoformat(), done, reference,
+                                          planned_set_count(reference), target_rpe(slot, ctx.rules)))
+    return results, excused, [f"{plural(missed, 'planned session')} with nothing logged"] if missed > 0 else []
+
+
+def _judge_cycle(ctx: Context, builds: Sequence[Week], targets: dict[str, Target],
+                 creeping: dict[str, float]) -> dict[str, Target]:
+    if not builds:
+        return targets
+    plans = day_plans_of(ctx, builds)
+    days = sorted(plans)
+    scores = [r.score for d in days if (r := ctx.readiness.get(d.isoformat()))]
+    readiness = round(mean(scores), 1) if scores else None
+    judged = dict(targets)
+    for name, slot in ctx.program.exercises().items():
+        if not progresses(slot):
+            continue
+        results, excused, missed = _results(ctx, name, builds, plans)
+        if not (results or excused or missed):
+            continue  # not in this microcycle's sessions (another block or emphasis): nothing to say
+        judged[name] = judge(slot, targets[name], results, excused, missed, days[0].isoformat(),
+                             days[-1].isoformat(), ctx.rules, ctx.enrolment.gear, readiness,
+                             creeping.get(name), ctx.program.ladder(name))
+    return judged
+
+
+def _deload_signal(ctx: Context, week: Week, builds: Sequence[Week]) -> tuple[str, dict[str, float]]:
+    """What, in the week just ended, pulls the deload forward (empty when nothing does), and the
+    lifts whose RPE crept up, with the RPE they had before."""
+    rules = ctx.rules
+    poor = sum(1 for d in week.days() if (r := ctx.readiness.get(d.isoformat())) and r.poor(rules))
+    signals = []
+    crept: dict[str, float] = {}
+    if poor >= rules.poor_readiness_days:
+        signals.append(f"poor readiness on {poor} of the last 7 days")
+    plans = day_plans_of(ctx, [week])
+    earlier_days = [week.monday.subtract(days=n) for n in range(1, RPE_TREND_DAYS + 1)]
+    for name, slot in ctx.program.exercises().items():
+        if not progresses(slot):
+            continue
+        logged = _logged_name(week, name)
+        if creep := rpe_creep(logged, ctx.sets_of(logged, week.days()), ctx.sets_of(logged, earlier_days),
+                              rules.rpe_creep, ctx.enrolment.gear):
+            signals.append(creep.reason)
+            crept[name] = creep.before
+        results, _, _ = _results(ctx, name, [week], plans)
+        if week.targets[name].misses + 1 >= rules.stall_microcycles and any(not r.complete for r in results):
+            signals.append(f"stall on {name}: short again after a microcycle without progress")
+    return "; ".join(signals), crept

@@ -1,0 +1,93 @@
+"""The calendar of a program: blocks, weeks and their phases, and the sessions a week holds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pendulum import Date
+
+from .model import (
+    WEEKDAYS,
+    Assessment,
+    Block,
+    Enrolment,
+    Gates,
+    Program,
+    SessionTemplate,
+    Slot,
+)
+from .progression import (
+    Target,
+)
+
+PLYOMETRICS_LOCKED = "plyometrics locked"
+
+
+# --- calendar: blocks, weeks, phases --------------------------------------------------------
+
+
+def monday_of(day: Date) -> Date:
+    return day.subtract(days=day.weekday())
+
+
+def gates_missing(gates: Gates, assessments: Sequence[Assessment], until: Date) -> list[str]:
+    """Which plyometric readiness tests are not yet passed by a date (latest result counts)."""
+    latest: dict[tuple[str, str | None], float] = {}
+    for a in sorted(assessments, key=lambda a: a.date):
+        if a.date <= until.isoformat():
+            latest[(a.test, a.side)] = a.value
+    missing = []
+    for test, minimum in (("knee_to_wall_cm", gates.knee_to_wall_cm),
+                          ("single_leg_balance_s", gates.single_leg_balance_s),
+                          ("single_leg_calf_raises", gates.single_leg_calf_raises),
+                          ("single_leg_squat_quality", gates.single_leg_squat_quality)):
+        for side in ("L", "R"):
+            value = latest.get((test, side), latest.get((test, None)))
+            if value is None:
+                missing.append(f"{test} {side} not tested (need ≥ {minimum:g})")
+            elif value < minimum:
+                missing.append(f"{test} {side} {value:g} (need ≥ {minimum:g})")
+    pain = [v for (test, _), v in latest.items() if test == "pain"]
+    if pain and max(pain) > gates.pain_max:
+        missing.append(f"pain {max(pain):g} (need ≤ {gates.pain_max:g})")
+    return missing
+
+
+@dataclass(frozen=True)
+class Week:
+    monday: Date
+    block: Block
+    week: int  # 1-based within the block
+    phase: str  # build | deload
+    note: str = ""  # why this block, when it is not simply the next one
+    deload_reason: str = ""  # what pulled this deload forward; empty when scheduled
+    targets: dict[str, Target] = field(default_factory=dict)  # as the microcycle judged them
+    cycle_week: int = 0  # build weeks of this microcycle before this one (the ramp's step)
+    last_heavy: Date | None = None  # the last heavy lower-body session planned before this week
+
+    @cached_property
+    def _days(self) -> tuple[Date, ...]:
+        return tuple(self.monday.add(days=n) for n in range(7))
+
+    def days(self) -> list[Date]:
+        return list(self._days)
+
+
+def session_for(program: Program, block: Block, day: Date) -> SessionTemplate | None:
+    weekday = WEEKDAYS[day.weekday()]
+    for session in program.sessions:
+        if session.day == weekday and (not session.blocks or block.kind in session.blocks):
+            return session
+    return None
+
+
+def active_slots(template: SessionTemplate, block: Block, enrolment: Enrolment) -> list[Slot]:
+    return [slot for slot in template.slots
+            if (not slot.blocks or block.kind in slot.blocks)
+            and (slot.emphasis is None or slot.emphasis == enrolment.emphasis)]
+
+
+def is_heavy(template: SessionTemplate, block: Block, enrolment: Enrolment) -> bool:
+    return any(slot.heavy_lower for slot in active_slots(template, block, enrolment))
