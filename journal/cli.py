@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,25 +12,7 @@ import click
 from .core.errors import EntryError, JournalError
 from .core.units import plural
 
-EXIT_USER_ERROR = 1
-
-
-# The core names fields in the domain's words; here they are the flags that set them.
-FLAGS = {"journal": "--db"}  # the rest are named as their flags already
-
-
-def _hint(error: JournalError) -> str:
-    """What to type next, for the errors a command line can fix with a flag or a command."""
-    from .core.errors import NoJournal, NotEnrolled, OutputExists
-
-    hints = ((NoJournal, "start one with 'journal init --program runner-beginner'"),
-             (NotEnrolled, "start one with 'journal init --program runner-beginner'"),
-             (OutputExists, "--force replaces it"))
-    return next((f"; {hint}" for kind, hint in hints if isinstance(error, kind)), "")
-
-
-def error_line(error: JournalError) -> str:
-    return f"{FLAGS.get(error.field, error.field)}: {error.problem}{_hint(error)}"
+from .launch import EXIT_USER_ERROR, clock_from_environment, error_line, open_screen
 
 
 class JournalGroup(click.Group):
@@ -46,22 +27,9 @@ class JournalGroup(click.Group):
 
 
 def _clock(ctx: click.Context):
-    from .core.clock import FixedClock, SystemClock
-    from .core.entry import check_date, parse_timezone
-
     if ctx.obj and ctx.obj.get("clock"):
         return ctx.obj["clock"]
-    tz = os.environ.get("JOURNAL_TZ")
-    if tz is not None:
-        parse_timezone(tz, "JOURNAL_TZ")
-    if now := os.environ.get("JOURNAL_NOW"):  # a fixed "now" for scripted runs and tests
-        try:
-            clock = FixedClock.at_local(now, tz or "UTC")
-        except ValueError:
-            raise EntryError("JOURNAL_NOW", f"{now!r} is not a time like 2026-09-07T18:00:00") from None
-        check_date(clock.now().date(), "JOURNAL_NOW")
-        return clock
-    return SystemClock(tz) if tz else SystemClock()
+    return clock_from_environment()
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -99,28 +67,7 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
     """A training journal for runners who lift. With no command, opens the Today screen."""
     if ctx.invoked_subcommand is not None:
         return
-    clock = _clock(ctx)
-    from .core.clock import today
-    from .core.entry import parse_date
-
-    day = parse_date(date_text, today(clock), "date")
-    if not demo:
-        _open_screen(Path(db) if db else _db_path(ctx), clock, day)
-        return
-    import tempfile
-
-    from .devtools.history import build_demo
-
-    with tempfile.TemporaryDirectory(prefix="journal-demo-") as folder:  # gone when the screen closes
-        path = Path(folder) / "demo.db"
-        build_demo(path, clock)
-        _open_screen(path, clock, day)
-
-
-def _open_screen(db: Path, clock, day) -> None:
-    from .tui.app import make_app
-
-    make_app(db, clock, day=day).run()
+    open_screen(db, date_text, demo, _clock(ctx))
 
 
 @main.command()

@@ -331,3 +331,29 @@ def test_the_demo_opens_a_populated_journal_and_leaves_no_folder_behind(cli, scr
     [(day, path, existed)] = screens_opened
     assert existed and path.name == "demo.db"
     assert not path.parent.exists()  # the throwaway folder went with the screen
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], {}), (["--db", "j.db"], {"db": "j.db"}), (["--db=j.db", "--date", "today", "--demo"],
+                                                   {"db": "j.db", "date": "today", "demo": True}),
+    (["today"], None), (["--db"], None), (["--help"], None), (["--version"], None), (["--db", "a", "--db", "b"], None),
+])
+def test_the_console_script_opens_the_screen_without_the_command_parser_only_for_screen_options(args, expected):
+    from journal.launch import screen_options
+
+    assert screen_options(args) == expected
+
+
+def test_the_console_script_opens_the_screen_refuses_a_bad_day_and_hands_commands_on(
+        enrolled_cli, screens_opened, db_path, monkeypatch, capsys):
+    from journal.launch import main as journal
+
+    monkeypatch.setenv("JOURNAL_NOW", "2026-09-08T18:00:00")
+    monkeypatch.setenv("JOURNAL_TZ", "Europe/London")
+    assert journal(["--db", str(db_path), "--date", "2026-09-10"]) == 0
+    assert screens_opened == [(pendulum.date(2026, 9, 10), db_path, True)]
+    assert journal(["--db", str(db_path), "--date", "2099-01-01"]) == 1
+    assert "journal: date: 2099-01-01" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as finished:
+        journal(["--db", str(db_path), "today"])
+    assert finished.value.code == 0 and "2026-09-08" in capsys.readouterr().out

@@ -26,7 +26,8 @@ import pendulum
 
 from .entry import EARLIEST, LATEST, parse_date, parse_rpe, parse_timezone, parse_weight, to_kg
 from .errors import EntryError
-from .model import ALIASES, SET_TYPES, ImportedSet, LoggedSet, Run, Wellness
+from .imported import ImportedSet
+from .model import ALIASES, SET_TYPES, LoggedSet, Run, Wellness
 
 T = TypeVar("T")
 

@@ -120,3 +120,12 @@ def read_text(path: Path, field: str = "file", limit: int = MAX_IMPORT_BYTES, en
         return raw.decode(encoding)
     except UnicodeDecodeError:
         raise EntryError(field, f"{path} is not UTF-8 text") from None
+
+
+def default_db_path() -> Path:
+    """JOURNAL_DB, else journal.db in the user's data directory (read when asked, not at import)."""
+    if env := os.environ.get("JOURNAL_DB"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("journal", appauthor=False)) / "journal.db"

@@ -51,7 +51,8 @@ from .model import (
 )
 from .progression import Target, Verdict
 from .program import load_program_file, parse_program, shipped_programs
-from .store import Store, default_db_path, new_id
+from .files import default_db_path
+from .store import Store, new_id
 from .units import in_unit
 
 if TYPE_CHECKING:

@@ -83,12 +83,14 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
         return [f"another heavy session on {near[0].format('ddd D MMM')} is within {rules.heavy_gap_h} h"] if near else []
 
     before = [week.last_heavy] if week.last_heavy else []
+    # Day numbers, not Date arithmetic: the search below weighs every assignment of the week.
+    number = {d: d.toordinal() for d in (*days, *before)}
 
     def cost(assignment: Sequence[Date]) -> tuple:
         broken = lighter = tired = moved_onto = distance = 0
         for n, d in enumerate(assignment):
             others = before + [a for m, a in enumerate(assignment) if m != n]
-            gap = gap_conflicts(d, others)
+            gap = any(abs(number[d] - number[o]) * 24 < rules.heavy_gap_h for o in others)
             if not static[d] and not gap:
                 pass
             elif hard_ok[d] and not gap:
@@ -97,7 +99,7 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
                 broken += 1
             tired += after_effort[d]
             moved_onto += d != heavy[n] and templates[d] is not None
-            distance += abs((d - heavy[n]).days)
+            distance += abs(number[d] - number[heavy[n]])
         return broken, lighter, tired, moved_onto, distance, tuple(assignment)
 
     candidates = [open_days] * len(heavy) if len(heavy) <= 4 else [[d] for d in heavy]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import stat
 import uuid
@@ -24,10 +23,12 @@ from typing import TYPE_CHECKING, TypeVar
 from .clock import Clock
 from .errors import NoJournal, NotEnrolled, StoreError
 from .files import is_sqlite_file
-from .model import Assessment, Enrolment, Equipment, ImportedSet, LoggedSet, Run, Session, Wellness
+from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Session, Wellness
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from .imported import ImportedSet
 
 BUSY_TIMEOUT_S = 15.0
 T = TypeVar("T")
@@ -616,7 +617,7 @@ class Store:
 
     # --- exchange -------------------------------------------------------------------------
 
-    def import_sets(self, sets: Sequence[ImportedSet], progress: Callable[[int, int], None] | None = None,
+    def import_sets(self, sets: Sequence["ImportedSet"], progress: Callable[[int, int], None] | None = None,
                     batch: int = 2000) -> int:
         """Store imported sets and their sessions in one transaction; rows already there are kept.
 
@@ -763,13 +764,3 @@ class Store:
             return False
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {patience}")
-
-
-def default_db_path() -> Path:
-    """JOURNAL_DB, else journal.db in the user's data directory (read when asked, not at import)."""
-    if env := os.environ.get("JOURNAL_DB"):
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("journal", appauthor=False)) / "journal.db"
-

@@ -58,16 +58,15 @@ class JournalApp(App):
         self.journal.close()
 
 
-def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True) -> JournalApp:
+def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True,
+             opening: JournalThread | None = None) -> JournalApp:
     """The journal's screen on one database, as of `day` (default: the clock's today).
-    The file is opened here, on the journal's own thread, so a file that cannot be used, or a
-    day that cannot be planned, is refused with its one-line message before the screen starts."""
+    The file is opened on the journal's own thread (`opening`: already begun by the caller), and
+    waited for here, so a file that cannot be used, or a day that cannot be planned, is refused
+    with its one-line message before the screen starts."""
     day = day or today(clock)
-    journal = JournalThread(clock)
-    try:
-        journal.open(db)
-        journal.wait_for(lambda opened: opened.check_plannable(day))
-    except BaseException:
-        journal.close()
-        raise
+    journal = opening or JournalThread(clock)
+    if opening is None:
+        journal.start_opening(db, day)
+    journal.opened()
     return JournalApp(journal, day, check_in=check_in)

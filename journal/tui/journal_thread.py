@@ -13,12 +13,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ..core.clock import Clock
-
 if TYPE_CHECKING:
+    from pendulum import Date
+
+    from ..core.clock import Clock
     from ..core.journal import Journal
 
 T = TypeVar("T")
@@ -29,19 +31,33 @@ class JournalThread:
         self.clock = clock
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
         self._journal: Journal | None = None
+        self._opening: Future[Journal] | None = None
         self.path: Path | None = None
 
-    def open(self, db: str | Path, create: bool = False) -> None:
-        """Open the journal on its thread and wait for it (errors are raised here, to the caller)."""
+    def start_opening(self, db: str | Path, day: Date) -> None:
+        """Begin opening the journal on its thread, checking that `day` can be planned, and return
+        at once: the caller can load the screen meanwhile, then `opened()` waits for it."""
         from ..core.journal import Journal
 
-        self._journal = self._executor.submit(Journal.open, db, self.clock, create).result()
-        self.path = self._journal.path
+        def open_it() -> Journal:
+            journal = Journal.open(db, self.clock, create=False)
+            try:
+                journal.check_plannable(day)
+            except BaseException:
+                journal.close()
+                raise
+            return journal
 
-    def wait_for(self, work: Callable[[Journal], T]) -> T:
-        """`work(journal)` on the journal's thread, waited for: only before the screen runs."""
-        assert self._journal is not None, "the journal is not open"
-        return self._executor.submit(work, self._journal).result()
+        self._opening = self._executor.submit(open_it)
+
+    def opened(self) -> None:
+        """Wait for the opening begun by `start_opening`; its errors are raised here, to the caller."""
+        try:
+            self._journal = self._opening.result()
+        except BaseException:
+            self.close()
+            raise
+        self.path = self._journal.path
 
     async def run(self, work: Callable[[Journal], T]) -> T:
         """`work(journal)` on the journal's thread, after everything handed over before it."""

@@ -75,6 +75,41 @@ def test_startup_and_memory_against_a_bare_textual_app(ten_years):
            statistics.median(m for _, m in bare_runs), 1.5, unit="KiB")
 
 
+YARDSTICK = Path(__file__).resolve().parents[3] / "shared" / "bench"  # ../shared/bench beside the repo
+MORNING = "2026-11-27"  # the day after the journals' last check-in: the check-in opens by itself
+
+
+def first_frame(*args: str) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one process run by the shared first-frame harness."""
+    env = dict(os.environ, JOURNAL_NOW=f"{MORNING}T07:00:00", JOURNAL_TZ=TZ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = ["/usr/bin/time", "-f", "%M", sys.executable, str(YARDSTICK / "first_frame.py"), *args]
+    started = time.perf_counter()
+    finished = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    return elapsed, int(finished.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(not (YARDSTICK / "first_frame.py").exists() or not Path("/usr/bin/time").exists(),
+                    reason="needs ../shared/bench and /usr/bin/time")
+def test_first_frame_on_the_morning_path_against_bare_textual(ten_years, copy_of):
+    """`journal` as the console script starts it, on a ten-year journal with no check-in yet
+    today (so the check-in opens), against the shared bare app: paired, interleaved rounds."""
+    db = copy_of(ten_years)
+    journal = ("--call", "journal.launch:main", "--db", str(db), "--date", MORNING)
+    bare = (str(YARDSTICK / "bare_app.py"),)
+    first_frame(*journal), first_frame(*bare)  # warm the file cache and .pyc files
+    journal_runs, bare_runs = [], []
+    for _ in range(ROUNDS):
+        journal_runs.append(first_frame(*journal))
+        bare_runs.append(first_frame(*bare))
+    report("first frame, morning path (ten years, check-in open)", statistics.median(t for t, _ in journal_runs),
+           statistics.median(t for t, _ in bare_runs), 1.3)
+    report("peak memory (RSS) of that start", statistics.median(m for _, m in journal_runs),
+           statistics.median(m for _, m in bare_runs), 1.5, unit="KiB")
+
+
 def timed_call(path: Path, work: Callable[[Journal], object]) -> float:
     """One call as a command makes it: open the journal, work, close."""
     started = time.perf_counter()

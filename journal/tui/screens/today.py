@@ -110,9 +110,9 @@ class TodayScreen(Screen):
             self.notify(error_text(error), severity="error", title="Cannot read the journal", markup=False)
             return
         self._show_day(day)
-        if self.ask_check_in and not day.checked_in:
+        if self.ask_check_in and not day.checked_in:  # the morning's first screen: in this worker
             self.ask_check_in = False
-            self.action_check_in()
+            await self._open_check_in()
 
     def _show_day(self, day: TrainingDay) -> None:
         self.program_title = day.program_title
@@ -451,6 +451,9 @@ class TodayScreen(Screen):
 
     @work(exclusive=True, group="check-in")
     async def action_check_in(self) -> None:
+        await self._open_check_in()
+
+    async def _open_check_in(self) -> None:
         from .wellness import WellnessScreen
 
         last = await self.journal.run(lambda journal: journal.latest_wellness(self.day))

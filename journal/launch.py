@@ -1,0 +1,124 @@
+"""`journal`, the console script. Opening the screen (no command; only --db, --date or --demo)
+does not load the command-line parser and its forty commands: it is the path a lifter takes
+every morning, so it starts as fast as it can. Anything else is handed to `cli.py`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .core.clock import Clock
+    from .core.errors import JournalError
+
+EXIT_USER_ERROR = 1
+SCREEN_OPTIONS = ("--db", "--date")
+
+
+def screen_options(args: list[str]) -> dict[str, str | bool] | None:
+    """`--db F --date D --demo` as a dict; None for anything else (a command, help, a typo)."""
+    found: dict[str, str | bool] = {}
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        name, equals, value = arg.partition("=")
+        if name in SCREEN_OPTIONS and name[2:] not in found:
+            if not equals:
+                if not rest:
+                    return None
+                value = rest.pop(0)
+            found[name[2:]] = value
+        elif arg == "--demo" and "demo" not in found:
+            found["demo"] = True
+        else:
+            return None
+    return found
+
+
+def clock_from_environment() -> Clock:
+    """The system clock, or JOURNAL_NOW in JOURNAL_TZ: a fixed "now" for scripted runs and tests."""
+    from .core.clock import FixedClock, SystemClock
+    from .core.entry import check_date, parse_timezone
+    from .core.errors import EntryError
+
+    tz = os.environ.get("JOURNAL_TZ")
+    if tz is not None:
+        parse_timezone(tz, "JOURNAL_TZ")
+    if now := os.environ.get("JOURNAL_NOW"):
+        try:
+            clock = FixedClock.at_local(now, tz or "UTC")
+        except ValueError:
+            raise EntryError("JOURNAL_NOW", f"{now!r} is not a time like 2026-09-07T18:00:00") from None
+        check_date(clock.now().date(), "JOURNAL_NOW")
+        return clock
+    return SystemClock(tz) if tz else SystemClock()
+
+
+# The core names fields in the domain's words; here they are the flags that set them.
+FLAGS = {"journal": "--db"}  # the rest are named as their flags already
+
+
+def error_line(error: JournalError) -> str:
+    """One line for stderr: the field as its flag, the problem, and what to type next where a
+    command or a flag fixes it."""
+    from .core.errors import NoJournal, NotEnrolled, OutputExists
+
+    hints = ((NoJournal, "start one with 'journal init --program runner-beginner'"),
+             (NotEnrolled, "start one with 'journal init --program runner-beginner'"),
+             (OutputExists, "--force replaces it"))
+    hint = next((f"; {text}" for kind, text in hints if isinstance(error, kind)), "")
+    return f"{FLAGS.get(error.field, error.field)}: {error.problem}{hint}"
+
+
+def open_screen(db: str | Path | None, date_text: str | None, demo: bool, clock: Clock | None = None) -> None:
+    """The full-screen journal on `db` (default: JOURNAL_DB or the data directory) as of a day;
+    with `demo`, on a throwaway journal with twelve weeks of history, removed on exit."""
+    from .core.clock import today
+    from .core.entry import parse_date
+
+    clock = clock or clock_from_environment()
+    day = parse_date(date_text, today(clock), "date")
+    if not demo:
+        from .core.files import default_db_path
+        from .tui.journal_thread import JournalThread
+
+        path = Path(db) if db else default_db_path()
+        opening = JournalThread(clock)
+        opening.start_opening(path, day)  # the journal opens on its thread while the screen loads
+        from .tui.app import make_app
+
+        make_app(path, clock, day=day, opening=opening).run()
+        return
+    from .tui.app import make_app
+
+    import tempfile
+
+    from .devtools.history import build_demo
+
+    with tempfile.TemporaryDirectory(prefix="journal-demo-") as folder:  # gone when the screen closes
+        path = Path(folder) / "demo.db"
+        build_demo(path, clock)
+        make_app(path, clock, day=day).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    options = screen_options(args)
+    if options is None:
+        from .cli import main as commands
+
+        return commands.main(args, prog_name="journal")
+    from .core.errors import JournalError
+
+    try:
+        open_screen(options.get("db"), options.get("date"), bool(options.get("demo")))  # type: ignore[arg-type]
+    except JournalError as error:
+        print(f"journal: {error_line(error)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
