@@ -73,7 +73,8 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
 @main.command()
 @db_option
 @click.option("--program", "program_name", required=True, help="A shipped program name or a .toml file.")
-@click.option("--start", "start_text", metavar="DATE", help="First day of the program (default: today).")
+@click.option("--start", "start_text", metavar="DATE",
+              help="First day of the program (default: the coming Monday, or today on a Monday).")
 @click.option("--units", type=click.Choice(["kg", "lb"]), default="kg", show_default=True)
 @click.option("--bodyweight", type=str, help="Your bodyweight in kg: scales the starting loads.")
 @click.option("--load", "loads", multiple=True, metavar="EXERCISE=KG", help="Your own starting load (repeatable).")
@@ -81,6 +82,7 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
 def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
     """Enrol in a program."""
     from .core.clock import today
+    from .core.engine import coming_monday
     from .core.entry import parse_date
     from .core.journal import new_enrolment
 
@@ -90,7 +92,8 @@ def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
         if not sep or not name.strip():
             raise EntryError("load", f"{item!r} is not EXERCISE=KG")
         overrides[name.strip()] = kg.strip().lower().removesuffix("kg").strip()
-    start = parse_date(start_text, today(_clock(ctx)), "start")
+    now = today(_clock(ctx))
+    start = parse_date(start_text, now, "start") if start_text else coming_monday(now)
     new_enrolment(program_name, start, units, bodyweight, overrides)  # every value checked before a file is made
     journal = _journal(ctx, create=True)
     enrolled = journal.enrol(program_name, start, units, bodyweight, overrides)
@@ -208,6 +211,8 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
         raise UnknownExercise(error.field, f"{error.problem}; --new logs it anyway") from None
     taken = f" (side {logged.side}: the next in order; --side to choose)" if logged.side and not side else ""
     click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}{taken}")
+    for record in journal.records_of(logged):
+        click.echo(f"New record: {record.text(journal.units())}")
 
 
 @main.command()

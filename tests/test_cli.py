@@ -10,6 +10,8 @@ import sys
 import pendulum
 import pytest
 
+from journal.core.clock import FixedClock
+
 
 def test_init_then_plan_gives_the_beginner_week(enrolled_cli):
     days = enrolled_cli.json("plan", "--from", "2026-09-07", "--to", "2026-09-13")["days"]
@@ -357,3 +359,13 @@ def test_the_console_script_opens_the_screen_refuses_a_bad_day_and_hands_command
     with pytest.raises(SystemExit) as finished:
         journal(["--db", str(db_path), "today"])
     assert finished.value.code == 0 and "2026-09-08" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("now, start", [("2026-09-13T18:00:00", "2026-09-14"), ("2026-09-14T07:00:00", "2026-09-14"),
+                                        ("2026-09-16T07:00:00", "2026-09-21")])
+def test_init_without_a_start_begins_on_the_coming_monday(db_path, now, start):
+    from tests.conftest import Cli
+
+    cli = Cli(db_path, FixedClock.at_local(now, "Europe/London"))
+    result = cli("init", "--program", "runner-beginner")
+    assert result.exit_code == 0 and f"from {start}" in result.output

@@ -40,12 +40,12 @@ from .model import Enrolment, PlannedDay, Program
 from .progression import Target
 from .readiness import Readiness, readiness_by_day, readiness_score
 from .timeline import FOLD_VERSION, Checkpoint, lookback_days, reach_days, run_timeline, timeline
-from .weeks import Week, active_slots, gates_missing, is_heavy, monday_of, session_for
+from .weeks import Week, active_slots, coming_monday, gates_missing, is_heavy, monday_of, session_for
 
 # The coach's public face: the rest of the journal imports these from here, whichever module
 # of the engine holds them.
 __all__ = [
-    "FOLD_VERSION", "Checkpoint", "Fold", "History", "NextSet", "Readiness", "Week", "active_slots",
+    "FOLD_VERSION", "Checkpoint", "Fold", "History", "NextSet", "Readiness", "Week", "active_slots", "coming_monday",
     "describe_load_rule", "fold", "gates_missing", "is_heavy", "judges_sets", "lookback_days", "monday_of",
     "next_set", "plan_day", "plan_days", "planned_set_count", "prescribe", "ramp_kg", "reach_days",
     "readiness_by_day", "readiness_score", "session_for", "set_position", "side_of", "start_load",

@@ -57,6 +57,7 @@ from .units import in_unit
 
 if TYPE_CHECKING:
     from .exercise_history import ExerciseHistory
+    from .records import Record
     from .summary import WeeklySummary
 
 MAX_TRAVEL_DAYS = 366
@@ -480,6 +481,17 @@ class Journal:
                       set_type="skipped",
                       unit=enrolled.enrolment.units, side=parse_side(side), rest_s=prescription.rest_s)
         return self._store_set(record, day, session_id)
+
+    def records_of(self, logged: LoggedSet) -> list[Record]:
+        """The personal records a stored set sets: best e1RM, most reps at its load."""
+        from .records import records_set_by
+
+        if not logged.weight_kg or not logged.reps:
+            return []
+        day_sets = self.store.sets_on(logged.date)
+        earlier = day_sets[:next((n for n, s in enumerate(day_sets) if s.id == logged.id), len(day_sets))]
+        return records_set_by(logged, self.store.best_before([logged.exercise], logged.date).get(logged.exercise),
+                              self.store.most_reps_at(logged.exercise, logged.weight_kg, logged.date), earlier)
 
     def sessions_on(self, day: Date) -> list[Session]:
         """The day's sessions in the order they started."""

@@ -581,7 +581,7 @@ class Store:
                 f"and date < ? and set_type in ('working', 'failure') order by {E1RM_SQL} desc limit 1",
                 [name, before]).fetchone()
             if row and row[0]:
-                best[name] = round(row[0], 1)
+                best[name] = row[0]
         return best
 
     def most_reps_at(self, exercise: str, weight_kg: float, before: str) -> int | None:

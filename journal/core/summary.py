@@ -320,7 +320,7 @@ def exercise_lines(sets: Sequence[LoggedSet], pillar_of: dict[str, str | None],
     for name, s in sorted(best.items()):
         score = round(set_e1rm(s) or 0, 1)
         prs = []
-        if score > previous_best.get(name, 0):
+        if score > round(previous_best.get(name, 0), 1):
             prs.append("e1RM")
         heaviest_reps = reps_before.get((name, s.weight_kg or 0))
         if heaviest_reps is not None and (s.reps or 0) > heaviest_reps:

@@ -32,6 +32,12 @@ def monday_of(day: Date) -> Date:
     return day.subtract(days=day.weekday())
 
 
+def coming_monday(day: Date) -> Date:
+    """A program's default first day: `day` if it is a Monday, else the next one, so that
+    week 1 is a whole week."""
+    return day if day.weekday() == 0 else monday_of(day).add(weeks=1)
+
+
 def gates_missing(gates: Gates, assessments: Sequence[Assessment], until: Date) -> list[str]:
     """Which plyometric readiness tests are not yet passed by a date (latest result counts)."""
     latest: dict[tuple[str, str | None], float] = {}

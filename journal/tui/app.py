@@ -47,7 +47,8 @@ class JournalApp(App):
         self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel is left out: the palette's "Keys" is the journal's list.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         from .screens.today import TodayScreen
 
         if isinstance(screen, TodayScreen):

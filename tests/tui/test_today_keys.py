@@ -324,3 +324,60 @@ async def test_a_day_with_two_sessions_shows_both_and_logs_into_the_one_chosen(a
     assert rows(app, "select sessions.name, sets.set_index, sets.reps from sets join sessions "
                      "on sessions.id = sets.session_id order by sets.rowid") == [
         ("Lower A: squat and lunge", 1, 5), ("Forearms", 1, 3), ("Forearms", 2, 5), ("Extra session 18:00", 1, 5)]
+
+
+async def test_a_set_that_beats_the_best_e1rm_is_announced_and_marked(app_factory):
+    from journal.core.journal import Journal
+
+    def last_week(journal: Journal) -> None:
+        journal.log_set("Back squat", journal.today().subtract(weeks=1), parse_set_input("15x5", journal.units()),
+                        new=True)
+
+    app = app_factory(when="2026-09-14T18:00:00", setup=last_week)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await pilot.press("enter")
+        await settle(pilot)
+        [note] = [n for n in app._notifications if n.title == "New record"]
+        assert note.message.startswith("Back squat: best e1RM") and "(+" in note.message
+        assert "★ record" in str(screen.query_one("#sets").render())
+    assert rows(app, "select weight_kg, reps from sets where date = '2026-09-14'") == [(22.5, 5)]
+
+
+async def test_no_rest_between_the_two_sides_of_a_set_only_after_both(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Reverse lunge")
+        timer = screen.query_one(RestTimer)
+        await pilot.press("enter")  # left
+        await settle(pilot)
+        assert timer.ends_at is None
+        await pilot.press("enter")  # right: the set is done, the rest starts
+        await settle(pilot)
+        assert timer.ends_at is not None
+    assert rows(app, "select side from sets order by rowid") == [("L",), ("R",)]
+
+
+async def test_a_note_shows_in_the_set_list_and_goes_on_the_last_set_wherever_the_focus_is(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("k")  # focus moves to another exercise
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"knee fine", "enter")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert "knee fine" in str(screen.query_one("#sets").render())
+    assert rows(app, "select exercise, notes from sets") == [("Back squat", "knee fine")]
+
+
+async def test_the_palette_lists_keys_once(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert titles.count("Keys") == 1

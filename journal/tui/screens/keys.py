@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -29,5 +29,6 @@ class KeysScreen(ModalScreen[None]):
             text.append(f"{what}\n")
         with Vertical(classes="dialog-body"):
             yield Label("Keys", classes="dialog-title")
-            yield Static(text)
+            with VerticalScroll(classes="keys-list"):  # all of it, even on a short terminal
+                yield Static(text)
             yield Label("escape closes", classes="hint")

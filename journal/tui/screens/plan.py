@@ -61,6 +61,7 @@ class PlanScreen(Screen):
         if not days:
             text.append("No sessions planned this week.")
         self.query_one("#plan-body", Static).update(text)
+        self.query_one("#plan-days", VerticalScroll).scroll_home(animate=False)  # a new week starts at Monday
 
     def action_week(self, step: int) -> None:
         self.monday = self.monday.add(weeks=step)

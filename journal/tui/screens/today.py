@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from pendulum import Date
@@ -21,6 +21,7 @@ from ...core.engine import next_set
 from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.journal import Journal, TrainingDay
+from ...core.records import Record
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session
 from ...render import set_text, target_text
 from ..widgets.exercise_table import ExerciseTable
@@ -34,6 +35,10 @@ from ..wording import error_text
 REFRESH_S = 10.0  # pick up sets logged by another open copy
 WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let go of the file
 T = TypeVar("T")
+
+
+def logged_with_records(journal: Journal, logged: LoggedSet) -> tuple[LoggedSet, list[Record]]:
+    return logged, journal.records_of(logged)  # one trip to the journal's thread for both
 
 
 class TodayScreen(Screen):
@@ -73,6 +78,7 @@ class TodayScreen(Screen):
         self.sessions: tuple[Session, ...] = ()
         self.planned_session: str | None = None
         self.chosen: str | None = None  # the session sets go in; None: the planned one
+        self.record_sets: set[str] = set()  # sets that set a record while this screen was open
         self.program_title = ""
         self.units = "kg"
         self._writing = False
@@ -213,7 +219,7 @@ class TodayScreen(Screen):
 
     def _paint_focus(self) -> None:
         p = self.focused_exercise()
-        self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [])
+        self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [], self.record_sets)
         why = self.query_one("#why", Static)
         text = f"why: {p.why}" if p else ""
         if text != str(why.content):  # unchanged after a set is logged: no layout to redo
@@ -295,16 +301,20 @@ class TodayScreen(Screen):
                 self.query_one(ExerciseTable).move_cursor(row=index, animate=False)
                 return
 
-    def _record(self, p: Prescription, logged: LoggedSet, rest: bool = True) -> None:
-        """Show a set the store has already committed, and start the rest."""
+    def _record(self, p: Prescription, logged: LoggedSet, records: Sequence[Record] = (), rest: bool = True) -> None:
+        """Show a set the store has already committed, its records, and start the rest."""
         self.logged[p.name].append(logged)
         self.in_order.append(logged)
+        if records:
+            self.record_sets.add(logged.id)
+            self.notify("\n".join(r.text(self.units) for r in records), title="New record", markup=False)
         if self.planned_session is None and self.chosen is None:
             self.planned_session = logged.session_id  # made by this first set: read it back
             self.reload()
         self._repaint_after_log(p)
-        if rest and p.rest_s:
-            upcoming = self._next(p)
+        upcoming = self._next(p)
+        other_side = upcoming is not None and upcoming.side == "R"  # straight on: rest after both sides
+        if rest and p.rest_s and not other_side:
             label = f"rest, then set {upcoming.number}" if upcoming else "rest"
             self.query_one(RestTimer).start(p.rest_s, label)
         self._advance_if_finished(p)
@@ -319,8 +329,9 @@ class TodayScreen(Screen):
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
         into = self._logging_into()
-        self._write(lambda journal: journal.log_prescribed(p, self.day, side=upcoming.side, session_id=into),
-                    lambda logged: self._record(p, logged), self.action_log_prescribed)
+        self._write(lambda journal: logged_with_records(journal, journal.log_prescribed(
+                        p, self.day, side=upcoming.side, session_id=into)),
+                    lambda found: self._record(p, *found), self.action_log_prescribed)
 
     def action_edit_set(self, typed: str = "") -> None:
         p = self.focused_exercise()
@@ -344,8 +355,9 @@ class TodayScreen(Screen):
                 lambda yes: self._log_edited(p, entry, bodyweight_ok=True) if yes else None)
             return
         into = self._logging_into()
-        self._write(lambda journal: journal.log_set(p.name, self.day, entry, rest_s=p.rest_s, session_id=into),
-                    lambda logged: self._record(p, logged), lambda: self._log_edited(p, entry, bodyweight_ok))
+        self._write(lambda journal: logged_with_records(journal, journal.log_set(
+                        p.name, self.day, entry, rest_s=p.rest_s, session_id=into)),
+                    lambda found: self._record(p, *found), lambda: self._log_edited(p, entry, bodyweight_ok))
 
     def on_key(self, event: Key) -> None:
         from .form import FormScreen

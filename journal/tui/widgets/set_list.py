@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -24,7 +26,7 @@ class SetList(Static):
         self.update(text, layout=lines != self._lines)
         self._lines = lines
 
-    def show(self, p: Prescription | None, logged: list[LoggedSet]) -> None:
+    def show(self, p: Prescription | None, logged: list[LoggedSet], records: Collection[str] = ()) -> None:
         if p is None:
             self._show("")
             return
@@ -47,7 +49,12 @@ class SetList(Static):
                 done = logged[row]
                 mark = "–" if done.set_type == "skipped" else "✓"
                 text.append(f" {mark}{label}", style="dim" if mark == "–" else "bold green")
-                text.append(f"{set_text(done)}\n")
+                text.append(set_text(done))
+                if done.id in records:
+                    text.append("  ★ record", style="bold yellow")
+                if done.notes:
+                    text.append(f"  “{done.notes}”", style="italic")
+                text.append("\n")
             elif upcoming and row == len(logged):
                 text.append(f" ▸{label}", style="bold reverse")
                 text.append(f"{_target(p)}  ← next (enter)\n", style="bold")
