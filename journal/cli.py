@@ -167,7 +167,7 @@ def plan(ctx, db, first_text, last_text, as_json) -> None:
     journal = _journal(ctx)
     first = journal.date(first_text, "from") if first_text else monday_of(journal.today())
     last = journal.date(last_text, "to") if last_text else first.add(days=6)
-    days = journal.plan_range(first, last)
+    days = journal.planned_sessions(first, last)
     if as_json:
         _print_json({"days": [d.to_json() for d in days]})
     else:

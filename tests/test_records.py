@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from journal.core.entry import parse_set_input
 
 from tests.conftest import START

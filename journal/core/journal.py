@@ -384,13 +384,15 @@ class Journal:
             raise EntryError("date", f"{day.isoformat()} is more than {PLANNABLE_YEARS} years after your "
                                      f"program started ({start.isoformat()}); check the date")
 
+    # The plan, by one set of names: a day, every day of a range, the days with a session, the next one.
     def plan_days(self, first: Date, last: Date) -> list[PlannedDay]:
         return self.fold(first, last).days
 
     def plan(self, day: Date) -> PlannedDay:
         return self.plan_days(day, day)[0]
 
-    def plan_range(self, first: Date, last: Date) -> list[PlannedDay]:
+    def planned_sessions(self, first: Date, last: Date) -> list[PlannedDay]:
+        """The days from `first` to `last` that have a session (`plan_days`: every day)."""
         if last < first:
             raise EntryError("to", f"{last.isoformat()} is before the first day, {first.isoformat()}")
         if (last - first).days > 400:

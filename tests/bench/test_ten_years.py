@@ -123,7 +123,7 @@ def timed_call(path: Path, work: Callable[[Journal], object]) -> float:
 
 CALLS = {
     "today": lambda j: j.plan(j.today()),
-    "plan (this week)": lambda j: j.plan_range(pendulum.date(2026, 11, 23), pendulum.date(2026, 11, 29)),
+    "plan (this week)": lambda j: j.planned_sessions(pendulum.date(2026, 11, 23), pendulum.date(2026, 11, 29)),
     "summary (last week)": lambda j: j.summary(pendulum.date(2026, 11, 16)),
 }
 

@@ -75,13 +75,18 @@ def plain(widget) -> str:
     return console.export_text()
 
 
+async def press_each(pilot, *pressed: str) -> None:
+    """Press keys one at a time, each waited for until what it does is written and painted."""
+    for key in pressed:
+        await pilot.press(key)
+        await settle(pilot)
+
+
 def keys(*pressed: str):
     """A snapshot's run_before: wait for the day to be read, press the keys, wait for what they do."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
+        await press_each(pilot, *pressed)
 
     return run_before

@@ -10,7 +10,7 @@ import pytest
 
 from journal.core.journal import Journal, WrongThread
 
-from .conftest import SIZE, rows, settle
+from .conftest import SIZE, press_each, rows, settle
 
 FORMATS = Path(__file__).parent.parent / "formats"
 
@@ -41,14 +41,7 @@ async def test_no_journal_call_runs_on_the_ui_thread(app_factory, journal_calls,
         await settle(pilot)
         await pilot.press("j", "enter")  # log, skip, undo, note, edit+log
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press_each(pilot, "s", "u", "y", "n")
         await pilot.press(*"ok", "enter")
         await settle(pilot)
         await pilot.press("2", "5", "ctrl+s")
@@ -62,7 +55,7 @@ async def test_no_journal_call_runs_on_the_ui_thread(app_factory, journal_calls,
         await settle(pilot)
     called = {name for name, _ in journal_calls}
     assert {"training_day", "log_prescribed", "skip_set", "undo_last", "note_set", "log_set",
-            "latest_wellness", "plan_range", "exercise_history", "summary", "equipment"} <= called
+            "latest_wellness", "planned_sessions", "exercise_history", "summary", "equipment"} <= called
     on_ui = sorted({name for name, thread in journal_calls if thread == ui_thread})
     assert on_ui == []
     assert rows(app, "select set_index, notes, weight_kg from sets order by set_index") == [(1, "ok", 20.0), (2, None, 25.0)]

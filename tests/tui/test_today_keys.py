@@ -381,3 +381,35 @@ async def test_the_palette_lists_keys_once(app_factory):
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
     assert titles.count("Keys") == 1
+
+
+async def test_enter_on_a_hold_times_it_and_logs_the_seconds_held(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Plank")
+        timer = screen.query_one(RestTimer)
+        await pilot.press("enter")  # the countdown starts; nothing is logged yet
+        await settle(pilot)
+        assert timer.running and "hold: Plank" in timer.label_text
+        assert rows(app, "select count(*) from sets") == [(0,)]
+        app.test_clock.advance(20)  # twenty seconds in, the lifter drops: enter stops it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert rows(app, "select exercise, seconds, reps from sets") == [("Plank", 20.0, None)]
+        await pilot.press("enter")  # the next one runs its full time and logs itself
+        app.test_clock.advance(31)
+        timer.tick()
+        await settle(pilot)
+    assert rows(app, "select seconds from sets order by rowid") == [(20.0,), (30.0,)]
+
+
+async def test_a_digit_on_a_hold_edits_its_seconds(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Plank")
+        await pilot.press("4", "0")
+        await settle(pilot)
+        assert app.screen.query_one("#field-seconds").value == "40"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert rows(app, "select exercise, seconds from sets") == [("Plank", 40.0)]

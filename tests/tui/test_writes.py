@@ -8,7 +8,7 @@ import sqlite3
 
 from textual import events
 
-from .conftest import SIZE, rows, settle
+from .conftest import SIZE, press_each, rows, settle
 from .test_today_keys import open_on
 
 
@@ -95,14 +95,7 @@ async def test_skip_undo_and_note_on_a_locked_file_fail_with_a_notification(app_
         await app.journal.run(lambda journal: journal.store.conn.execute("PRAGMA busy_timeout = 100"))
         other = hold_the_write_lock(app.db_path)
         try:
-            await pilot.press("s")
-            await settle(pilot)
-            await pilot.press("u")
-            await settle(pilot)
-            await pilot.press("y")
-            await settle(pilot)
-            await pilot.press("n")
-            await settle(pilot)
+            await press_each(pilot, "s", "u", "y", "n")
             await pilot.press(*"sore", "enter")
             await settle(pilot)
         finally:

@@ -61,6 +61,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                         field.value, placeholder=field.placeholder, id=f"field-{field.name}",
                         validators=[field.validator] if field.validator else [],
                         validate_on=["changed", "submitted"],
+                        # The field the form opens on keeps what was typed to open it: a digit
+                        # that follows extends it rather than replacing it.
+                        select_on_focus=field.name != (self.first_focus or self.fields[0].name),
                     )
                 error = Label("", id=f"error-{field.name}", classes="form-error", markup=False)
                 error.display = False

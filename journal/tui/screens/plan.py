@@ -43,7 +43,7 @@ class PlanScreen(Screen):
     @work(exclusive=True)
     async def show_week(self) -> None:
         monday = self.monday
-        days = await self.journal.run(lambda journal: journal.plan_range(monday, monday.add(days=6)))
+        days = await self.journal.run(lambda journal: journal.planned_sessions(monday, monday.add(days=6)))
         self.query_one("#plan-title", Label).update(
             f"Plan for the week of {self.monday.format('D MMM YYYY')}"
             + (f" · {block_text(days[0])}" if days else ""))

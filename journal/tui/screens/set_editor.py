@@ -30,11 +30,13 @@ class SetEditor(FormScreen[SetInput]):
         self.title_text = f"{prescription.name}: set {next_set.number if next_set else '+'}"
         weight = prescription.weight  # in the lifter's unit: what they load
         reps = prescription.target_reps
+        timed = reps is None  # a hold or carry: a typed number is its seconds
+        seconds = _number(prescription.seconds) if timed else ""
         fields = [
-            Field("weight", f"Weight ({unit})", typed or _number(weight),
+            Field("weight", f"Weight ({unit})", _number(weight) if timed else typed or _number(weight),
                   EntryValidator(lambda v: parse_weight(v, unit), optional=True), "blank for bodyweight"),
             Field("reps", "Reps", "" if reps is None else str(reps), EntryValidator(parse_reps, optional=True)),
-            Field("seconds", "Seconds", _number(prescription.seconds) if reps is None else "",
+            Field("seconds", "Seconds", typed or seconds if timed else "",
                   EntryValidator(parse_seconds, optional=True), "for holds and carries"),
             Field("side", "Side (L/R)", (next_set.side if next_set and next_set.side else ""),
                   EntryValidator(parse_side, optional=True)),
@@ -43,7 +45,7 @@ class SetEditor(FormScreen[SetInput]):
             Field("rpe", "RPE (6-10)", "", EntryValidator(parse_rpe, optional=True), "how hard: 10 = nothing left"),
         ]
         self.unit = unit
-        super().__init__(fields, focus="weight")
+        super().__init__(fields, focus="seconds" if timed else "weight")
 
     def result(self, values: dict[str, str]) -> SetInput:
         return set_from_fields(self.unit, **values)

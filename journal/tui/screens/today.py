@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
-from ...core.engine import next_set
+from ...core.engine import NextSet, next_set
 from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.journal import Journal, TrainingDay
@@ -79,6 +79,7 @@ class TodayScreen(Screen):
         self.planned_session: str | None = None
         self.chosen: str | None = None  # the session sets go in; None: the planned one
         self.record_sets: set[str] = set()  # sets that set a record while this screen was open
+        self.holding: tuple[Prescription, NextSet] | None = None  # a hold or carry being timed
         self.program_title = ""
         self.units = "kg"
         self._writing = False
@@ -321,6 +322,9 @@ class TodayScreen(Screen):
         self.refresh_bindings()
 
     def action_log_prescribed(self) -> None:
+        if self.holding is not None:  # Enter during a hold: it ends now, logged with the time held
+            self._finish_hold(self.query_one(RestTimer).counted())
+            return
         p = self.focused_exercise()
         if p is None:
             return
@@ -328,10 +332,33 @@ class TodayScreen(Screen):
         if upcoming is None:
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
+        if p.target_reps is None and p.seconds:  # a hold or carry: timed first, logged when it ends
+            self.holding = (p, upcoming)
+            side = f" ({upcoming.side})" if upcoming.side else ""
+            self.query_one(RestTimer).start(p.seconds, f"hold: {p.name}{side} · enter stops it",
+                                            when_done=lambda: self._finish_hold(p.seconds))
+            self.refresh_bindings()
+            return
         into = self._logging_into()
         self._write(lambda journal: logged_with_records(journal, journal.log_prescribed(
                         p, self.day, side=upcoming.side, session_id=into)),
                     lambda found: self._record(p, *found), self.action_log_prescribed)
+
+    def _finish_hold(self, held: int | None) -> None:
+        """Log the hold or carry being timed, with the seconds held."""
+        if self.holding is None:
+            return
+        p, upcoming = self.holding
+        self.holding = None
+        self.query_one(RestTimer).stop()
+        self._log(p, SetInput.at_load(p.weight_kg, p.unit, seconds=held, tempo=p.tempo, side=upcoming.side))
+
+    def _log(self, p: Prescription, entry: SetInput) -> None:
+        """Log a set of `p` as given, with the records it sets, and show it once committed."""
+        into = self._logging_into()
+        self._write(lambda journal: logged_with_records(journal, journal.log_set(
+                        p.name, self.day, entry, rest_s=p.rest_s, session_id=into)),
+                    lambda found: self._record(p, *found), lambda: self._log(p, entry))
 
     def action_edit_set(self, typed: str = "") -> None:
         p = self.focused_exercise()
@@ -354,10 +381,7 @@ class TodayScreen(Screen):
                 ConfirmScreen(f"No weight: log {p.name} × {entry.reps} as a bodyweight set?", yes="Log it"),
                 lambda yes: self._log_edited(p, entry, bodyweight_ok=True) if yes else None)
             return
-        into = self._logging_into()
-        self._write(lambda journal: logged_with_records(journal, journal.log_set(
-                        p.name, self.day, entry, rest_s=p.rest_s, session_id=into)),
-                    lambda found: self._record(p, *found), lambda: self._log_edited(p, entry, bodyweight_ok))
+        self._log(p, entry)
 
     def on_key(self, event: Key) -> None:
         from .form import FormScreen

@@ -1,6 +1,9 @@
-"""The rest timer: a large countdown computed from the clock, never by counting ticks."""
+"""The timer: a large countdown computed from the clock, never by counting ticks. It counts the
+rest between sets, and the seconds of a hold or carry (then it calls back when they are done)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -22,7 +25,9 @@ class RestTimer(Vertical):
         self.rang = True
         self.label_text = "rest"
         self.remaining = 0.0
+        self.length = 0
         self.shown: tuple[str, str] | None = None
+        self.when_done: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("rest", id="rest-label")
@@ -35,7 +40,9 @@ class RestTimer(Vertical):
     def running(self) -> bool:
         return self.ends_at is not None and self.paused_with is None and not self.rang
 
-    def start(self, seconds: int, label: str) -> None:
+    def start(self, seconds: int, label: str, when_done: Callable[[], None] | None = None) -> None:
+        self.length = seconds
+        self.when_done = when_done
         self.ends_at = self.clock.now().add(seconds=seconds)
         self.paused_with = None
         self.rang = False
@@ -63,6 +70,19 @@ class RestTimer(Vertical):
             self.ends_at = self.ends_at.add(seconds=seconds)
         self.tick()
 
+    def counted(self) -> int:
+        """Whole seconds counted so far (a hold stopped early: the time actually held)."""
+        return max(1, min(self.length, round(self.length - self._left())))
+
+    def stop(self) -> None:
+        self.ends_at = None
+        self.when_done = None
+        self.rang = True
+        self.remaining = 0.0
+        self.label_text = "rest"
+        self.remove_class("active")
+        self._show()
+
     def _left(self) -> float:
         if self.ends_at is None:
             return 0.0
@@ -78,6 +98,9 @@ class RestTimer(Vertical):
             self.add_class("done")
             self.remove_class("active")
             self._flash(6)
+            if (done := self.when_done) is not None:
+                self.when_done = None
+                done()
         self._show()
 
     def _flash(self, times: int) -> None:
