@@ -22,6 +22,7 @@ from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.journal import Journal, TrainingDay
 from ...core.records import Record
+from ...core.units import plural
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session
 from ...render import set_text, target_text
 from ..widgets.exercise_table import ExerciseTable
@@ -159,7 +160,8 @@ class TodayScreen(Screen):
         text = Text("Sessions: ")
         for session_id, name, source in entries:
             marker = "▸ " if session_id == into else ""
-            text.append(f"{marker}{name}{source} · {counts.get(session_id, 0)} sets", style="bold" if marker else "")
+            text.append(f"{marker}{name}{source} · {plural(counts.get(session_id, 0), 'set')}",
+                        style="bold" if marker else "")
             text.append("   ")
         text.append("o: switch · a: add", style="dim")
         line.update(text)
@@ -335,7 +337,7 @@ class TodayScreen(Screen):
         if p.target_reps is None and p.seconds:  # a hold or carry: timed first, logged when it ends
             self.holding = (p, upcoming)
             side = f" ({upcoming.side})" if upcoming.side else ""
-            self.query_one(RestTimer).start(p.seconds, f"hold: {p.name}{side} · enter stops it",
+            self.query_one(RestTimer).start(p.seconds, f"hold{side} · enter stops",
                                             when_done=lambda: self._finish_hold(p.seconds))
             self.refresh_bindings()
             return
