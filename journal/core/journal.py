@@ -58,6 +58,7 @@ from .units import in_unit
 if TYPE_CHECKING:
     from .exercise_history import ExerciseHistory
     from .records import Record
+    from .summary import SessionReport
     from .summary import WeeklySummary
 
 MAX_TRAVEL_DAYS = 366
@@ -542,6 +543,15 @@ class Journal:
         name = match_exercise(exercise, self.known_exercises())
         recent = self.store.sets_of(name, before=day.add(days=1).isoformat(), limit=limit)
         return exercise_history(name, recent, self.enrolled().enrolment.units)
+
+    def session_report(self, day: Date, session_id: str | None) -> SessionReport:
+        """A finished session at a glance (`session_id` None: the day's planned session)."""
+        from .summary import session_report
+
+        session_id = session_id or self.store.planned_session(day.isoformat())
+        sets = [s for s in self.sets_on(day) if s.session_id == session_id]
+        names = {s.id: s.name for s in self.sessions_on(day)}
+        return session_report(sets, names.get(session_id), self.plan(day).readiness, self.next_session(day))
 
     def training_day(self, day: Date) -> TrainingDay:
         """The day as the Today screen shows it, read in one go."""

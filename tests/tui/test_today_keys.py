@@ -6,7 +6,7 @@ from journal.core.entry import parse_set_input
 from journal.tui.screens.today import TodayScreen
 from journal.tui.widgets.rest_timer import RestTimer
 
-from .conftest import SIZE, rows, settle
+from .conftest import SIZE, press_each, rows, settle
 
 
 async def test_enter_logs_the_first_set_as_prescribed(app_factory):
@@ -413,3 +413,23 @@ async def test_a_digit_on_a_hold_edits_its_seconds(app_factory):
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert rows(app, "select exercise, seconds from sets") == [("Plank", 40.0)]
+
+
+async def test_the_last_set_of_the_session_brings_the_card_with_its_totals_and_the_next_session(app_factory):
+    from journal.tui.screens.session_done import SessionDoneScreen
+
+    app = app_factory(when="2026-09-09T07:30:00")  # the mobility day: reps, holds and a roll
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for _ in range(60):
+            if isinstance(app.screen, SessionDoneScreen):
+                break
+            timed = screen.focused_exercise().target_reps is None
+            await press_each(pilot, "s" if timed else "enter")  # the holds are skipped here
+        assert isinstance(app.screen, SessionDoneScreen)
+        card = str(app.screen.query_one("#session-done").render())
+        assert "14 sets in" in card and "9 skipped" in card and "Next: Lower B" in card
+        await press_each(pilot, "escape")
+        assert app.screen is screen
+    assert rows(app, "select set_type, count(*) from sets group by 1 order by 1") == [("skipped", 9), ("working", 14)]

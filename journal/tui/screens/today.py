@@ -80,6 +80,7 @@ class TodayScreen(Screen):
         self.planned_session: str | None = None
         self.chosen: str | None = None  # the session sets go in; None: the planned one
         self.record_sets: set[str] = set()  # sets that set a record while this screen was open
+        self.session_records: list[str] = []  # what they were, for the card at the session's end
         self.holding: tuple[Prescription, NextSet] | None = None  # a hold or carry being timed
         self.program_title = ""
         self.units = "kg"
@@ -303,6 +304,16 @@ class TodayScreen(Screen):
             if self._next(exercises[index]) is not None:
                 self.query_one(ExerciseTable).move_cursor(row=index, animate=False)
                 return
+        self._session_done()
+
+    @work(exclusive=True, group="session-done")
+    async def _session_done(self) -> None:
+        """The last set of the session is in: the card with its totals, records and what is next."""
+        from .session_done import SessionDoneScreen
+
+        into = self._logging_into()
+        report = await self.journal.run(lambda journal: journal.session_report(self.day, into))
+        self.app.push_screen(SessionDoneScreen(report, list(self.session_records), self.units))
 
     def _record(self, p: Prescription, logged: LoggedSet, records: Sequence[Record] = (), rest: bool = True) -> None:
         """Show a set the store has already committed, its records, and start the rest."""
@@ -310,6 +321,7 @@ class TodayScreen(Screen):
         self.in_order.append(logged)
         if records:
             self.record_sets.add(logged.id)
+            self.session_records += [r.text(self.units) for r in records]
             self.notify("\n".join(r.text(self.units) for r in records), title="New record", markup=False)
         if self.planned_session is None and self.chosen is None:
             self.planned_session = logged.session_id  # made by this first set: read it back
