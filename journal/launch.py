@@ -99,8 +99,8 @@ def open_screen(db: str | Path | None, date_text: str | None, demo: bool, clock:
 
     with tempfile.TemporaryDirectory(prefix="journal-demo-") as folder:  # gone when the screen closes
         path = Path(folder) / "demo.db"
-        build_demo(path, clock)
-        make_app(path, clock, day=day).run()
+        session_day = build_demo(path, clock)
+        make_app(path, clock, day=day if date_text else session_day).run()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -332,6 +332,7 @@ def test_the_demo_opens_a_populated_journal_and_leaves_no_folder_behind(cli, scr
     assert cli("--demo", db=False).exit_code == 0
     [(day, path, existed)] = screens_opened
     assert existed and path.name == "demo.db"
+    assert day == pendulum.date(2026, 9, 9)  # Tuesday is a rest day: it opens on the next session's day
     assert not path.parent.exists()  # the throwaway folder went with the screen
 
 

@@ -129,9 +129,11 @@ def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.
             done += 1
 
 
-def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> None:
+def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> Date:
     """A journal `weeks` into one program: lived every day until yesterday, checked in this
-    morning, today's session still to do (12 weeks for the demo, 522 for ten years)."""
+    morning, today's session still to do (12 weeks for the demo, 522 for ten years). Returns
+    the day to open it on: today, or on a rest day the next session's, so that the demo shows
+    a session to log."""
     day = today(clock)
     first = monday_of(day).subtract(weeks=weeks)
     writer = FixedClock(clock.now(), clock.tz)
@@ -141,6 +143,8 @@ def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> None:
         writer.at = clock.now()
         journal.check_in(day, sleep_h=7.5, sleep_quality=4, soreness=2, fatigue=2, stress=2,
                          mood=4, motivation=4, resting_hr=50)
+        upcoming = None if journal.plan(day).session else journal.next_session(day)
+        return iso_date(upcoming.date) if upcoming else day
     finally:
         journal.close()
 
