@@ -433,3 +433,15 @@ async def test_the_last_set_of_the_session_brings_the_card_with_its_totals_and_t
         await press_each(pilot, "escape")
         assert app.screen is screen
     assert rows(app, "select set_type, count(*) from sets group by 1 order by 1") == [("skipped", 9), ("working", 14)]
+
+
+async def test_history_keeps_the_date_and_best_e1rm_in_view_at_80_columns(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await press_each(pilot, "enter", "h")
+        table = app.screen.query_one("#history-table")
+        shown = [(str(c.label), c.get_render_width(table)) for c in table.ordered_columns]
+        assert [label for label, _ in shown] == ["Date", "Best e1RM", "Sets"]
+        assert sum(width for _, width in shown[:2]) < 80
+        assert "23.3 kg" in str(table.get_row_at(0)[1])  # 20 kg x 5: its e1RM

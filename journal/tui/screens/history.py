@@ -50,9 +50,10 @@ class HistoryScreen(Screen):
     def show(self, history: ExerciseHistory) -> None:
         table = self.query_one(DataTable)
         unit = history.unit
-        fill(table, ["Date", "Sets", "Best e1RM"],
-             [([session.date, Text(", ".join(set_text(s) for s in session.done)[:70]),
-                load(session.best_e1rm_kg, unit) if session.best_e1rm_kg else "—"], None)
+        # The long column last: on a narrow terminal the sets are cut, never the best e1RM.
+        fill(table, ["Date", "Best e1RM", "Sets"],
+             [([session.date, load(session.best_e1rm_kg, unit) if session.best_e1rm_kg else "—",
+                Text(", ".join(set_text(s) for s in session.done)[:70])], None)
               for session in history.sessions])
         overall = history.best_e1rm_kg
         count = len(history.sessions)
