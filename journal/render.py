@@ -70,6 +70,9 @@ def plan_text(d: PlannedDay) -> str:
         details = "  ".join(x for x in (f"tempo {p.tempo}" if p.tempo else "",
                                         f"rest {p.rest_s} s" if p.rest_s else "") if x)
         lines.append(f"  {p.name:<30} {target_text(p):<22} {details}")
+        if p.warmups:
+            lines.append("      warm-up: " + ", ".join(f"{amount_text(w.weight_kg, p.unit)}×{w.reps}"
+                                                   for w in p.warmups) + f" {p.unit}")
         if p.plates:
             lines.append(f"      {p.plates}")
         lines.append(f"      why: {p.why}")

@@ -14,6 +14,7 @@ from .model import (
     BlockPosition,
     Enrolment,
     Equipment,
+    LoggedSet,
     PlannedDay,
     Prescription,
     Program,
@@ -21,6 +22,7 @@ from .model import (
     Run,
     SessionTemplate,
     Slot,
+    WarmUp,
 )
 from .placement import Placement, placements_of
 from .progression import (
@@ -220,6 +222,36 @@ DAY_RULES: tuple[Callable[[Context, Week, Date, DayDraft], None], ...] = (
     swap_for_mobility, bar_plyometrics, spare_legs_after_a_race, taper, lighter_variant, trim_for_low_readiness)
 
 
+# A warm-up ramp: the empty bar, then these parts of the working load, fewer reps as it rises.
+WARM_UP_RAMP = ((0.5, 5), (0.7, 3), (0.85, 2))
+EMPTY_BAR_REPS = 10
+
+
+def warm_up_sets(working_kg: float, slot: Slot, ctx: Context) -> tuple[WarmUp, ...]:
+    """The empty bar, then a ramp to the working load, each step made with the lifter's plates
+    (rounded down) and lighter than the one after it; none for a load at the bar."""
+    gear = ctx.enrolment.gear
+    if working_kg <= gear.bar_kg + 1e-6:
+        return ()
+    steps = [WarmUp(gear.bar_kg, EMPTY_BAR_REPS)]
+    for fraction, reps in WARM_UP_RAMP:
+        kg = loadable(working_kg * fraction, slot, ctx.rules, gear, down=True)
+        if steps[-1].weight_kg + 1e-6 < kg < working_kg - 1e-6:
+            steps.append(WarmUp(kg, reps))
+    return tuple(steps)
+
+
+def add_warm_ups(ctx: Context, draft: DayDraft) -> None:
+    """The session's first heavy barbell lift gets its warm-up sets (unless its slot says not)."""
+    slots = ctx.program.exercises()
+    for n, p in enumerate(draft.exercises):
+        if p.implement == "barbell" and p.heavy_lower and p.weight_kg:
+            slot = slots[p.program_exercise]
+            if slot.warmup:
+                draft.exercises[n] = replace(p, warmups=warm_up_sets(p.weight_kg, slot, ctx))
+            return
+
+
 def plan_day_rules(ctx: Context, week: Week, day: Date) -> ExcusedPlan:
     """The day's placed session, prescribed from the week's targets, with the day's rules applied.
     What stays in the plan is judged against what it asked for that day, lightened or not."""
@@ -259,6 +291,7 @@ def plan_day_rules(ctx: Context, week: Week, day: Date) -> ExcusedPlan:
         rule(ctx, week, day, draft)
         if draft.replaced:
             break
+    add_warm_ups(ctx, draft)  # on the loads the rules left
     return planned(draft.template, draft.exercises, draft.excused)
 
 
@@ -349,6 +382,18 @@ def set_position(p: Prescription, row: int) -> NextSet:
 def whole_sets_done(p: Prescription, rows: int) -> int:
     """Sets finished after `rows` logged rows: a one-sided set needs both sides."""
     return rows // 2 if p.unilateral else rows
+
+
+def working_sets(logged: Sequence[LoggedSet]) -> list[LoggedSet]:
+    """The rows that count towards an exercise's sets: everything but its warm-ups."""
+    return [s for s in logged if s.set_type != "warmup"]
+
+
+def warm_ups_left(p: Prescription, logged: Sequence[LoggedSet]) -> tuple[WarmUp, ...]:
+    """The warm-ups of `p` still to do, given its sets logged so far: none once a working set is in."""
+    if working_sets(logged):
+        return ()
+    return p.warmups[sum(s.set_type == "warmup" for s in logged):]
 
 
 def next_set(p: Prescription, done: int) -> NextSet | None:

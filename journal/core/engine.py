@@ -34,7 +34,9 @@ from .day_plan import (
     side_of,
     start_load,
     starting_loads,
+    warm_ups_left,
     whole_sets_done,
+    working_sets,
 )
 from .model import Enrolment, PlannedDay, Program
 from .progression import Target
@@ -49,7 +51,7 @@ __all__ = [
     "describe_load_rule", "fold", "gates_missing", "is_heavy", "judges_sets", "lookback_days", "monday_of",
     "next_set", "plan_day", "plan_days", "planned_set_count", "prescribe", "ramp_kg", "reach_days",
     "readiness_by_day", "readiness_score", "session_for", "set_position", "side_of", "start_load",
-    "starting_loads", "targets_on", "timeline", "whole_sets_done",
+    "starting_loads", "targets_on", "timeline", "warm_ups_left", "whole_sets_done", "working_sets",
 ]
 
 

@@ -76,6 +76,7 @@ class Slot:
     implement: Implement = "barbell"  # what the load is made with
     ceiling: int | None = None  # most reps (or seconds) before the next variation; see `top`
     ramp: float | None = None  # increments added per build week of a microcycle; None = the rules'
+    warmup: bool = True  # warm-up sets before it when it is the session's first heavy barbell lift
 
     @property
     def top(self) -> float:
@@ -242,6 +243,14 @@ class Enrolment:
 
 
 @dataclass(frozen=True)
+class WarmUp:
+    """A warm-up set before a session's first heavy barbell lift: never judged, never volume."""
+
+    weight_kg: float
+    reps: int
+
+
+@dataclass(frozen=True)
 class Prescription:
     """What to do for one exercise today, and why."""
 
@@ -262,6 +271,7 @@ class Prescription:
     unit: str = "kg"  # the lifter's unit: `weight` is the load in it
     implement: Implement = "barbell"
     plates: str | None = None  # what goes on each side of the bar, for barbell loads
+    warmups: tuple[WarmUp, ...] = ()  # logged before the working sets, as warm-ups
 
     @property
     def weight(self) -> float | None:

@@ -254,6 +254,7 @@ SLOT_FIELDS: dict[str, Check] = {
     "ceiling": positive_int,
     "ramp": non_negative_number,
     "implement": one_of(IMPLEMENTS, "implement"),
+    "warmup": boolean,
 }
 LADDER_FIELDS: dict[str, Check] = {"steps": list_of(text)}
 
@@ -359,6 +360,7 @@ def _slot(raw: dict, path: Path_, check: _Checker) -> Slot | None:
         ceiling=clean.get("ceiling"),
         implement=clean.get("implement", "barbell"),
         ramp=float(clean["ramp"]) if "ramp" in clean else None,
+        warmup=clean.get("warmup", True),
     )
 
 

@@ -336,12 +336,12 @@ async def test_a_set_that_beats_the_best_e1rm_is_announced_and_marked(app_factor
     app = app_factory(when="2026-09-14T18:00:00", setup=last_week)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "Back squat")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_each(pilot, "enter", "enter")  # the empty bar to warm up, then the working set
         [note] = [n for n in app._notifications if n.title == "New record"]
         assert note.message.startswith("Back squat: best e1RM") and "(+" in note.message
         assert "★ record" in str(screen.query_one("#sets").render())
-    assert rows(app, "select weight_kg, reps from sets where date = '2026-09-14'") == [(22.5, 5)]
+    assert rows(app, "select set_type, weight_kg, reps from sets where date = '2026-09-14'") == [
+        ("warmup", 20.0, 10), ("working", 22.5, 5)]
 
 
 async def test_no_rest_between_the_two_sides_of_a_set_only_after_both(app_factory):
@@ -445,3 +445,33 @@ async def test_history_keeps_the_date_and_best_e1rm_in_view_at_80_columns(app_fa
         assert [label for label, _ in shown] == ["Date", "Best e1RM", "Sets"]
         assert sum(width for _, width in shown[:2]) < 80
         assert "23.3 kg" in str(table.get_row_at(0)[1])  # 20 kg x 5: its e1RM
+
+
+async def test_enter_logs_the_warm_ups_first_without_rest_then_the_working_sets(tmp_path):
+    from journal.core.clock import FixedClock
+    from journal.core.journal import Journal
+    from journal.tui.app import make_app
+
+    from .conftest import START, TZ
+
+    clock = FixedClock.at_local("2026-09-14T18:00:00", TZ)
+    journal = Journal.open(tmp_path / "journal.db", clock)
+    journal.enrol("runner-beginner", START, loads={"Back squat": 60.0})
+    journal.close()
+    app = make_app(tmp_path / "journal.db", clock, check_in=False)
+    app.db_path = tmp_path / "journal.db"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        squat = screen.focused_exercise()
+        assert len(squat.warmups) == 4
+        assert "W1" in str(screen.query_one("#sets").render()) and "warm-up ← next" in str(
+            screen.query_one("#sets").render())
+        await press_each(pilot, *["enter"] * 4)
+        timer = screen.query_one(RestTimer)
+        assert timer.ends_at is None  # no rest timer after warm-ups
+        assert "0/3" in str(screen.query_one("#exercises").get_row_at(screen.query_one("#exercises").cursor_row))
+        await press_each(pilot, "enter")
+        assert timer.ends_at is not None and "1/3" in str(
+            screen.query_one("#exercises").get_row_at(screen.query_one("#exercises").cursor_row))
+    assert rows(app, "select set_type, weight_kg, reps from sets order by rowid") == [
+        ("warmup", 20.0, 10), ("warmup", 30.0, 5), ("warmup", 42.5, 3), ("warmup", 52.5, 2), ("working", 62.5, 5)]

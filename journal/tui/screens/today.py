@@ -17,13 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
-from ...core.engine import NextSet, next_set
+from ...core.engine import NextSet, next_set, warm_ups_left, working_sets
 from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.journal import Journal, TrainingDay
 from ...core.records import Record
 from ...core.units import plural
-from ...core.model import LoggedSet, PlannedDay, Prescription, Session
+from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp
 from ...render import set_text, target_text
 from ..widgets.exercise_table import ExerciseTable
 from ..widgets.rest_timer import ADJUST_S, RestTimer
@@ -193,7 +193,7 @@ class TodayScreen(Screen):
             title.update(f"{name} ({kind}) · {self.program_title}")
             table.display = True
             rest_day.display = False
-            table.show(planned.exercises, {n: len(s) for n, s in self.logged.items()}, kind)
+            table.show(planned.exercises, {n: len(working_sets(s)) for n, s in self.logged.items()}, kind)
             table.focus()
         self._paint_sessions()
         self._paint_focus()
@@ -230,7 +230,7 @@ class TodayScreen(Screen):
             why.update(text)
 
     def _repaint_after_log(self, p: Prescription) -> None:
-        self.query_one(ExerciseTable).show_done(p, len(self.logged[p.name]))
+        self.query_one(ExerciseTable).show_done(p, len(working_sets(self.logged[p.name])))
         self._paint_focus()
         self.refresh_bindings()
 
@@ -291,7 +291,11 @@ class TodayScreen(Screen):
     # --- actions --------------------------------------------------------------------------
 
     def _next(self, p: Prescription):
-        return next_set(p, len(self.logged.get(p.name, [])))
+        return next_set(p, len(working_sets(self.logged.get(p.name, []))))
+
+    def _warm_ups_left(self, p: Prescription) -> tuple[WarmUp, ...]:
+        """Warm-ups still to do: none once a working set is in."""
+        return warm_ups_left(p, self.logged.get(p.name, []))
 
     def _advance_if_finished(self, p: Prescription) -> None:
         """Move to the next unfinished exercise after this one, wrapping round to the top."""
@@ -329,7 +333,7 @@ class TodayScreen(Screen):
         self._repaint_after_log(p)
         upcoming = self._next(p)
         other_side = upcoming is not None and upcoming.side == "R"  # straight on: rest after both sides
-        if rest and p.rest_s and not other_side:
+        if rest and p.rest_s and not other_side and logged.set_type != "warmup":
             label = f"rest, then set {upcoming.number}" if upcoming else "rest"
             self.query_one(RestTimer).start(p.rest_s, label)
         self._advance_if_finished(p)
@@ -345,6 +349,9 @@ class TodayScreen(Screen):
         upcoming = self._next(p)
         if upcoming is None:
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
+            return
+        if left := self._warm_ups_left(p):  # warm-ups first: logged as such, no rest after them
+            self._log(p, SetInput.at_load(left[0].weight_kg, p.unit, reps=left[0].reps, set_type="warmup"))
             return
         if p.target_reps is None and p.seconds:  # a hold or carry: timed first, logged when it ends
             self.holding = (p, upcoming)

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.engine import next_set, planned_set_count, set_position
+from ...core.engine import next_set, planned_set_count, set_position, warm_ups_left, working_sets
 from ...core.model import LoggedSet, Prescription
 from ...render import load, set_text, target_text
 
@@ -40,8 +40,21 @@ class SetList(Static):
         if p.rest_s:
             details.append(f"rest {p.rest_s} s")
         text.append("  " + " · ".join(details) + "\n")
+        warmed = [s for s in logged if s.set_type == "warmup"]
+        logged = working_sets(logged)
+        pending = warm_ups_left(p, warmed + logged)
+        for n, warm_up in enumerate(p.warmups):
+            label = f" W{n + 1} "
+            if n < len(warmed):
+                text.append(f" ✓{label}", style="dim green")
+                text.append(f"{set_text(warmed[n])}\n", style="dim")
+            elif pending and warm_up is pending[0]:
+                text.append(f" ▸{label}", style="bold reverse")
+                text.append(f"{load(warm_up.weight_kg, p.unit)} × {warm_up.reps}  warm-up ← next (enter)\n", style="bold")
+            else:
+                text.append(f"  {label}{load(warm_up.weight_kg, p.unit)} × {warm_up.reps}  warm-up\n", style="dim")
         rows = max(planned_set_count(p), len(logged))
-        upcoming = next_set(p, len(logged))
+        upcoming = None if pending else next_set(p, len(logged))
         for row in range(rows):
             position = set_position(p, row)
             label = f" {position.number}{position.side or '':<1} "
