@@ -84,7 +84,7 @@ def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
     from .core.clock import today
     from .core.engine import coming_monday
     from .core.entry import parse_date
-    from .core.journal import new_enrolment
+    from .core.journal import start_journal
 
     overrides: dict[str, str] = {}
     for item in loads:
@@ -94,9 +94,8 @@ def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
         overrides[name.strip()] = kg.strip().lower().removesuffix("kg").strip()
     now = today(_clock(ctx))
     start = parse_date(start_text, now, "start") if start_text else coming_monday(now)
-    new_enrolment(program_name, start, units, bodyweight, overrides)  # every value checked before a file is made
-    journal = _journal(ctx, create=True)
-    enrolled = journal.enrol(program_name, start, units, bodyweight, overrides)
+    journal, enrolled = start_journal(_db_path(ctx), _clock(ctx), program_name, start, units, bodyweight, overrides)
+    ctx.call_on_close(journal.close)
     click.echo(f"Enrolled in {enrolled.program.title} from {start.isoformat()} "
                f"({journal.path}).")
 

@@ -150,6 +150,19 @@ def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_
     return Enrolled(program, enrolment), text
 
 
+def start_journal(path: str | Path, clock: Clock, program_name: str, start: Date, units: str = "kg",
+                  bodyweight: object = None, loads: dict[str, object] | None = None) -> tuple[Journal, Enrolled]:
+    """A journal at `path` enrolled in a program: every value is checked before a file is made.
+    `journal init` and the first-run screen both start a journal this way."""
+    new_enrolment(program_name, start, units, bodyweight, loads)
+    journal = Journal.open(path, clock, create=True)
+    try:
+        return journal, journal.enrol(program_name, start, units, bodyweight, loads)
+    except BaseException:
+        journal.close()
+        raise
+
+
 @dataclass(frozen=True)
 class ImportReport:
     format: str

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pendulum import Date
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -35,16 +36,45 @@ class JournalApp(App):
     CSS_PATH = "journal.tcss"
     TITLE = "journal"
 
-    def __init__(self, journal: JournalThread, day: Date, check_in: bool = True) -> None:
+    def __init__(self, journal: JournalThread, day: Date, check_in: bool = True, new_at: Path | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.day = day
         self.ask_check_in = check_in
+        self.new_at = new_at  # no journal here yet: the first screen sets one up
 
     def on_mount(self) -> None:
+        if self.new_at is not None:
+            from .screens.setup import SetupScreen
+
+            self.push_screen(SetupScreen(self.day), self._set_up)
+            return
+        self._open_today()
+
+    def _open_today(self) -> None:
         from .screens.today import TodayScreen
 
         self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in))
+
+    @work(exclusive=True, group="set-up")
+    async def _set_up(self, choices: dict | None) -> None:
+        from ..core.errors import JournalError
+        from .wording import error_text
+
+        if choices is None:  # escape on the first screen: nothing was made
+            self.exit()
+            return
+        assert self.new_at is not None
+        try:
+            await self.journal.start_new(self.new_at, **choices)
+        except JournalError as error:
+            from .screens.setup import SetupScreen
+
+            self.notify(error_text(error), severity="error", title="No journal made", markup=False)
+            self.push_screen(SetupScreen(self.day), self._set_up)
+            return
+        self.new_at = None
+        self._open_today()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Keys" panel is left out: the palette's "Keys" is the journal's list.
@@ -65,9 +95,14 @@ def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bo
     The file is opened on the journal's own thread (`opening`: already begun by the caller), and
     waited for here, so a file that cannot be used, or a day that cannot be planned, is refused
     with its one-line message before the screen starts."""
+    from ..core.errors import NoJournal
+
     day = day or today(clock)
     journal = opening or JournalThread(clock)
     if opening is None:
         journal.start_opening(db, day)
-    journal.opened()
+    try:
+        journal.opened()
+    except NoJournal:  # the first run: the screen sets a journal up there
+        return JournalApp(JournalThread(clock), day, check_in=check_in, new_at=Path(db).expanduser())
     return JournalApp(journal, day, check_in=check_in)

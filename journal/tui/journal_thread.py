@@ -59,6 +59,16 @@ class JournalThread:
             raise
         self.path = self._journal.path
 
+    async def start_new(self, db: str | Path, program: str, start: Date, units: str, bodyweight: str | None) -> None:
+        """Make a journal at `db`, enrolled in a program, on this thread; it is then the one open."""
+        from ..core.journal import start_journal
+
+        def make() -> Journal:
+            return start_journal(db, self.clock, program, start, units, bodyweight)[0]
+
+        self._journal = await asyncio.get_running_loop().run_in_executor(self._executor, make)
+        self.path = self._journal.path
+
     async def run(self, work: Callable[[Journal], T]) -> T:
         """`work(journal)` on the journal's thread, after everything handed over before it."""
         assert self._journal is not None, "the journal is not open"

@@ -16,7 +16,7 @@ from textual.events import Key
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import Validator
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from ...core.errors import EntryError
 from ..wording import error_text
@@ -42,6 +42,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         Binding("ctrl+s", "save", "Save"),
     ]
     title_text = ""
+    intro_text = ""  # shown under the title, when a form needs to explain its choices
     hint_text = "enter: next field, saves on the last · ctrl+s save · escape cancel"
 
     def __init__(self, fields: list[Field], focus: str | None = None) -> None:
@@ -54,6 +55,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body form"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
+            if self.intro_text:
+                yield Static(self.intro_text, classes="form-intro", markup=False)
             for field in self.fields:
                 with Horizontal(classes="form-row"):
                     yield Label(field.label, classes="form-label")
