@@ -236,3 +236,25 @@ def test_a_carry_between_dumbbell_sizes_adds_seconds_then_moves_up_a_size():
                        "2026-09-07", "2026-09-27", Rules())
         seen.append((target.weight_kg, target.seconds))
     assert seen == [(20.0, 35), (22.0, 30), (22.0, 35)]  # seconds while the carry builds, then 22 kg
+
+
+def test_reps_at_a_kettlebell_earn_the_next_size_however_far_away_it_is():
+    """Found by the property above: with only 8 and 32 kg bells and a 0.5 kg increment, the
+    carried increment would take four years to reach 32; the reps at 8 kg earn it sooner."""
+    gear = Equipment("kg", 20.0, (20.0, 10.0, 5.0, 2.5), (), (8.0, 32.0), 1.0)
+    s = Slot("Swing", "power", 3, reps=5, start_kg=8.0, increment_kg=0.5, implement="kettlebell")
+    target = initial_target(s, 8.0)
+    seen = []
+    for _ in range(6):
+        p = Prescription("Swing", "power", 3, target.reps, target.weight_kg, None, None, None, False, "")
+        sets = [LoggedSet(f"s{n}", "Swing", n, "working", target.weight_kg, None, "kg", target.reps, None, None, None,
+                          8.0, None, None, "2026-09-07T17:00:00+00:00", "UTC", "2026-09-07") for n in range(3)]
+        target = judge(s, target, [session_result("2026-09-07", sets, p, 3, 9.0)], [], [], "2026-09-07",
+                       "2026-09-27", Rules(), gear)
+        seen.append((target.weight_kg, target.reps))
+    assert seen[:5] == [(8.0, 6), (8.0, 7), (8.0, 8), (8.0, 9), (32.0, 5)]
+    assert "24 kg away" in judge(s, initial_target(s, 8.0), [session_result(
+        "2026-09-07", [LoggedSet("a", "Swing", 1, "working", 8.0, None, "kg", 5, None, None, None, 8.0, None, None,
+                                 "2026-09-07T17:00:00+00:00", "UTC", "2026-09-07")] * 3,
+        Prescription("Swing", "power", 3, 5, 8.0, None, None, None, False, ""), 3, 9.0)], [], [],
+        "2026-09-07", "2026-09-27", Rules(), gear).verdict.reasons[1]

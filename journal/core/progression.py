@@ -68,6 +68,13 @@ def fixed_weights(slot: Slot) -> bool:
     return slot.implement in ("dumbbell", "kettlebell")
 
 
+def _next_size(kg: float, slot: Slot, units: str | Equipment) -> float | None:
+    """The next dumbbell or kettlebell up from `kg` that the lifter owns (None at the biggest)."""
+    gear = gear_of(units)
+    owned = gear.kettlebells_kg if slot.implement == "kettlebell" else gear.dumbbells_kg
+    return min((size for size in owned if size > kg + 1e-6), default=None)
+
+
 def plates_per_side(kg: float, units: str | Equipment) -> str:
     """`per side: 15 + 2.5` for a barbell load, from the plates owned (largest first)."""
     gear = gear_of(units)
@@ -364,13 +371,18 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
     if raised <= w and fixed_weights(slot):
         # The next dumbbell or kettlebell is a bigger jump than this increment: reps (or, for a
         # carry, seconds) first, within the exercise's ceiling.
-        away = f"the next size up is still {load_text(loadable(w + 1e-3, slot, rules, units) - w, units)} away"
+        up = _next_size(w, slot, units)
+        away = f"the next size up is still {load_text(up - w, units)} away" if up else "no bigger size owned"
         if reps is not None and reps < slot.reps + MORE_REPS_AT_A_SIZE:
             return (replace(target, reps=reps + slot.increment_reps, carry_kg=carry),
                     f"{reps + slot.increment_reps} reps at {load_text(w, units)} ({away})")
         if secs is not None and secs + slot.increment_s <= slot.top:
             return (replace(target, seconds=secs + slot.increment_s, carry_kg=carry),
                     f"{secs + slot.increment_s} s at {load_text(w, units)} ({away})")
+        if up is not None:  # every rep (or second) this size allows is done: it has earned the next one
+            return (replace(target, weight_kg=up, reps=slot.reps, carry_kg=0.0,
+                            seconds=slot.seconds if secs is not None else secs),
+                    f"{load_text(up, units)}: the reps at {load_text(w, units)} earned the next size")
     note = f"+{load_text(raised - w, units)} → {load_text(raised, units)}" if raised > w else \
         f"{load_text(w, units)} (+{load_text(slot.increment_kg, units)} does not reach the next step yet; carried)"
     return replace(target, weight_kg=raised, reps=slot.reps, carry_kg=carry,

@@ -35,7 +35,7 @@ from .weeks import PLYOMETRICS_LOCKED, Week, gates_missing, monday_of
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------
 
-FOLD_VERSION = 6  # bump when a change to the rules would judge the same history differently
+FOLD_VERSION = 7  # bump when a change to the rules would judge the same history differently
 RPE_TREND_DAYS = 28
 
 
