@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import pendulum
 from pendulum import Date
@@ -16,6 +17,9 @@ from pendulum import Date
 from .clock import iso_date
 from .errors import EntryError
 from .units import in_unit, to_kg
+
+if TYPE_CHECKING:
+    from .model import Prescription
 
 MAX_WEIGHT_KG = 1000.0  # above any human lift: a typo, not a PR
 MIN_WEIGHT = 0.1  # lighter than any plate: a typo (0 or BW is bodyweight)
@@ -56,6 +60,13 @@ class SetInput:
     def at_load(cls, weight_kg: float | None, unit: str, **details: object) -> "SetInput":
         """A set at a load the coach gave in kg, shown as the lifter loads it."""
         return cls(in_unit(weight_kg, unit) if weight_kg else None, unit, weight_kg, **details)  # type: ignore[arg-type]
+
+    @classmethod
+    def prescribed(cls, p: Prescription, side: str | None = None) -> "SetInput":
+        """The set exactly as prescribed: what one key logs."""
+        reps = p.target_reps
+        return cls.at_load(p.weight_kg, p.unit, reps=reps, seconds=p.seconds if reps is None else None,
+                           tempo=p.tempo, side=side)
 
 
 def _float(text: str | float, field: str) -> float:

@@ -483,11 +483,8 @@ class Journal:
     def log_prescribed(self, prescription: Prescription, day: Date, side: str | None = None,
                        session_id: str | None = None) -> LoggedSet:
         """The one-key log: the set exactly as prescribed."""
-        reps = prescription.target_reps
-        entry = SetInput.at_load(prescription.weight_kg, prescription.unit, reps=reps,
-                                 seconds=prescription.seconds if reps is None else None,
-                                 tempo=prescription.tempo, side=side)
-        return self.log_set(prescription.name, day, entry, rest_s=prescription.rest_s, session_id=session_id)
+        return self.log_set(prescription.name, day, SetInput.prescribed(prescription, side),
+                            rest_s=prescription.rest_s, session_id=session_id)
 
     def skip_set(self, prescription: Prescription, day: Date, side: str | None = None,
                  session_id: str | None = None) -> LoggedSet:

@@ -54,7 +54,7 @@ async def test_no_journal_call_runs_on_the_ui_thread(app_factory, journal_calls,
         await pilot.press("r")
         await settle(pilot)
     called = {name for name, _ in journal_calls}
-    assert {"training_day", "log_prescribed", "skip_set", "undo_last", "note_set", "log_set",
+    assert {"training_day", "records_of", "skip_set", "undo_last", "note_set", "log_set",
             "latest_wellness", "planned_sessions", "exercise_history", "summary", "equipment"} <= called
     on_ui = sorted({name for name, thread in journal_calls if thread == ui_thread})
     assert on_ui == []

@@ -447,7 +447,8 @@ async def test_history_keeps_the_date_and_best_e1rm_in_view_at_80_columns(app_fa
         assert "23.3 kg" in str(table.get_row_at(0)[1])  # 20 kg x 5: its e1RM
 
 
-async def test_enter_logs_the_warm_ups_first_without_rest_then_the_working_sets(tmp_path):
+def squat_day_with_warm_ups(tmp_path):
+    """The screen on week 2's Lower A, the back squat started at 60 kg: it has four warm-ups."""
     from journal.core.clock import FixedClock
     from journal.core.journal import Journal
     from journal.tui.app import make_app
@@ -460,6 +461,11 @@ async def test_enter_logs_the_warm_ups_first_without_rest_then_the_working_sets(
     journal.close()
     app = make_app(tmp_path / "journal.db", clock, check_in=False)
     app.db_path = tmp_path / "journal.db"
+    return app
+
+
+async def test_enter_logs_the_warm_ups_first_without_rest_then_the_working_sets(tmp_path):
+    app = squat_day_with_warm_ups(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_on(app, pilot, "Back squat")
         squat = screen.focused_exercise()

@@ -9,7 +9,7 @@ import sqlite3
 from textual import events
 
 from .conftest import SIZE, press_each, rows, settle
-from .test_today_keys import open_on
+from .test_today_keys import open_on, squat_day_with_warm_ups
 
 
 async def type_at_once(app, keys: list[tuple[str, str | None]]) -> None:
@@ -83,6 +83,20 @@ async def test_a_busy_file_shows_waiting_then_logs_when_it_is_free(app_factory):
         await settle(pilot)
         assert not app.screen.query_one("#saving").display
         assert rows(app, "select exercise, set_index from sets") == [("Back squat", 1)]
+
+
+async def test_enters_pressed_while_the_file_is_busy_log_the_next_warm_ups_in_order(tmp_path):
+    app = squat_day_with_warm_ups(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        other = hold_the_write_lock(app.db_path)
+        await pilot.press("enter", "enter", "enter")  # the second and third wait for the first
+        await asyncio.sleep(0.3)
+        other.execute("COMMIT")
+        other.close()
+        await settle(pilot)
+    assert rows(app, "select set_type, weight_kg, reps from sets order by rowid") == [
+        ("warmup", 20.0, 10), ("warmup", 30.0, 5), ("warmup", 42.5, 3)]
 
 
 async def test_skip_undo_and_note_on_a_locked_file_fail_with_a_notification(app_factory):

@@ -38,10 +38,6 @@ WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let
 T = TypeVar("T")
 
 
-def logged_with_records(journal: Journal, logged: LoggedSet) -> tuple[LoggedSet, list[Record]]:
-    return logged, journal.records_of(logged)  # one trip to the journal's thread for both
-
-
 class TodayScreen(Screen):
     BINDINGS = [
         Binding("e", "edit_set", "Edit+log"),
@@ -351,7 +347,8 @@ class TodayScreen(Screen):
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
         if left := self._warm_ups_left(p):  # warm-ups first: logged as such, no rest after them
-            self._log(p, SetInput.at_load(left[0].weight_kg, p.unit, reps=left[0].reps, set_type="warmup"))
+            self._log(p, SetInput.at_load(left[0].weight_kg, p.unit, reps=left[0].reps, set_type="warmup"),
+                      retry=self.action_log_prescribed)
             return
         if p.target_reps is None and p.seconds:  # a hold or carry: timed first, logged when it ends
             self.holding = (p, upcoming)
@@ -360,10 +357,7 @@ class TodayScreen(Screen):
                                             when_done=lambda: self._finish_hold(p.seconds))
             self.refresh_bindings()
             return
-        into = self._logging_into()
-        self._write(lambda journal: logged_with_records(journal, journal.log_prescribed(
-                        p, self.day, side=upcoming.side, session_id=into)),
-                    lambda found: self._record(p, *found), self.action_log_prescribed)
+        self._log(p, SetInput.prescribed(p, upcoming.side), retry=self.action_log_prescribed)
 
     def _finish_hold(self, held: int | None) -> None:
         """Log the hold or carry being timed, with the seconds held."""
@@ -374,12 +368,17 @@ class TodayScreen(Screen):
         self.query_one(RestTimer).stop()
         self._log(p, SetInput.at_load(p.weight_kg, p.unit, seconds=held, tempo=p.tempo, side=upcoming.side))
 
-    def _log(self, p: Prescription, entry: SetInput) -> None:
-        """Log a set of `p` as given, with the records it sets, and show it once committed."""
+    def _log(self, p: Prescription, entry: SetInput, retry: Callable[[], None] | None = None) -> None:
+        """Log a set of `p` as given, with the records it sets, and show it once committed. A key
+        that logs "the next one" retries as that key (`retry`), so a press queued behind another
+        write logs what comes next, not the same set again."""
         into = self._logging_into()
-        self._write(lambda journal: logged_with_records(journal, journal.log_set(
-                        p.name, self.day, entry, rest_s=p.rest_s, session_id=into)),
-                    lambda found: self._record(p, *found), lambda: self._log(p, entry))
+
+        def log_it(journal: Journal) -> tuple[LoggedSet, list[Record]]:
+            logged = journal.log_set(p.name, self.day, entry, rest_s=p.rest_s, session_id=into)
+            return logged, journal.records_of(logged)  # one trip to the journal's thread for both
+
+        self._write(log_it, lambda found: self._record(p, *found), retry or (lambda: self._log(p, entry)))
 
     def action_edit_set(self, typed: str = "") -> None:
         p = self.focused_exercise()
