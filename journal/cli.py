@@ -33,11 +33,11 @@ def _clock(ctx: click.Context):
 
 
 def _db_path(ctx: click.Context) -> Path:
-    from .core.journal import default_path
+    from .core.files import default_db_path
 
     root = ctx.find_root()
     db = ctx.params.get("db") or (root.params.get("db") if root is not ctx else None)
-    return Path(db) if db else default_path()
+    return Path(db) if db else default_db_path()
 
 
 def _journal(ctx: click.Context, create: bool = False):

@@ -78,20 +78,15 @@ def open_screen(db: str | Path | None, date_text: str | None, demo: bool, clock:
     from .core.clock import today
     from .core.entry import parse_date
 
+    from .tui.app import make_app
+
     clock = clock or clock_from_environment()
     day = parse_date(date_text, today(clock), "date")
     if not demo:
         from .core.files import default_db_path
-        from .tui.journal_thread import JournalThread
 
-        path = Path(db) if db else default_db_path()
-        opening = JournalThread(clock)
-        opening.start_opening(path, day)  # the journal opens on its thread while the screen loads
-        from .tui.app import make_app
-
-        make_app(path, clock, day=day, opening=opening).run()
+        make_app(Path(db) if db else default_db_path(), clock, day=day).run()
         return
-    from .tui.app import make_app
 
     import tempfile
 

@@ -51,7 +51,6 @@ from .model import (
 )
 from .progression import Target, Verdict
 from .program import load_program_file, parse_program, shipped_programs
-from .files import default_db_path
 from .store import Store, new_id
 from .units import in_unit
 
@@ -205,11 +204,6 @@ class Why:
         document["unit"] = self.unit
         document["next_weight"] = in_unit(t.weight_kg, self.unit) if t.weight_kg is not None else None
         return document
-
-
-def default_path() -> Path:
-    """Where the journal lives when no --db or JOURNAL_DB names it."""
-    return default_db_path()
 
 
 @dataclass(frozen=True)

@@ -89,20 +89,16 @@ class JournalApp(App):
         self.journal.close()
 
 
-def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True,
-             opening: JournalThread | None = None) -> JournalApp:
+def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True) -> JournalApp:
     """The journal's screen on one database, as of `day` (default: the clock's today).
-    The file is opened on the journal's own thread (`opening`: already begun by the caller), and
-    waited for here, so a file that cannot be used, or a day that cannot be planned, is refused
-    with its one-line message before the screen starts."""
+    The file is opened here, on the journal's own thread, so a file that cannot be used, or a
+    day that cannot be planned, is refused with its one-line message before the screen starts."""
     from ..core.errors import NoJournal
 
     day = day or today(clock)
-    journal = opening or JournalThread(clock)
-    if opening is None:
-        journal.start_opening(db, day)
+    journal = JournalThread(clock)
     try:
-        journal.opened()
+        journal.open(db, day)
     except NoJournal:  # the first run: the screen sets a journal up there
         return JournalApp(JournalThread(clock), day, check_in=check_in, new_at=Path(db).expanduser())
     return JournalApp(journal, day, check_in=check_in)

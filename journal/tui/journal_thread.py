@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -31,12 +30,11 @@ class JournalThread:
         self.clock = clock
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
         self._journal: Journal | None = None
-        self._opening: Future[Journal] | None = None
         self.path: Path | None = None
 
-    def start_opening(self, db: str | Path, day: Date) -> None:
-        """Begin opening the journal on its thread, checking that `day` can be planned, and return
-        at once: the caller can load the screen meanwhile, then `opened()` waits for it."""
+    def open(self, db: str | Path, day: Date) -> None:
+        """Open the journal on its thread, checking that `day` can be planned, and wait for it:
+        its errors are raised here, to the caller, before any screen starts."""
         from ..core.journal import Journal
 
         def open_it() -> Journal:
@@ -48,12 +46,8 @@ class JournalThread:
                 raise
             return journal
 
-        self._opening = self._executor.submit(open_it)
-
-    def opened(self) -> None:
-        """Wait for the opening begun by `start_opening`; its errors are raised here, to the caller."""
         try:
-            self._journal = self._opening.result()
+            self._journal = self._executor.submit(open_it).result()
         except BaseException:
             self.close()
             raise
