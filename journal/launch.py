@@ -65,8 +65,7 @@ def error_line(error: JournalError) -> str:
     command or a flag fixes it."""
     from .core.errors import NoJournal, NotEnrolled, OutputExists
 
-    hints = ((NoJournal, "start one with 'journal init --program runner-beginner'"),
-             (NotEnrolled, "start one with 'journal init --program runner-beginner'"),
+    hints = (((NoJournal, NotEnrolled), "start one with 'journal init --program runner-beginner'"),
              (OutputExists, "--force replaces it"))
     hint = next((f"; {text}" for kind, text in hints if isinstance(error, kind)), "")
     return f"{FLAGS.get(error.field, error.field)}: {error.problem}{hint}"
