@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
@@ -10,7 +11,7 @@ from .core.units import amount_text, load_text as load, plural
 
 if TYPE_CHECKING:
     from .core.journal import ImportReport, Why
-    from .core.summary import SessionCounts, WeeklySummary
+    from .core.summary import WeeklySummary
 
 
 def target_text(p: Prescription, compact: bool = False) -> str:
@@ -111,78 +112,107 @@ def why_text(why: Why) -> str:
 
 
 # The check-in's scales in the lifter's words, and which end is good.
-WELLNESS_LABELS = (("sleep_quality", "sleep quality", "/5"), ("soreness", "soreness", "/5, lower is better"),
-                   ("fatigue", "fatigue", "/5, lower is better"), ("stress", "stress", "/5, lower is better"),
-                   ("mood", "mood", "/5"), ("motivation", "motivation", "/5"))
+WELLNESS_LABELS = (("sleep_quality", "Sleep quality", "/5", ""), ("soreness", "Soreness", "/5", "lower is better"),
+                   ("fatigue", "Fatigue", "/5", "lower is better"), ("stress", "Stress", "/5", "lower is better"),
+                   ("mood", "Mood", "/5", ""), ("motivation", "Motivation", "/5", ""))
 
 
-def _change(delta: float | None) -> str:
-    return f" ({delta:+.1f} on last week)" if delta else ""
+@dataclass(frozen=True)
+class SummaryTable:
+    """One section of the weekly summary: a table, and lines under it. The CLI prints it as aligned
+    text and the screen as a Rich table, so both read the same cells."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    empty: str = ""  # said instead of the table when it has no rows
+    notes: list[str] = field(default_factory=list)
 
 
-def _sessions_line(counts: SessionCounts) -> str:
-    """`Sessions done: strength 1 of 2 (1 to come), mobility 1 of 1`: planned days still ahead
-    are to come, not missed."""
-    parts = []
-    for kind in sorted(counts.planned.keys() | counts.done.keys()):
-        planned, done = counts.planned.get(kind, 0), counts.done.get(kind, 0)
-        notes = [f"{n} {what}" for n, what in ((counts.to_come.get(kind, 0), "to come"),
-                                               (counts.missed(kind), "missed")) if n]
-        parts.append(f"{kind} {done} of {planned}" + (f" ({', '.join(notes)})" if notes else "")
-                     if planned else f"{kind} {done}")
-    return "Sessions done: " + (", ".join(parts) or "none planned")
+def _change(delta: float | None, digits: int = 1) -> str:
+    return f"{delta:+.{digits}f}" if delta else "—"
 
 
-def summary_sections(week: WeeklySummary) -> list[tuple[str, list[str]]]:
-    """The weekly summary as titled sections of lines: the CLI prints them, the screen lays them out."""
-    unit = week.unit
-    sets, volume, feel, training = week.sets, week.volume, week.wellness, week.load
-    this_week = [_sessions_line(week.sessions),
-                 f"Sets: {sets.working} working ({sets.hard} hard), {sets.warmup} warm-up, {sets.skipped} skipped",
-                 f"Volume: {load(volume.total_kg, unit)}"
-                 + (" (" + ", ".join(f"{k} {amount_text(v, unit)}" for k, v in volume.by_pillar.items()) + ")"
-                    if volume.by_pillar else "")]
+def _signed_load(kg: float | None, unit: str) -> str:
+    if kg is None:
+        return "—"
+    return "same" if not kg else f"{'+' if kg > 0 else '−'}{load(abs(kg), unit)}"
+
+
+def summary_tables(week: WeeklySummary) -> list[SummaryTable]:
+    """The weekly summary as titled tables: sessions so far, work, best sets, verdicts, wellness,
+    training load, next week and recovery cues."""
+    unit, counts = week.unit, week.sessions
+    sessions = SummaryTable(
+        "Sessions so far", ("Kind", "Done", "Planned", "To come", "Missed"),
+        [(kind, str(counts.done.get(kind, 0)), str(counts.planned.get(kind, 0)),
+          str(counts.to_come.get(kind, 0) or "—"), str(counts.missed(kind) or "—"))
+         for kind in sorted(counts.planned.keys() | counts.done.keys())], empty="No sessions planned.")
+
+    sets, volume = week.sets, week.volume
+    work_rows = [("Working sets", f"{sets.working} ({sets.hard} hard)"), ("Warm-up sets", str(sets.warmup)),
+                 ("Skipped sets", str(sets.skipped)), ("Volume", load(volume.total_kg, unit))]
+    work_rows += [(f"  {pillar}", load(kg, unit)) for pillar, kg in volume.by_pillar.items()]
     if week.time_under_tension_s.total:
-        this_week.append(f"Time under tension: {week.time_under_tension_s.total} s")
-    lifts = []
-    for best in week.best_sets:
-        line = f"{best.exercise}: {load(best.weight_kg, unit)} × {best.reps} (e1RM {load(best.e1rm, unit)})"
-        if best.prs:
-            line += f"  PR: {', '.join(best.prs)}"
-        change = week.e1rm[best.exercise].change
-        if change is not None:
-            line += f"  {'+' if change >= 0 else '−'}{load(abs(change), unit)} on the 4 weeks before"
-        lifts.append(line)
+        work_rows.append(("Time under tension", f"{week.time_under_tension_s.total} s"))
+    work = SummaryTable("Work", ("", "This week"), work_rows)
 
+    best = SummaryTable(
+        "Best sets and records", ("Exercise", "Best set", "e1RM", "On 4 weeks before", "Records"),
+        [(b.exercise, f"{load(b.weight_kg, unit)} × {b.reps}", load(b.e1rm, unit),
+          _signed_load(week.e1rm[b.exercise].change, unit), ", ".join(b.prs) or "—") for b in week.best_sets],
+        empty="No loaded sets this week.")
+
+    verdicts = SummaryTable(
+        "Verdicts and next loads", ("Exercise", "Verdict", "Why", "Next"),
+        [(v.exercise, v.verdict, v.reason, load(v.next_weight_kg, unit) if v.next_weight_kg else v.next)
+         for v in week.verdicts], empty="No microcycle judged yet.")
+
+    feel = week.wellness
     average, change = feel.average, feel.change
-    recovery = [f"Check-ins: {average.check_ins} of 7"]
+    wellness_rows = [("Check-ins", f"{average.check_ins} of 7", "—", "")]
     if average.check_ins:
-        recovery.append(f"Sleep: {average.sleep_h:.1f} h a night (target {feel.sleep_target_h:g} h)"
-                        + _change(change.sleep_h))
-        recovery.append("; ".join(f"{label} {getattr(average, name):.1f}{scale}{_change(getattr(change, name))}"
-                                  for name, label, scale in WELLNESS_LABELS).capitalize())
+        wellness_rows.append(("Sleep", f"{average.sleep_h:.1f} h a night", _change(change.sleep_h),
+                              f"target {feel.sleep_target_h:g} h"))
+        wellness_rows += [(label, f"{getattr(average, name):.1f}{scale}", _change(getattr(change, name)), note)
+                          for name, label, scale, note in WELLNESS_LABELS]
         if average.readiness is not None:
-            recovery.append(f"Readiness: {average.readiness:.0f} of 100{_change(change.readiness)}")
-    balance = f", balance {training.balance:.2f}" if training.balance is not None else ""
-    recovery.append(f"Training load (RPE × minutes): gym {training.gym_week:g}, runs {training.runs_week:g}; "
-                    f"7-day {training.acute:g}, 42-day {training.chronic:g}{balance}")
+            wellness_rows.append(("Readiness", f"{average.readiness:.0f} of 100", _change(change.readiness, 0), ""))
+    wellness = SummaryTable("Wellness", ("Measure", "Average", "On last week", ""), wellness_rows)
+
+    training = week.load
+    balance = SummaryTable(
+        "Training load (RPE × minutes)", ("Gym", "Runs", "7-day", "42-day", "Balance"),
+        [(f"{training.gym_week:g}", f"{training.runs_week:g}", f"{training.acute:g}", f"{training.chronic:g}",
+          f"{training.balance:.2f}" if training.balance is not None else "—")],
+        notes=[f"Balance is the 7-day load over the 42-day load: {training.note}."])
 
     nxt = week.next_week
-    ahead = [f"{nxt.block.name} week {nxt.block.week} ({', '.join(nxt.phases)})"]
-    ahead += [f"{iso_date(s.date).format('ddd D MMM')}: {s.name} ({s.kind})" for s in nxt.sessions]
-    ahead += [f"{r.exercise} will go up: {amount_text(r.from_kg, unit)} → {load(r.to_kg, unit)}" for r in nxt.raised]
-    ahead += [f"! {a}" for a in nxt.adjustments]
-    verdicts = [f"{v.exercise}: {v.verdict} ({v.reason})" for v in week.verdicts]
-    return [("This week", this_week), ("Best sets", lifts or ["no loaded sets"]), ("Recovery", recovery),
-            ("Verdicts", verdicts or ["no microcycle judged yet"]), ("Next week", ahead),
-            ("Cues", list(week.cues) or ["nothing to flag"])]
+    ahead = SummaryTable(
+        f"Next week: {nxt.block.name} week {nxt.block.week} ({', '.join(nxt.phases)})", ("Day", "Session", "Kind"),
+        [(iso_date(s.date).format("ddd D MMM"), s.name, s.kind) for s in nxt.sessions],
+        empty="No sessions planned.",
+        notes=[f"{r.exercise} will go up: {amount_text(r.from_kg, unit)} → {load(r.to_kg, unit)}" for r in nxt.raised]
+        + [f"! {a}" for a in nxt.adjustments])
+
+    cues = SummaryTable("Recovery cues", (), [], notes=list(week.cues) or ["Nothing to flag."])
+    return [sessions, work, best, verdicts, wellness, balance, ahead, cues]
+
+
+def _aligned(table: SummaryTable) -> list[str]:
+    """A table as lines of text, each column as wide as its widest cell."""
+    if not table.rows:
+        return [table.empty] if table.empty else []
+    lines = [table.columns, *table.rows]
+    widths = [max(len(line[n]) for line in lines) for n in range(len(table.columns))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines]
 
 
 def summary_text(week: WeeklySummary) -> str:
     lines = [f"{week.week} ({week.from_} to {week.to}) · {week.program} · "
              f"{week.block.name} week {week.block.week} ({week.block.phase})"]
-    for title, body in summary_sections(week):
-        lines += ["", title] + [f"  {line}" for line in body]
+    for table in summary_tables(week):
+        lines += ["", table.title] + [f"  {line}" for line in _aligned(table) + table.notes]
     return "\n".join(lines)
 
 

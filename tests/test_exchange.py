@@ -192,7 +192,7 @@ def test_summary_json_of_an_imported_week(cli):
     assert set(week["wellness"]) >= {"average", "previous_week", "change"}
     assert set(week["load"]) >= {"gym_week", "runs_week", "acute", "chronic", "balance"}
     assert week["load"]["gym_week"] > 0
-    assert len(week["charts"]["weeks"]) == 12 and week["charts"]["volume_kg"][-1] == week["volume"]["total_kg"]
+    assert len(week["charts"]["mondays"]) == 12 and week["charts"]["volume_kg"][-1] == week["volume"]["total_kg"]
 
 
 def test_training_load_weights_recent_days_more():

@@ -158,11 +158,14 @@ class NextWeek:
 
 @dataclass(frozen=True)
 class Charts:
-    weeks: tuple[str, ...]
+    """Twelve weeks to the summary's week, one value per week, oldest first."""
+
+    mondays: tuple[str, ...]
     volume_kg: tuple[float, ...]
     e1rm: dict[str, list[float | None]]
     readiness: tuple[float | None, ...]
-    load: tuple[float, ...]
+    gym_load: tuple[float, ...]
+    run_load: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -431,7 +434,6 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
 
     gym = gym_load_by_day(sets, rules)
     run_loads = run_load_by_day(runs, sunday.isoformat(), rules)
-    daily_load = {d: gym.get(d, 0.0) + run_loads.get(d, 0.0) for d in gym.keys() | run_loads.keys()}
 
     verdicts = tuple(VerdictLine(name, t.verdict.verdict, t.verdict.reasons[0], t.verdict.reasons[1], t.weight_kg,
                                  t.verdict.last) for name, t in targets.items() if t.verdict)
@@ -466,11 +468,12 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
         cues=tuple(recovery_cues(feel, mobility_due, sessions.done.get("mobility", 0), baseline,
                                  rules.trim_readiness)),
         charts=Charts(
-            weeks=tuple(iso_week(first_chart.add(weeks=n)) for n in range(chart_weeks)),
+            mondays=tuple(first_chart.add(weeks=n).isoformat() for n in range(chart_weeks)),
             volume_kg=tuple(series["volume"]), e1rm=series["e1rm"],
             readiness=tuple(round(mean(found), 1) if found else None
                             for found in by_week(readiness, first_chart, chart_weeks)),
-            load=tuple(round(sum(found), 1) for found in by_week(daily_load, first_chart, chart_weeks))))
+            gym_load=tuple(round(sum(found), 1) for found in by_week(gym, first_chart, chart_weeks)),
+            run_load=tuple(round(sum(found), 1) for found in by_week(run_loads, first_chart, chart_weeks))))
 
 
 @dataclass(frozen=True)

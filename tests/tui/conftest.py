@@ -61,6 +61,17 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_on(app, pilot, exercise: str):
+    await settle(pilot)
+    screen = app.screen
+    names = [p.name for p in screen.planned.exercises]
+    for _ in range(names.index(exercise)):
+        await pilot.press("j")
+    await settle(pilot)
+    assert screen.focused_exercise().name == exercise
+    return screen
+
+
 def plain(widget) -> str:
     """The text a widget shows, whatever it was given: a string, Rich Text or a Rich renderable."""
     content = widget.render()

@@ -34,7 +34,14 @@ async def test_summary_shows_the_week_and_moves_between_weeks(app_factory):
         title = str(app.screen.query_one("#summary-title").render())
         assert "Week 2026-W38" in title and "2026-09-14 to 2026-09-20" in title
         text = plain(app.screen.query_one("#summary-text"))
-        assert "Back squat: 22.5 kg × 6" in text and "PR: e1RM" in text
+        squat = next(line for line in text.splitlines() if line.startswith("Back squat"))
+        assert squat.split() == ["Back", "squat", "22.5", "kg", "×", "6", "28.5", "kg", "+3.8", "kg", "e1RM"], squat
+        # Charts: Monday dates along the bottom, values with their unit up the side.
+        volume = plain(app.screen.query_one("#chart-volume"))
+        assert "20 Sep" not in volume and "14 Sep" in volume.splitlines()[-1]
+        assert any(line.strip().startswith("0 kg┤") for line in volume.splitlines())
+        e1rm = plain(app.screen.query_one("#chart-e1rm"))
+        assert "kg┤" in e1rm and "14 Sep" in e1rm.splitlines()[-1]
         assert "Soreness is rising" in text
         await pilot.press("left_square_bracket")
         await app.workers.wait_for_complete()
@@ -69,3 +76,15 @@ def test_summary_snapshot_at_80x24(app_factory, snap_compare):
 
 async def _open_summary_before(pilot):
     await _open_summary(pilot.app, pilot)
+
+
+def test_summary_snapshot_in_a_light_theme(app_factory, snap_compare):
+    """The charts take the theme's colours, so they read on a light terminal too."""
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await _open_summary(pilot.app, pilot)
+        pilot.app.screen.query_one("#summary-body").scroll_end(animate=False)
+        await pilot.pause()
+
+    app = app_factory(when=SUNDAY, setup=two_weeks)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=light)

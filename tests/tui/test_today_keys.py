@@ -6,7 +6,7 @@ from journal.core.entry import parse_set_input
 from journal.tui.screens.today import TodayScreen
 from journal.tui.widgets.rest_timer import RestTimer
 
-from .conftest import SIZE, press_each, rows, settle
+from .conftest import SIZE, open_on, press_each, rows, settle
 
 
 async def test_enter_logs_the_first_set_as_prescribed(app_factory):
@@ -23,17 +23,6 @@ async def test_enter_logs_the_first_set_as_prescribed(app_factory):
         timer = screen.query_one(RestTimer)
         assert timer.ends_at is not None and not timer.rang
         assert "1/3" in str(screen.query_one("#exercises").get_cell("Back squat", screen.query_one("#exercises").ordered_columns[-1].key))
-
-
-async def open_on(app, pilot, exercise: str):
-    await settle(pilot)
-    screen = app.screen
-    names = [p.name for p in screen.planned.exercises]
-    for _ in range(names.index(exercise)):
-        await pilot.press("j")
-    await settle(pilot)
-    assert screen.focused_exercise().name == exercise
-    return screen
 
 
 async def test_edit_then_log_stores_what_was_typed(app_factory):

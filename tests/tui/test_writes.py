@@ -9,7 +9,8 @@ import sqlite3
 from textual import events
 
 from .conftest import SIZE, press_each, rows, settle
-from .test_today_keys import open_on, squat_day_with_warm_ups
+from .conftest import open_on
+from .test_today_keys import squat_day_with_warm_ups
 
 
 async def type_at_once(app, keys: list[tuple[str, str | None]]) -> None:

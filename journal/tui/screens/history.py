@@ -8,15 +8,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Sparkline
+from textual.widgets import DataTable, Label
 
+from ...core.clock import iso_date
 from ...core.errors import JournalError
 from ...core.exercise_history import ExerciseHistory
+from ...core.units import in_unit
 from ...render import load, set_text
 from ..journal_thread import JournalThread
 from ..wording import error_text
 from ..widgets.exercise_table import fill
 from ..widgets.key_footer import KeyFooter
+from ..widgets.trend_chart import Series, TrendChart
 
 
 class HistoryScreen(Screen):
@@ -31,7 +34,7 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Label(f"{self.exercise}: history", id="history-title", classes="screen-title", markup=False)
         yield Label("", id="history-best", markup=False)
-        yield Sparkline([], id="history-trend")
+        yield TrendChart(id="history-trend")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
@@ -60,5 +63,8 @@ class HistoryScreen(Screen):
         self.query_one("#history-best", Label).update(
             f"Best estimated 1RM: {load(overall, unit)} over the last {count} sessions" if overall
             else f"{count} sessions logged; no loaded sets to estimate a 1RM from")
-        self.query_one(Sparkline).data = [s.best_e1rm_kg or 0 for s in reversed(history.sessions)]
+        dated = [s for s in reversed(history.sessions) if s.best_e1rm_kg]
+        self.query_one(TrendChart).show(
+            f"Best e1RM by session ({unit})", [iso_date(s.date) for s in dated],
+            [Series("e1RM", [in_unit(s.best_e1rm_kg, unit) for s in dated])], unit)
         table.focus()

@@ -2,43 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pendulum import Date
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Label, Sparkline, Static
+from textual.widgets import Label, Static
 
+from ...core.clock import iso_date
 from ...core.engine import monday_of
+from ...core.units import in_unit
+from ...render import SummaryTable, summary_tables
 from ..journal_thread import JournalThread
-from ...core.units import amount_text
-from ...render import load, summary_sections
 from ..widgets.key_footer import KeyFooter
+from ..widgets.trend_chart import Series, TrendChart
 
 if TYPE_CHECKING:
     from ...core.summary import WeeklySummary
 
 
-def _chart(values: Sequence[float | None]) -> list[float]:
-    """Sparkline data: weeks without a value sit at the bottom."""
-    return [v or 0.0 for v in values]
-
-
-def _span(values: Sequence[float | None], unit: str) -> str:
-    """`843–5634.5 kg`: a chart's range, loads (given in kg) in the lifter's unit."""
-    found = [v for v in values if v]
-    if not found:
-        return "no data yet"
-    if unit in ("kg", "lb"):
-        return f"{amount_text(min(found), unit)}–{load(max(found), unit)}"
-    return f"{min(found):g}–{max(found):g}"
+def rich_table(section: SummaryTable) -> Group:
+    """A summary section as the screen shows it: a bold title, a table of plain-text cells, its notes."""
+    parts: list = [Text(section.title, style="bold")]
+    if section.rows:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+        for column in section.columns:
+            table.add_column(column, overflow="fold")
+        for row in section.rows:
+            table.add_row(*(Text(cell) for cell in row))
+        parts.append(table)
+    elif section.empty:
+        parts.append(Text(section.empty))
+    notes = Table.grid()  # a grid, not indented text: a note that wraps keeps its indent
+    notes.add_column(width=2)
+    notes.add_column(ratio=1)
+    for note in section.notes:
+        notes.add_row("", Text(note))
+    return Group(*parts, notes, Text(""))
 
 
 class SummaryScreen(Screen):
@@ -57,12 +64,10 @@ class SummaryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Label("", id="summary-title", classes="screen-title", markup=False)
         with VerticalScroll(id="summary-body"):
+            yield Static("Loading…", id="summary-text")
             with Grid(id="summary-charts"):
                 for name in ("volume", "readiness", "load", "e1rm"):
-                    with Vertical(classes="chart"):
-                        yield Label("", id=f"chart-{name}-label", classes="chart-label", markup=False)
-                        yield Sparkline([], id=f"chart-{name}")
-            yield Static("Loading…", id="summary-text")
+                    yield TrendChart(id=f"chart-{name}", classes="chart")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -78,29 +83,26 @@ class SummaryScreen(Screen):
         self.show(await self.journal.run(lambda journal: journal.summary(monday)))
 
     def show(self, week: WeeklySummary) -> None:
-        block = week.block
+        block, unit, charts = week.block, week.unit, week.charts
         self.query_one("#summary-title", Label).update(
             f"Week {week.week} · {week.from_} to {week.to} · {block.name} week {block.week} ({block.phase})")
-        charts = week.charts
-        weeks = len(charts.weeks)
-        lift, series = next(iter(charts.e1rm.items()), ("e1RM", [None] * weeks))
-        for name, values, title, unit in (
-            ("volume", charts.volume_kg, f"Volume, {weeks} weeks", week.unit),
-            ("readiness", charts.readiness, "Readiness", ""),
-            ("load", charts.load, "Load (RPE × min)", ""),
-            ("e1rm", series, f"{lift} e1RM", week.unit),
-        ):
-            self.query_one(f"#chart-{name}", Sparkline).data = _chart(values)
-            self.query_one(f"#chart-{name}-label", Label).update(f"{title}: {_span(values, unit)}")
-        parts: list[Text | Table] = []
-        for title, lines in summary_sections(week):
-            body = Table.grid()  # a grid, not indented text: a line that wraps keeps its indent
-            body.add_column(width=2)
-            body.add_column(ratio=1)
-            for line in lines:
-                body.add_row("", Text(line))
-            parts += [Text(title, style="bold"), body]
-        self.query_one("#summary-text", Static).update(Group(*parts))
+        self.query_one("#summary-text", Static).update(Group(*(rich_table(t) for t in summary_tables(week))))
+
+        def lifted(values) -> list[float | None]:
+            return [in_unit(v, unit) if v else None for v in values]
+
+        mondays = [iso_date(d) for d in charts.mondays]
+        weeks = len(mondays)
+        self.query_one("#chart-volume", TrendChart).show(
+            f"Volume a week ({unit})", mondays, [Series("volume", lifted(charts.volume_kg))], unit, bars=True)
+        self.query_one("#chart-readiness", TrendChart).show(
+            "Readiness (0-100)", mondays, [Series("readiness", charts.readiness)], floor=0)
+        self.query_one("#chart-load", TrendChart).show(
+            "Training load (RPE × min)", mondays,
+            [Series("gym", charts.gym_load), Series("runs", charts.run_load)], bars=True)
+        self.query_one("#chart-e1rm", TrendChart).show(
+            f"Main lifts' e1RM ({unit}), {weeks} weeks", mondays,
+            [Series(lift, lifted(values)) for lift, values in charts.e1rm.items()], unit)
         self.query_one("#summary-body", VerticalScroll).scroll_home(animate=False)
 
     def action_export(self) -> None:
