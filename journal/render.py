@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,23 +24,45 @@ def target_text(p: Prescription, compact: bool = False) -> str:
     return f"{p.sets}{gap}×{gap}{amount}{per_side}{at}"
 
 
+def _amount(s: LoggedSet) -> str:
+    return f"{s.seconds:g} s" if s.seconds is not None and not s.reps else f"{s.reps}"
+
+
+def _lifted(s: LoggedSet) -> str:
+    """The load as it was logged (`40 kg`, `95 lb`), or "" for bodyweight and holds."""
+    if s.weight is not None and s.weight_kg:
+        return f"{s.weight:g} {s.unit}"
+    return f"{s.weight_kg:g} kg" if s.weight_kg else ""
+
+
 def set_text(s: LoggedSet) -> str:
     if s.set_type == "skipped":
         return "skipped"
-    if s.seconds is not None and not s.reps:
-        amount = f"{s.seconds:g} s"
-    else:
-        amount = f"× {s.reps}"
-    if s.weight is not None and s.weight_kg:
-        lifted = f"{s.weight:g} {s.unit} "
-    elif s.weight_kg:
-        lifted = f"{s.weight_kg:g} kg "
-    else:
-        lifted = "BW " if s.reps else ""
+    amount = _amount(s) if s.seconds is not None and not s.reps else f"× {s.reps}"
+    lifted = _lifted(s) or ("BW" if s.reps else "")
     extras = [f"RPE {s.rpe:g}" if s.rpe is not None else "", s.side or "",
-              s.tempo or "", "" if s.set_type == "working" else s.set_type]
+              s.tempo or "", "" if s.set_type == "working" else s.set_type.replace("warmup", "warm-up")]
     tail = "  ".join(e for e in extras if e)
-    return f"{lifted}{amount}" + (f"  {tail}" if tail else "")
+    return f"{lifted} {amount}".strip() + (f"  {tail}" if tail else "")
+
+
+def sets_in_brief(sets: Sequence[LoggedSet]) -> str:
+    """A session's working sets in a few characters: `3×5 @ 40 kg`, `40 kg × 5,5,6`, `40/45 kg × 5,5,3`,
+    `2×45 s`. Both sides of a set count once."""
+    done = [s for s in sets if s.set_type not in ("skipped", "warmup")]
+    if not done:
+        return "skipped" if sets else "—"
+    by_set = {s.set_index: s for s in reversed(done)}  # each set's first side
+    firsts = [by_set[n] for n in sorted(by_set)]
+    loads = list(dict.fromkeys(_lifted(s) for s in firsts))
+    amounts = [_amount(s) for s in firsts]
+    if len(set(amounts)) == 1 and len(loads) == 1:
+        return f"{len(firsts)}×{amounts[0]}" + (f" @ {loads[0]}" if loads[0] else "")
+    reps = ",".join(a.removesuffix(" s") for a in amounts) + (" s" if amounts[0].endswith(" s") else "")
+    if loads == [""]:
+        return reps
+    loaded = [load.split() for load in loads if load]
+    return f"{'/'.join(number for number, _ in loaded)} {loaded[0][1]} × {reps}"
 
 
 def equipment_text(gear: dict) -> str:

@@ -10,7 +10,7 @@ import json
 import threading
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -55,10 +55,11 @@ from .store import Store, new_id
 from .units import in_unit
 
 if TYPE_CHECKING:
-    from .exercise_history import ExerciseHistory
+    from .exercise_history import ExerciseHistory, ExerciseSession
     from .records import Record
     from .summary import SessionReport
     from .summary import WeeklySummary
+    from .week_glance import WeekAtAGlance
 
 MAX_TRAVEL_DAYS = 366
 
@@ -218,6 +219,7 @@ class TrainingDay:
     checked_in: bool
     sessions: tuple[Session, ...] = ()  # in the order they started
     planned_session: str | None = None  # the id of the session the plan named, once one set is in it
+    last_time: dict[str, ExerciseSession] = field(default_factory=dict)  # each exercise's previous session
 
 
 class WrongThread(RuntimeError):
@@ -565,7 +567,36 @@ class Journal:
             program_title=enrolled.program.title, units=enrolled.enrolment.units, planned=planned,
             sets=tuple(self.sets_on(day)), upcoming=self.next_session(day) if planned.session is None else None,
             checked_in=self.wellness_on(day) is not None, sessions=tuple(self.sessions_on(day)),
-            planned_session=self.store.planned_session(day.isoformat()))
+            planned_session=self.store.planned_session(day.isoformat()),
+            last_time=self.last_time([p.name for p in planned.exercises], day))
+
+    def last_time(self, exercises: list[str], day: Date) -> dict[str, ExerciseSession]:
+        """What the lifter did last time: each exercise's latest session before `day`."""
+        from .exercise_history import exercise_history
+
+        units = self.enrolled().enrolment.units
+        found = {}
+        for name in exercises:
+            # Newest first: the latest session is whole unless it alone has more sets than this.
+            sessions = exercise_history(name, self.store.sets_of(name, before=day.isoformat(), limit=60),
+                                        units).sessions
+            if sessions:
+                found[name] = sessions[0]
+        return found
+
+    def week_at_a_glance(self, day: Date) -> WeekAtAGlance:
+        """The week around `day`: sessions, heavy legs and runs, and the day's readiness in parts."""
+        from .readiness import readiness_by_day
+        from .week_glance import week_at_a_glance
+
+        rules = self.enrolled().program.rules
+        monday = engine.monday_of(day)
+        sunday = monday.add(days=6)
+        days = self.plan_days(monday, sunday)
+        runs = self.store.runs_between(monday.isoformat(), sunday.isoformat())
+        recent = self.store.wellness_between(day.subtract(days=rules.baseline_days).isoformat(), day.isoformat())
+        check_in = recent[-1] if recent and recent[-1].date == day.isoformat() else None
+        return week_at_a_glance(days, runs, rules, check_in, readiness_by_day(recent, rules).get(day.isoformat()))
 
     # --- wellness, runs, assessments ----------------------------------------------------
 

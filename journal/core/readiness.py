@@ -19,12 +19,18 @@ GOOD_LOW = ("soreness", "fatigue", "stress")  # 1 is good
 # --- readiness ------------------------------------------------------------------------------
 
 
+def readiness_parts(w: Wellness, sleep_target_h: float = 8.0) -> dict[str, float]:
+    """Each answer of a check-in scaled from 0 (worst) to 1 (best): what readiness is made of."""
+    parts = {"sleep_h": min(w.sleep_h / sleep_target_h, 1.0)}
+    parts.update({name: (getattr(w, name) - 1) / 4 for name in GOOD_HIGH})
+    parts.update({name: (5 - getattr(w, name)) / 4 for name in GOOD_LOW})
+    return parts
+
+
 def readiness_score(w: Wellness, sleep_target_h: float = 8.0) -> float:
-    """0-100 from one check-in: each answer scaled so that 1 is good, averaged."""
-    parts = [min(w.sleep_h / sleep_target_h, 1.0)]
-    parts += [(getattr(w, name) - 1) / 4 for name in GOOD_HIGH]
-    parts += [(5 - getattr(w, name)) / 4 for name in GOOD_LOW]
-    return round(100 * sum(parts) / len(parts), 1)
+    """0-100 from one check-in: the answers' parts, averaged."""
+    parts = readiness_parts(w, sleep_target_h)
+    return round(100 * sum(parts.values()) / len(parts), 1)
 
 
 BASELINE_MIN_DAYS = 7  # check-ins before a baseline means anything

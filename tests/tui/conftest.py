@@ -72,6 +72,18 @@ async def open_on(app, pilot, exercise: str):
     return screen
 
 
+def screen_lines(app) -> list[str]:
+    """What the terminal shows, line by line, as a person would read it (from the screenshot)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    by_row: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        by_row.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return ["".join(text for _, text in sorted(parts)) for _, parts in sorted(by_row.items())]
+
+
 def plain(widget) -> str:
     """The text a widget shows, whatever it was given: a string, Rich Text or a Rich renderable."""
     content = widget.render()

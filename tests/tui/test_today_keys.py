@@ -5,6 +5,7 @@ from __future__ import annotations
 from journal.core.entry import parse_set_input
 from journal.tui.screens.today import TodayScreen
 from journal.tui.widgets.rest_timer import RestTimer
+from journal.tui.widgets.set_list import SetList
 
 from .conftest import SIZE, open_on, press_each, rows, settle
 
@@ -328,7 +329,7 @@ async def test_a_set_that_beats_the_best_e1rm_is_announced_and_marked(app_factor
         await press_each(pilot, "enter", "enter")  # the empty bar to warm up, then the working set
         [note] = [n for n in app._notifications if n.title == "New record"]
         assert note.message.startswith("Back squat: best e1RM") and "(+" in note.message
-        assert "★ record" in str(screen.query_one("#sets").render())
+        assert "★ record" in screen.query_one(SetList).text
     assert rows(app, "select set_type, weight_kg, reps from sets where date = '2026-09-14'") == [
         ("warmup", 20.0, 10), ("working", 22.5, 5)]
 
@@ -360,7 +361,7 @@ async def test_a_note_shows_in_the_set_list_and_goes_on_the_last_set_wherever_th
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)
-        assert "knee fine" in str(screen.query_one("#sets").render())
+        assert "knee fine" in screen.query_one(SetList).text
     assert rows(app, "select exercise, notes from sets") == [("Back squat", "knee fine")]
 
 
@@ -459,8 +460,8 @@ async def test_enter_logs_the_warm_ups_first_without_rest_then_the_working_sets(
         screen = await open_on(app, pilot, "Back squat")
         squat = screen.focused_exercise()
         assert len(squat.warmups) == 4
-        assert "W1" in str(screen.query_one("#sets").render()) and "warm-up ← next" in str(
-            screen.query_one("#sets").render())
+        assert "W1" in screen.query_one(SetList).text and "warm-up ← next" in str(
+            screen.query_one(SetList).text)
         await press_each(pilot, *["enter"] * 4)
         timer = screen.query_one(RestTimer)
         assert timer.ends_at is None  # no rest timer after warm-ups

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
@@ -20,12 +20,14 @@ from ...core.clock import iso_date
 from ...core.engine import NextSet, next_set, warm_ups_left, working_sets
 from ...core.entry import SetInput
 from ...core.errors import JournalError
+from ...core.exercise_history import ExerciseSession
 from ...core.journal import Journal, TrainingDay
 from ...core.records import Record
 from ...core.units import plural
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp
 from ...render import set_text, target_text
-from ..widgets.exercise_table import ExerciseTable
+from ..widgets.coach_panel import CoachPanel
+from ..widgets.exercise_table import WIDE_TABLE, ExerciseTable
 from ..widgets.rest_timer import ADJUST_S, RestTimer
 from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
@@ -38,7 +40,13 @@ WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let
 T = TypeVar("T")
 
 
+PANEL_FROM = 120  # columns: the coach panel stays beside the session
+PANEL_WIDTH = 40  # as in journal.tcss
+
+
 class TodayScreen(Screen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (PANEL_FROM, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("e", "edit_set", "Edit+log"),
         Binding("s", "skip_set", "Skip"),
@@ -52,6 +60,7 @@ class TodayScreen(Screen):
         Binding("w", "check_in", "Check-in"),
         Binding("p", "plan", "Plan"),
         Binding("h", "history", "History"),
+        Binding("c", "coach_panel", "Last time, week, readiness", show=False),
         Binding("S", "summary", "Summary"),
         Binding("x", "export", "Export"),
         Binding("i", "import_sets", "Import", show=False),
@@ -80,6 +89,8 @@ class TodayScreen(Screen):
         self.holding: tuple[Prescription, NextSet] | None = None  # a hold or carry being timed
         self.program_title = ""
         self.units = "kg"
+        self.last_time: dict[str, ExerciseSession] = {}
+        self._width = 0  # the terminal width the table and the panel were laid out for
         self._writing = False
         self._after_write: list[Callable[[], None]] = []
 
@@ -87,16 +98,19 @@ class TodayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="header")
-        yield Label("", id="session-title", markup=False)
-        yield Static("", id="sessions", markup=False)
-        yield Static("", id="adjustments", markup=False)
-        yield ExerciseTable(id="exercises")
-        yield Static("", id="rest-day", markup=False)
-        with Horizontal(id="focus-panel"):
-            yield SetList(id="sets")
-            yield RestTimer(self.journal.clock, id="timer")
-        yield Static("", id="why", markup=False)
-        yield Static("waiting for the journal file… (another program is writing it)", id="saving")
+        with Horizontal(id="today-body"):
+            with Vertical(id="today-main"):
+                yield Label("", id="session-title", markup=False)
+                yield Static("", id="sessions", markup=False)
+                yield Static("", id="adjustments", markup=False)
+                yield ExerciseTable(id="exercises")
+                yield Static("", id="rest-day", markup=False)
+                with Horizontal(id="focus-panel"):
+                    yield SetList(id="sets")
+                    yield RestTimer(self.journal.clock, id="timer")
+                yield Static("", id="why", markup=False)
+                yield Static("waiting for the journal file… (another program is writing it)", id="saving")
+            yield CoachPanel(self.journal, self.day, id="coach-panel")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -127,8 +141,29 @@ class TodayScreen(Screen):
         self.in_order = list(day.sets)
         self.sessions = day.sessions
         self.planned_session = day.planned_session
+        self.last_time = day.last_time
         self._sort_by_session()
         self._paint()
+        if self._panel_beside():
+            self.query_one(CoachPanel).load_week()  # after the session is painted: it can wait
+
+    def _panel_beside(self) -> bool:
+        return self.size.width >= PANEL_FROM
+
+    def _table_width(self) -> int:
+        return self.size.width - (PANEL_WIDTH if self._panel_beside() else 0)
+
+    def on_resize(self) -> None:
+        # Across a breakpoint the table gains or loses its Pillar column, and the panel comes or goes.
+        width, was = self._table_width(), self._width
+        self._width = width
+        if self.planned is None or not was:
+            return
+        if (width >= WIDE_TABLE) != (was >= WIDE_TABLE):
+            self._paint()
+        panel = self.query_one(CoachPanel)
+        if self._panel_beside() and panel.week is None:
+            panel.load_week()
 
     def _logging_into(self) -> str | None:
         return self.chosen or self.planned_session
@@ -179,6 +214,7 @@ class TodayScreen(Screen):
         table = self.query_one(ExerciseTable)
         rest_day = self.query_one("#rest-day", Static)
         title = self.query_one("#session-title", Label)
+        self.query_one("#focus-panel").display = planned.session is not None  # no sets on a rest day
         if planned.session is None:
             title.update(f"Rest day · {self.program_title}")
             table.display = False
@@ -189,7 +225,8 @@ class TodayScreen(Screen):
             title.update(f"{name} ({kind}) · {self.program_title}")
             table.display = True
             rest_day.display = False
-            table.show(planned.exercises, {n: len(working_sets(s)) for n, s in self.logged.items()}, kind)
+            table.show(planned.exercises, {n: len(working_sets(s)) for n, s in self.logged.items()}, kind,
+                       self.last_time, self._table_width())
             table.focus()
         self._paint_sessions()
         self._paint_focus()
@@ -220,6 +257,7 @@ class TodayScreen(Screen):
     def _paint_focus(self) -> None:
         p = self.focused_exercise()
         self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [], self.record_sets)
+        self.query_one(CoachPanel).show_last(p.name if p else None, self.last_time.get(p.name) if p else None)
         why = self.query_one("#why", Static)
         text = f"why: {p.why}" if p else ""
         if text != str(why.content):  # unchanged after a set is logged: no layout to redo
@@ -582,6 +620,17 @@ class TodayScreen(Screen):
 
         gear = await self.journal.run(lambda journal: journal.equipment())
         self.app.push_screen(EquipmentScreen(gear), save)
+
+    def action_coach_panel(self) -> None:
+        """Last time, the week and readiness: beside the session on a wide terminal, else a dialog."""
+        if self._panel_beside():
+            self.notify("The panel is on the right: last time, this week, readiness.", markup=False)
+            return
+        from .coach_panel import CoachPanelScreen
+
+        p = self.focused_exercise()
+        self.app.push_screen(CoachPanelScreen(self.journal, self.day, p.name if p else None,
+                                              self.last_time.get(p.name) if p else None))
 
     def action_keys(self) -> None:
         from .keys import KeysScreen

@@ -7,8 +7,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from ...core.engine import planned_set_count, whole_sets_done
+from ...core.exercise_history import ExerciseSession
 from ...core.model import LIFTING_KINDS, Prescription
-from ...render import load, target_text
+from ...render import load, sets_in_brief, target_text
+
 
 def fill(table: DataTable, labels: list[str], rows: list[tuple[list[str | Text], str | None]],
          least: dict[str, int] | None = None) -> None:
@@ -29,6 +31,13 @@ def load_cell(p: Prescription) -> str:
         return load(p.weight_kg, p.unit)
     return "BW" if p.reps is not None else "hold"
 
+
+WIDE_TABLE = 100  # columns: room for the Pillar and Tempo columns beside the Last one
+LAST_WIDTH, LAST_WIDTH_NARROW = 20, 14  # the Last column; the coach panel (c) lists every set
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 DONE_WIDTH = len("10/10 +L")  # the Done column's widest progress, so a logged set never widens it
 
@@ -53,24 +62,33 @@ class ExerciseTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.kind = ""
+        self.wide = True
 
-    def show(self, exercises: tuple[Prescription, ...], done: dict[str, int], kind: str) -> None:
+    def show(self, exercises: tuple[Prescription, ...], done: dict[str, int], kind: str,
+             last_time: dict[str, ExerciseSession], width: int) -> None:
+        """The rows, for a table `width` columns wide: the Last column (each exercise's previous
+        session) always; Pillar and Tempo where there is room for them too (the set panel shows
+        the tempo)."""
         keep = self.cursor_row if self.row_count else 0
         self.clear(columns=True)
         self.kind = kind
-        labels = (["Exercise", "Pillar", "Target", "Load", "Tempo", "Rest", "Done"] if kind in LIFTING_KINDS
-                  else ["Exercise", "Pillar", "Target", "Rest", "Done"])
-        fill(self, labels, [(self._cells(p, done.get(p.name, 0)), p.name) for p in exercises],
-             least={"Done": DONE_WIDTH})
+        self.wide = width >= WIDE_TABLE
+        lifting = kind in LIFTING_KINDS
+        labels = ["Exercise"] + (["Pillar"] if self.wide else []) + ["Target"] + (["Load"] if lifting else [])
+        labels += ["Last"] + (["Tempo"] if lifting and self.wide else []) + ["Rest", "Done"]
+        fill(self, labels, [(self._cells(p, done.get(p.name, 0), last_time.get(p.name)), p.name)
+                            for p in exercises], least={"Done": DONE_WIDTH})
         if exercises:
             self.move_cursor(row=min(keep, len(exercises) - 1), animate=False)
 
-    def _cells(self, p: Prescription, done: int) -> list[str | Text]:
-        rest = f"{p.rest_s}s" if p.rest_s else "—"
-        target = target_text(p, compact=True)
-        if self.kind in LIFTING_KINDS:
-            return [Text(p.name), p.pillar, target, load_cell(p), p.tempo or "—", rest, done_cell(p, done)]
-        return [Text(p.name), p.pillar, target, rest, done_cell(p, done)]
+    def _cells(self, p: Prescription, done: int, last: ExerciseSession | None) -> list[str | Text]:
+        lifting = self.kind in LIFTING_KINDS
+        brief = sets_in_brief(last.sets) if last else "—"
+        cells: list[str | Text] = [Text(p.name)] + ([p.pillar] if self.wide else []) + [target_text(p, compact=True)]
+        cells += [load_cell(p)] if lifting else []
+        cells.append(Text(_cut(brief, LAST_WIDTH if self.wide else LAST_WIDTH_NARROW)))
+        cells += [p.tempo or "—"] if lifting and self.wide else []
+        return cells + [f"{p.rest_s}s" if p.rest_s else "—", done_cell(p, done)]
 
     def show_done(self, p: Prescription, done: int) -> None:
         """Repaint one row's progress, nothing else: the hot path after a logged set."""

@@ -10,9 +10,19 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import plotext._utility as plotext_utility
 from pendulum import Date
 from textual.color import Color
 from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
+
+
+BAR_DAYS = 4  # a weekly bar's width, in days
+
+# plotext drops duplicate ticks through a set, so the order it places tick labels in (and so
+# where a crowded label lands) changed with each process's string hashing. Its own commented-out
+# alternative keeps the order: the same data then draws the same chart every time.
+plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
 
 
 @dataclass(frozen=True)
@@ -75,9 +85,9 @@ class TrendChart(PlotextPlot):
         return [Color.parse(variables[name]).rgb for name in ("primary", "accent", "warning")]
 
     def render(self):
-        plt = self.plt
-        plt.clear_data()
-        plt.clear_figure()
+        # A new figure for every drawing: a plotext figure keeps state from its earlier drawings
+        # (at other sizes), so the same data could come out a column apart.
+        self._plot = plt = Plot()
         plt.title(self.chart_title)
         found = [v for s in self.series for v in s.values if v is not None]
         if not self.dates or not found:
@@ -93,7 +103,7 @@ class TrendChart(PlotextPlot):
         xs = [(d - first).days for d in self.dates]  # time runs at its real pace, gaps and all
         colours = self._colours()
         if self.bars:
-            plt.stacked_bar(xs, [[v or 0 for v in s.values] for s in self.series], width=4,
+            plt.stacked_bar(xs, [[v or 0 for v in s.values] for s in self.series], width=BAR_DAYS,
                             labels=[s.label for s in self.series] if len(self.series) > 1 else None,
                             color=colours[:len(self.series)], marker="sd")
         else:
@@ -101,6 +111,9 @@ class TrendChart(PlotextPlot):
                 points = [(x, v) for x, v in zip(xs, s.values) if v is not None]
                 plt.plot([x for x, _ in points], [v for _, v in points], marker="braille",
                          color=colours[n % len(colours)], label=s.label if len(self.series) > 1 else None)
+        # Limits set, never left to plotext: its own depend on what other plots drew before.
+        edge = BAR_DAYS / 2 if self.bars or xs[-1] == xs[0] else 0  # one date: a span around it
+        plt.xlim(xs[0] - edge, xs[-1] + edge)
         plt.ylim(ticks[0], ticks[-1])
         plt.yticks(ticks, [tick_text(t, self.unit) for t in ticks])
         labelled = date_ticks(self.dates, self.size.width)

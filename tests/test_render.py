@@ -1,0 +1,33 @@
+"""The brief of a session's sets that the Last column shows, in kg and lb."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.core.model import LoggedSet
+from journal.render import sets_in_brief
+
+
+def logged(n: int, weight: float | None, reps: int | None = 5, unit: str = "kg", *, seconds: float | None = None,
+           side: str | None = None, set_type: str = "working") -> LoggedSet:
+    kg = weight * (0.45359237 if unit == "lb" else 1) if weight else None
+    return LoggedSet(id=f"{n}{side}", exercise="Back squat", set_index=n, set_type=set_type, weight_kg=kg,
+                     weight=weight, unit=unit, reps=reps, seconds=seconds, side=side, tempo=None, rpe=None,
+                     rest_s=None, notes=None, logged_at="2026-09-07T17:00:00+00:00", tz="UTC", date="2026-09-07")
+
+
+@pytest.mark.parametrize("sets, brief", [
+    ([logged(n, 40) for n in (1, 2, 3)], "3×5 @ 40 kg"),
+    ([logged(1, 40), logged(2, 40), logged(3, 40, 6)], "40 kg × 5,5,6"),
+    ([logged(1, 40), logged(2, 45), logged(3, 45, 3)], "40/45 kg × 5,5,3"),
+    ([logged(n, 135, unit="lb") for n in (1, 2)], "2×5 @ 135 lb"),
+    ([logged(1, 135, unit="lb"), logged(2, 145, 3, unit="lb")], "135/145 lb × 5,3"),
+    ([logged(n, None, None, seconds=45) for n in (1, 2)], "2×45 s"),
+    ([logged(1, None, None, seconds=45), logged(2, None, None, seconds=30)], "45,30 s"),
+    ([logged(n, 12, 8, side=side) for n in (1, 2) for side in ("L", "R")], "2×8 @ 12 kg"),  # sides count once
+    ([logged(1, 20, 10, set_type="warmup"), logged(2, 40)], "1×5 @ 40 kg"),  # warm-ups are not the work
+    ([logged(1, 40, None, set_type="skipped")], "skipped"),
+    ([logged(n, None, 10) for n in (1, 2)], "2×10"),
+])
+def test_a_session_in_brief(sets, brief):
+    assert sets_in_brief(sets) == brief

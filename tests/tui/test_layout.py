@@ -1,0 +1,90 @@
+"""The Today screen at the sizes lifters use: 80×24 keeps what matters in view, 120×36 adds the
+coach panel beside the session, and the table's Last column shows the previous session."""
+
+from __future__ import annotations
+
+from journal.core.entry import parse_set_input
+from journal.tui.screens.coach_panel import CoachPanelScreen
+from journal.tui.widgets.coach_panel import CoachPanel
+from .conftest import START, open_on, plain, press_each, screen_lines, settle
+from .test_today_keys import squat_day_with_warm_ups
+
+
+def a_week_behind(journal):
+    """Week 1 done on its Monday (with a note), a run calendar, and this morning's check-in."""
+    for reps in (5, 5, 6):
+        journal.log_set("Back squat", START, parse_set_input(f"20x{reps}", journal.units(), notes="deep" if reps == 6 else None))
+    journal.add_run(START.add(days=8), "easy", minutes=40)
+    journal.add_run(START.add(days=13), "long", minutes=95)
+    journal.check_in(START.add(days=7), sleep_h=6, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4,
+                     motivation=5)
+
+
+async def test_at_80x24_one_enter_on_the_first_barbell_lift_leaves_all_of_it_in_view(tmp_path):
+    app = squat_day_with_warm_ups(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await press_each(pilot, "enter")
+        shown = "\n".join(screen_lines(app))
+        assert "✓ W1 20 kg × 10" in shown and "▸ W2 30 kg × 5  warm-up ← next" in shown
+        assert "per side:" in shown  # the plate math
+        why = screen.focused_exercise().why
+        assert " ".join(shown.split()).count(" ".join(f"why: {why}".split())) == 1  # all of it, wrapped
+        assert "Done" in screen_lines(app)[2]  # the table's last column is whole
+        # Logged into the set list all the way down: the last set done and the next stay in view.
+        await press_each(pilot, *["enter"] * 4)
+        shown = "\n".join(screen_lines(app))
+        assert "✓ 1  62.5 kg × 5" in shown and "▸ 2  62.5 kg × 5  ← next" in shown
+
+
+async def test_at_120_columns_the_coach_panel_shows_last_time_the_week_and_readiness(app_factory):
+    app = app_factory(when="2026-09-14T18:00:00", setup=a_week_behind)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await settle(pilot)
+        panel = screen.query_one(CoachPanel)
+        assert panel.display and panel.region.width == 40
+        last = plain(panel.query_one("#panel-last"))
+        assert "Mon 7 Sep 2026" in last and "3. 20 kg × 6" in last and "“deep”" in last
+        week = plain(panel.query_one("#panel-week")).splitlines()
+        assert "heavy legs stay 48 h before a key run and 48 h apart" in " ".join(week)
+        monday = next(line for line in week if line.startswith("Mon 14"))
+        assert "▲" in monday and "Lower A" in monday
+        assert any(line.startswith("Tue 15") and "easy run 40 min" in line for line in week)
+        assert any(line.startswith("Sun 20") and "●" in line and "long run 95 min" in line for line in week)
+        readiness = plain(panel.query_one("#panel-readiness"))
+        assert "Sleep" in readiness and "6 h" in readiness and "Motivation" in readiness and "5/5" in readiness
+        # The table's Last column: the previous session in brief.
+        table = screen.query_one("#exercises")
+        labels = [str(c.label) for c in table.ordered_columns]
+        assert "Last" in labels and labels[-1] == "Done"
+        assert str(table.get_row("Back squat")[labels.index("Last")]) == "20 kg × 5,5,6"
+        await pilot.press("j")
+        await settle(pilot)
+        assert "Last time · " + screen.focused_exercise().name in plain(panel.query_one("#panel-last"))
+
+
+async def test_at_80_columns_the_same_panel_is_one_key_away(app_factory):
+    app = app_factory(when="2026-09-14T18:00:00", setup=a_week_behind)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        assert not screen.query_one(CoachPanel).display
+        labels = [str(c.label) for c in screen.query_one("#exercises").ordered_columns]
+        assert labels == ["Exercise", "Target", "Load", "Last", "Rest", "Done"]  # Pillar and Tempo make room
+        await press_each(pilot, "c")
+        assert isinstance(app.screen, CoachPanelScreen)
+        dialog = app.screen.query_one(CoachPanel)
+        assert "3. 20 kg × 6" in plain(dialog.query_one("#panel-last"))
+        assert "long run 95 min" in plain(dialog.query_one("#panel-week"))
+        await press_each(pilot, "escape")
+        assert app.screen is screen
+
+
+async def test_a_first_time_lift_says_so_and_the_last_column_has_a_dash(app_factory):
+    app = app_factory(when="2026-09-07T18:00:00")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        assert "No earlier sets" in plain(screen.query_one("#panel-last"))
+        table = screen.query_one("#exercises")
+        labels = [str(c.label) for c in table.ordered_columns]
+        assert str(table.get_row("Back squat")[labels.index("Last")]) == "—"
