@@ -258,3 +258,19 @@ def test_reps_at_a_kettlebell_earn_the_next_size_however_far_away_it_is():
                                  "2026-09-07T17:00:00+00:00", "UTC", "2026-09-07")] * 3,
         Prescription("Swing", "power", 3, 5, 8.0, None, None, None, False, ""), 3, 9.0)], [], [],
         "2026-09-07", "2026-09-27", Rules(), gear).verdict.reasons[1]
+
+
+def test_a_journal_starts_with_its_own_kit_or_not_at_all(tmp_path):
+    from journal.core.clock import FixedClock
+    from journal.core.errors import EntryError
+    from journal.core.journal import start_journal
+
+    clock = FixedClock.at_local("2026-09-06T12:00:00", "Europe/London")
+    with pytest.raises(EntryError) as refused:
+        start_journal(tmp_path / "bad.db", clock, "runner-beginner", START, "kg", equipment={"plates": "20,heavy"})
+    assert refused.value.field == "plates" and not (tmp_path / "bad.db").exists()
+    journal, enrolled = start_journal(tmp_path / "j.db", clock, "runner-beginner", START, "kg",
+                                      loads={"Back squat": "40"}, equipment={"bar": "15", "plates": "10,5,2"})
+    assert journal.equipment().bar_kg == 15 and journal.equipment().plates_kg == (10.0, 5.0, 2.0)
+    assert enrolled.enrolment.loads["Back squat"] == 39  # 40 kg is not makeable; 39 is: 15 + 2 × (10 + 2)
+    journal.close()

@@ -322,6 +322,12 @@ def start_load(slot: Slot, enrolment: Enrolment) -> float | None:
     return slot.start_kg
 
 
+def main_lifts(program: Program) -> list[str]:
+    """The lifts whose first load matters most: the barbell lifts and heavy leg work, in program order."""
+    return [name for name, slot in program.exercises().items()
+            if slot.start_kg is not None and (slot.implement == "barbell" or slot.heavy_lower)]
+
+
 def starting_loads(program: Program, bodyweight_kg: float | None,
                    overrides: dict[str, float], units: str | Equipment = "kg") -> dict[str, float]:
     """Start loads for `init`: overrides first, then bodyweight x factor, never below the default;

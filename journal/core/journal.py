@@ -48,6 +48,7 @@ from .model import (
     Session,
     Slot,
     Wellness,
+    default_equipment,
 )
 from .progression import Target, Verdict
 from .program import load_program_file, parse_program, shipped_programs
@@ -132,9 +133,29 @@ class Enrolled:
     enrolment: Enrolment
 
 
+def equipment_with(gear: Equipment, *, bar: str | None = None, plates: str | None = None,
+                   dumbbells: str | None = None, kettlebells: str | None = None,
+                   machine_step: str | None = None) -> Equipment:
+    """`gear` with the values given (in its unit; lists comma-separated) in place of its own."""
+    unit = gear.unit
+    return replace(
+        gear,
+        bar_kg=parse_positive_weight(bar, unit, "bar") if bar is not None else gear.bar_kg,
+        plates_kg=(tuple(reversed(parse_weight_list(plates, unit, "plates"))) if plates is not None
+                   else gear.plates_kg),
+        dumbbells_kg=parse_weight_list(dumbbells, unit, "dumbbells") if dumbbells is not None else gear.dumbbells_kg,
+        kettlebells_kg=(parse_weight_list(kettlebells, unit, "kettlebells") if kettlebells is not None
+                        else gear.kettlebells_kg),
+        machine_step_kg=(parse_positive_weight(machine_step, unit, "machine-step") if machine_step is not None
+                         else gear.machine_step_kg))
+
+
 def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_kg: object = None,
-                  loads: dict[str, object] | None = None) -> tuple[Enrolled, str]:
-    """An enrolment checked whole before any file is touched, with its program's text."""
+                  loads: dict[str, object] | None = None,
+                  equipment: dict[str, str] | None = None) -> tuple[Enrolled, str]:
+    """An enrolment checked whole before any file is touched, with its program's text.
+    `equipment`: what the lifter owns where it differs from the unit's usual kit; the starting
+    loads are then made from it."""
     program, text = resolve_program(program_name)
     if units not in ("kg", "lb"):
         raise EntryError("units", f"{units!r} is not kg or lb")
@@ -145,19 +166,21 @@ def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_
     for name, kg in (loads or {}).items():
         exercise = match_exercise(name, list(program.exercises()))
         overrides[exercise] = to_kg(parse_weight(kg, units, f"load {exercise}"), units)
+    gear = equipment_with(default_equipment(units), **equipment) if equipment else None
     enrolment = Enrolment(program.name, start.isoformat(), units, None, bodyweight_kg,
-                          engine.starting_loads(program, bodyweight_kg, overrides, units))
+                          engine.starting_loads(program, bodyweight_kg, overrides, gear or units), gear)
     return Enrolled(program, enrolment), text
 
 
 def start_journal(path: str | Path, clock: Clock, program_name: str, start: Date, units: str = "kg",
-                  bodyweight: object = None, loads: dict[str, object] | None = None) -> tuple[Journal, Enrolled]:
+                  bodyweight: object = None, loads: dict[str, object] | None = None,
+                  equipment: dict[str, str] | None = None) -> tuple[Journal, Enrolled]:
     """A journal at `path` enrolled in a program: every value is checked before a file is made.
     `journal init` and the first-run screen both start a journal this way."""
-    new_enrolment(program_name, start, units, bodyweight, loads)
+    new_enrolment(program_name, start, units, bodyweight, loads, equipment)
     journal = Journal.open(path, clock, create=True)
     try:
-        return journal, journal.enrol(program_name, start, units, bodyweight, loads)
+        return journal, journal.enrol(program_name, start, units, bodyweight, loads, equipment)
     except BaseException:
         journal.close()
         raise
@@ -274,10 +297,13 @@ class Journal:
 
     # --- enrolment ----------------------------------------------------------------------
 
-    def enrol(self, program_name: str, start: Date, units: str = "kg",
-              bodyweight_kg: float | None = None, loads: dict[str, float] | None = None) -> Enrolled:
-        enrolled, text = new_enrolment(program_name, start, units, bodyweight_kg, loads)
-        self.store.enrol(enrolled.enrolment, text)
+    def enrol(self, program_name: str, start: Date, units: str = "kg", bodyweight_kg: float | None = None,
+              loads: dict[str, float] | None = None, equipment: dict[str, str] | None = None) -> Enrolled:
+        enrolled, text = new_enrolment(program_name, start, units, bodyweight_kg, loads, equipment)
+        with self.store.write():  # the enrolment and the kit it was planned with, together
+            self.store.enrol(enrolled.enrolment, text)
+            if enrolled.enrolment.equipment is not None:
+                self.store.set_equipment(enrolled.enrolment.equipment)
         return enrolled
 
     def enrolled(self) -> Enrolled:
@@ -303,18 +329,8 @@ class Journal:
     def set_equipment(self, *, bar: str | None = None, plates: str | None = None, dumbbells: str | None = None,
                       kettlebells: str | None = None, machine_step: str | None = None) -> Equipment:
         """Change what the lifter owns, given in their unit (lists comma-separated); the rest stays."""
-        gear = self.equipment()
-        unit = gear.unit
-        changed = replace(
-            gear,
-            bar_kg=parse_positive_weight(bar, unit, "bar") if bar is not None else gear.bar_kg,
-            plates_kg=(tuple(reversed(parse_weight_list(plates, unit, "plates"))) if plates is not None
-                       else gear.plates_kg),
-            dumbbells_kg=parse_weight_list(dumbbells, unit, "dumbbells") if dumbbells is not None else gear.dumbbells_kg,
-            kettlebells_kg=(parse_weight_list(kettlebells, unit, "kettlebells") if kettlebells is not None
-                            else gear.kettlebells_kg),
-            machine_step_kg=(parse_positive_weight(machine_step, unit, "machine-step") if machine_step is not None
-                             else gear.machine_step_kg))
+        changed = equipment_with(self.equipment(), bar=bar, plates=plates, dumbbells=dumbbells,
+                                 kettlebells=kettlebells, machine_step=machine_step)
         self.store.set_equipment(changed)
         return changed
 

@@ -45,9 +45,7 @@ class JournalApp(App):
 
     def on_mount(self) -> None:
         if self.new_at is not None:
-            from .screens.setup import SetupScreen
-
-            self.push_screen(SetupScreen(self.day), self._set_up)
+            self._set_up()
             return
         self._open_today()
 
@@ -56,22 +54,43 @@ class JournalApp(App):
 
         self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in))
 
-    @work(exclusive=True, group="set-up")
-    async def _set_up(self, choices: dict | None) -> None:
-        from ..core.errors import JournalError
-        from .wording import error_text
+    def _set_up(self) -> None:
+        """The first run: program, then starting loads, then equipment; the journal is made
+        only when all three are answered, in one go."""
+        from .screens.setup import SetupScreen
+
+        self.push_screen(SetupScreen(self.day), self._chose_program)
+
+    def _chose_program(self, choices: dict | None) -> None:
+        from .screens.setup import StartingLoadsScreen
 
         if choices is None:  # escape on the first screen: nothing was made
             self.exit()
             return
+        self.push_screen(StartingLoadsScreen(choices["program"], choices["units"], choices["bodyweight"]),
+                         lambda loads: self._chose_loads(choices, loads))
+
+    def _chose_loads(self, choices: dict, loads: dict | None) -> None:
+        from ..core.model import default_equipment
+        from .screens.equipment import EquipmentScreen
+
+        units = choices["units"]
+        self.push_screen(
+            EquipmentScreen(default_equipment(units), f"A new journal (3 of 3): equipment ({units})",
+                            "enter: next field, starts on the last · ctrl+s start · escape: usual kit"),
+            lambda equipment: self._start(choices, loads, equipment))
+
+    @work(exclusive=True, group="set-up")
+    async def _start(self, choices: dict, loads: dict | None, equipment: dict | None) -> None:
+        from ..core.errors import JournalError
+        from .wording import error_text
+
         assert self.new_at is not None
         try:
-            await self.journal.start_new(self.new_at, **choices)
+            await self.journal.start_new(self.new_at, **choices, loads=loads, equipment=equipment)
         except JournalError as error:
-            from .screens.setup import SetupScreen
-
             self.notify(error_text(error), severity="error", title="No journal made", markup=False)
-            self.push_screen(SetupScreen(self.day), self._set_up)
+            self._set_up()
             return
         self.new_at = None
         self._open_today()

@@ -53,12 +53,13 @@ class JournalThread:
             raise
         self.path = self._journal.path
 
-    async def start_new(self, db: str | Path, program: str, start: Date, units: str, bodyweight: str | None) -> None:
+    async def start_new(self, db: str | Path, program: str, start: Date, units: str, bodyweight: str | None,
+                        loads: dict[str, str] | None = None, equipment: dict[str, str] | None = None) -> None:
         """Make a journal at `db`, enrolled in a program, on this thread; it is then the one open."""
         from ..core.journal import start_journal
 
         def make() -> Journal:
-            return start_journal(db, self.clock, program, start, units, bodyweight)[0]
+            return start_journal(db, self.clock, program, start, units, bodyweight, loads, equipment)[0]
 
         self._journal = await asyncio.get_running_loop().run_in_executor(self._executor, make)
         self.path = self._journal.path

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from journal.core.clock import FixedClock
 from journal.tui.app import make_app
-from journal.tui.screens.setup import SetupScreen
+from journal.tui.screens.equipment import EquipmentScreen
+from journal.tui.screens.setup import SetupScreen, StartingLoadsScreen
 from journal.tui.screens.today import TodayScreen
 
 from .conftest import SIZE, TZ, press_each, settle
@@ -25,6 +27,10 @@ async def test_a_new_path_opens_the_setup_and_finishing_it_enrols_and_opens_toda
         app.screen.query_one("#field-units").value = "lb"
         app.screen.query_one("#field-bodyweight").value = "165lb"
         await press_each(pilot, "ctrl+s")
+        assert isinstance(app.screen, StartingLoadsScreen)  # escape: the proposed loads
+        await press_each(pilot, "escape")
+        assert isinstance(app.screen, EquipmentScreen)  # escape: the usual kit
+        await press_each(pilot, "escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert "Runner strength: beginner" in str(app.screen.query_one("#session-title").render())
@@ -46,3 +52,36 @@ async def test_a_wrong_program_is_refused_on_its_field_and_escape_makes_no_file(
         assert isinstance(app.screen, SetupScreen)
         await press_each(pilot, "escape")
     assert not db.exists()
+
+
+async def test_starting_loads_and_equipment_are_set_up_before_the_journal_is_made(tmp_path):
+    db = tmp_path / "new.db"
+    app = make_app(db, FixedClock.at_local(SUNDAY, TZ), check_in=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#field-units").value = "lb"
+        await press_each(pilot, "ctrl+s")
+        loads = app.screen
+        assert isinstance(loads, StartingLoadsScreen)
+        assert loads.lifts == ["Back squat", "Reverse lunge", "Trap bar deadlift"]  # barbell and heavy legs
+        assert loads.query_one("#field-lift0").value == "45"  # the empty bar, in lb
+        await press_each(pilot, *"95")  # typing replaces the proposed load
+        assert loads.query_one("#field-lift0").value == "95"
+        await press_each(pilot, "enter", *"3000", "ctrl+s")
+        error = loads.query_one("#error-lift1")
+        assert error.display and "Reverse lunge: 3000 lb is more than anyone lifts" in str(error.render())
+        assert app.screen is loads and not db.exists()
+        loads.query_one("#field-lift1").value = "25"
+        await press_each(pilot, "ctrl+s")
+        assert isinstance(app.screen, EquipmentScreen)
+        app.screen.query_one("#field-bar").value = "35"  # a women's bar
+        app.screen.query_one("#field-plates").value = "45,25,10,5"
+        await press_each(pilot, "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    with sqlite3.connect(db) as conn:
+        start = dict(conn.execute("select exercise, round(weight_kg / 0.45359237, 1) from start_loads"))
+        kit = json.loads(conn.execute("select value from settings where key = 'equipment'").fetchone()[0])
+    assert kit["unit"] == "lb" and round(kit["bar_kg"] / 0.45359237) == 35
+    assert start["Back squat"] == 95.0  # 35 + 2 × (25 + 5): made with these plates
+    assert start["Reverse lunge"] == 25.0

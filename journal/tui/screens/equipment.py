@@ -17,9 +17,10 @@ def _listed(values: list[float]) -> str:
 class EquipmentScreen(FormScreen):
     """Dismisses with the typed values (bar, plates, dumbbells, kettlebells, machine_step)."""
 
-    def __init__(self, gear: Equipment) -> None:
+    def __init__(self, gear: Equipment, title: str = "", hint: str = "") -> None:
         shown, unit = gear.to_json(), gear.unit
-        self.title_text = f"Your equipment ({unit}): every load is made from it"
+        self.title_text = title or f"Your equipment ({unit}): every load is made from it"
+        self.hint_text = hint or self.hint_text
 
         def weights(field: str):
             return EntryValidator(partial(parse_weight_list, unit=unit, field=field))

@@ -44,6 +44,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     title_text = ""
     intro_text = ""  # shown under the title, when a form needs to explain its choices
     hint_text = "enter: next field, saves on the last · ctrl+s save · escape cancel"
+    opened_by_typing = False  # the set editor opens with the digit that opened it
 
     def __init__(self, fields: list[Field], focus: str | None = None) -> None:
         super().__init__(classes="dialog")
@@ -64,9 +65,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                         field.value, placeholder=field.placeholder, id=f"field-{field.name}",
                         validators=[field.validator] if field.validator else [],
                         validate_on=["changed", "submitted"],
-                        # The field the form opens on keeps what was typed to open it: a digit
-                        # that follows extends it rather than replacing it.
-                        select_on_focus=field.name != (self.first_focus or self.fields[0].name),
+                        # The field a form opened by typing opens on keeps what was typed: a digit
+                        # that follows extends it. Elsewhere a prefilled value is replaced by typing.
+                        select_on_focus=not (self.opened_by_typing
+                                             and field.name == (self.first_focus or self.fields[0].name)),
                     )
                 error = Label("", id=f"error-{field.name}", classes="form-error", markup=False)
                 error.display = False
@@ -77,7 +79,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         name = self.first_focus or self.fields[0].name
         field = self.query_one(f"#field-{name}", Input)
         field.focus()
-        field.cursor_position = len(field.value)
+        if self.opened_by_typing:
+            field.cursor_position = len(field.value)
         self._field_ready = True
         for key, character in self._early_keys:
             self._type(key, character)

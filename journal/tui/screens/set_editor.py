@@ -25,6 +25,8 @@ def _number(value: float | None) -> str:
 class SetEditor(FormScreen[SetInput]):
     """Dismisses with the set as typed: weight (in `unit`), reps, seconds, side, tempo, RPE."""
 
+    opened_by_typing = True
+
     def __init__(self, prescription: Prescription, next_set: NextSet | None, unit: str,
                  typed: str = "") -> None:
         self.title_text = f"{prescription.name}: set {next_set.number if next_set else '+'}"
