@@ -62,43 +62,37 @@ class SetList(Vertical):
 
 def _set_lines(p: Prescription, logged: list[LoggedSet], records: Collection[str]) -> tuple[list[Text], int]:
     """One line per warm-up and set, and which line is the next to do (the last, when none is)."""
-    lines: list[Text] = []
-    upcoming_line = -1
     warmed = [s for s in logged if s.set_type == "warmup"]
     logged = working_sets(logged)
     pending = warm_ups_left(p, warmed + logged)
-    for n, warm_up in enumerate(p.warmups):
-        label = f" W{n + 1} "
-        line = Text(no_wrap=True, overflow="ellipsis")
-        if n < len(warmed):
-            line.append(f" ✓{label}", style="dim green")
-            line.append(set_text(warmed[n]), style="dim")
-        elif pending and warm_up is pending[0]:
-            upcoming_line = len(lines)
-            line.append(f" ▸{label}", style="bold reverse")
-            line.append(f"{load(warm_up.weight_kg, p.unit)} × {warm_up.reps}  warm-up ← next (enter)", style="bold")
-        else:
-            line.append(f"  {label}{load(warm_up.weight_kg, p.unit)} × {warm_up.reps}  warm-up", style="dim")
-        lines.append(line)
+    # (label, target, what was done, is it next, a warm-up?)
+    rows = [(f" W{n + 1} ", f"{load(w.weight_kg, p.unit)} × {w.reps}  warm-up", warmed[n] if n < len(warmed) else None,
+             bool(pending) and w is pending[0], True) for n, w in enumerate(p.warmups)]
     upcoming = None if pending else next_set(p, len(logged))
     for row in range(max(planned_set_count(p), len(logged))):
         position = set_position(p, row)
-        label = f" {position.number}{position.side or '':<1} "
-        line = Text(no_wrap=True, overflow="ellipsis")
-        if row < len(logged):
-            done = logged[row]
-            mark = "–" if done.set_type == "skipped" else "✓"
-            line.append(f" {mark}{label}", style="dim" if mark == "–" else "bold green")
-            line.append(set_text(done))
-            if done.id in records:
-                line.append("  ★ record", style="bold yellow")
-            if done.notes:
-                line.append(f"  “{done.notes}”", style="italic")
-        elif upcoming and row == len(logged):
-            upcoming_line = len(lines)
+        rows.append((f" {position.number}{position.side or '':<1} ", _target(p), logged[row] if row < len(logged)
+                     else None, bool(upcoming) and row == len(logged), False))
+    lines = [_line(label, target, done, is_next, warm_up, records) for label, target, done, is_next, warm_up in rows]
+    upcoming_line = next((n for n, row in enumerate(rows) if row[3]), len(lines) - 1)
+    return lines, upcoming_line
+
+
+def _line(label: str, target: str, done: LoggedSet | None, is_next: bool, warm_up: bool,
+          records: Collection[str]) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    if done is None:
+        if is_next:
             line.append(f" ▸{label}", style="bold reverse")
-            line.append(f"{_target(p)}  ← next (enter)", style="bold")
+            line.append(f"{target}{' ' if warm_up else '  '}← next (enter)", style="bold")
         else:
-            line.append(f"  {label}{_target(p)}", style="dim")
-        lines.append(line)
-    return lines, upcoming_line if upcoming_line >= 0 else len(lines) - 1
+            line.append(f"  {label}{target}", style="dim")
+        return line
+    skipped = done.set_type == "skipped"
+    line.append(f" {'–' if skipped else '✓'}{label}", style="dim" if skipped else "dim green" if warm_up else "bold green")
+    line.append(set_text(done), style="dim" if warm_up else "")
+    if done.id in records:
+        line.append("  ★ record", style="bold yellow")
+    if done.notes:
+        line.append(f"  “{done.notes}”", style="italic")
+    return line
