@@ -362,6 +362,8 @@ async def test_a_note_shows_in_the_set_list_and_goes_on_the_last_set_wherever_th
         await pilot.press("j")
         await settle(pilot)
         assert "knee fine" in screen.query_one(SetList).text
+        await press_each(pilot, "h")  # and in the exercise's history
+        assert "“knee fine”" in str(app.screen.query_one("#history-table").get_row_at(0)[2])
     assert rows(app, "select exercise, notes from sets") == [("Back squat", "knee fine")]
 
 
@@ -381,11 +383,13 @@ async def test_enter_on_a_hold_times_it_and_logs_the_seconds_held(app_factory):
         await pilot.press("enter")  # the countdown starts; nothing is logged yet
         await settle(pilot)
         assert timer.running and timer.label_text.startswith("hold")
+        assert "▸ 1  30 s  ← holding now (enter stops)" in screen.query_one(SetList).text
         assert rows(app, "select count(*) from sets") == [(0,)]
         app.test_clock.advance(20)  # twenty seconds in, the lifter drops: enter stops it
         await pilot.press("enter")
         await settle(pilot)
         assert rows(app, "select exercise, seconds, reps from sets") == [("Plank", 20.0, None)]
+        assert "▸ 2  30 s  ← next (enter)" in screen.query_one(SetList).text
         await pilot.press("enter")  # the next one runs its full time and logs itself
         app.test_clock.advance(31)
         timer.tick()

@@ -56,7 +56,8 @@ class HistoryScreen(Screen):
         # The long column last: on a narrow terminal the sets are cut, never the best e1RM.
         fill(table, ["Date", "Best e1RM", "Sets"],
              [([session.date, load(session.best_e1rm_kg, unit) if session.best_e1rm_kg else "—",
-                Text(", ".join(set_text(s) for s in session.done)[:70])], None)
+                Text(", ".join(set_text(s) + (f" “{s.notes}”" if s.notes else "") for s in session.done)[:90])],
+               None)
               for session in history.sessions])
         overall = history.best_e1rm_kg
         count = len(history.sessions)

@@ -256,7 +256,8 @@ class TodayScreen(Screen):
 
     def _paint_focus(self) -> None:
         p = self.focused_exercise()
-        self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [], self.record_sets)
+        holding = self.holding is not None and self.holding[0] is p
+        self.query_one(SetList).show(p, self.logged.get(p.name, []) if p else [], self.record_sets, holding)
         self.query_one(CoachPanel).show_last(p.name if p else None, self.last_time.get(p.name) if p else None)
         why = self.query_one("#why", Static)
         text = f"why: {p.why}" if p else ""
@@ -393,6 +394,7 @@ class TodayScreen(Screen):
             side = f" ({upcoming.side})" if upcoming.side else ""
             self.query_one(RestTimer).start(p.seconds, f"hold{side} · enter stops",
                                             when_done=lambda: self._finish_hold(p.seconds))
+            self._paint_focus()
             self.refresh_bindings()
             return
         self._log(p, SetInput.prescribed(p, upcoming.side), retry=self.action_log_prescribed)

@@ -33,7 +33,9 @@ class SetList(Vertical):
     def text(self) -> str:
         return "\n".join(str(self.query_one(f"#sets-{part}", Static).render()) for part in ("head", "body"))
 
-    def show(self, p: Prescription | None, logged: list[LoggedSet], records: Collection[str] = ()) -> None:
+    def show(self, p: Prescription | None, logged: list[LoggedSet], records: Collection[str] = (),
+             holding: bool = False) -> None:
+        """`holding`: the next set is a hold or carry being timed now."""
         head, body = self.query_one("#sets-head", Static), self.query_one("#sets-body", Static)
         if p is None:
             head.update("")
@@ -51,7 +53,8 @@ class SetList(Vertical):
         text.append("  " + " · ".join(details))
         if text != head.content:
             head.update(text)
-        lines, upcoming_line = _set_lines(p, logged, records)
+        lines, upcoming_line = _set_lines(p, logged, records, "← holding now (enter stops)" if holding
+                                          else "← next (enter)")
         rows = Text("\n").join(lines)
         # A new layout only when the list grows or shrinks: logging a set changes one line in place.
         body.update(rows, layout=len(lines) != self._lines)
@@ -60,7 +63,8 @@ class SetList(Vertical):
         self.call_after_refresh(scroll.scroll_to, y=max(0, upcoming_line - 1), animate=False)
 
 
-def _set_lines(p: Prescription, logged: list[LoggedSet], records: Collection[str]) -> tuple[list[Text], int]:
+def _set_lines(p: Prescription, logged: list[LoggedSet], records: Collection[str],
+               next_hint: str) -> tuple[list[Text], int]:
     """One line per warm-up and set, and which line is the next to do (the last, when none is)."""
     warmed = [s for s in logged if s.set_type == "warmup"]
     logged = working_sets(logged)
@@ -73,18 +77,20 @@ def _set_lines(p: Prescription, logged: list[LoggedSet], records: Collection[str
         position = set_position(p, row)
         rows.append((f" {position.number}{position.side or '':<1} ", _target(p), logged[row] if row < len(logged)
                      else None, bool(upcoming) and row == len(logged), False))
-    lines = [_line(label, target, done, is_next, warm_up, records) for label, target, done, is_next, warm_up in rows]
+    lines = [_line(label, target, done, next_hint if is_next else "", warm_up, records)
+             for label, target, done, is_next, warm_up in rows]
     upcoming_line = next((n for n, row in enumerate(rows) if row[3]), len(lines) - 1)
     return lines, upcoming_line
 
 
-def _line(label: str, target: str, done: LoggedSet | None, is_next: bool, warm_up: bool,
+def _line(label: str, target: str, done: LoggedSet | None, next_hint: str, warm_up: bool,
           records: Collection[str]) -> Text:
+    """One set's line; `next_hint` is given on the next set to do."""
     line = Text(no_wrap=True, overflow="ellipsis")
     if done is None:
-        if is_next:
+        if next_hint:
             line.append(f" ▸{label}", style="bold reverse")
-            line.append(f"{target}{' ' if warm_up else '  '}← next (enter)", style="bold")
+            line.append(f"{target}{' ' if warm_up else '  '}{next_hint}", style="bold")
         else:
             line.append(f"  {label}{target}", style="dim")
         return line
