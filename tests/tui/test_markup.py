@@ -71,6 +71,11 @@ async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
         await pilot.pause()
         assert name in plain(app.screen.query_one("#plan-body", Static))
         await pilot.press("escape")
+        await pilot.press("c")  # the coach panel, as a dialog at 100 columns
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"Last time · {name}" in plain(app.screen.query_one("#panel-last", Static))
+        await pilot.press("escape")
         await pilot.press("S")
         await app.workers.wait_for_complete()
         await pilot.pause()
