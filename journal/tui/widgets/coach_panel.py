@@ -100,6 +100,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
         self.journal = journal
         self.day = day
         self.week: WeekAtAGlance | None = None
+        self._shown: tuple[str | None, ExerciseSession | None] = (None, None)
 
     def compose(self):
         yield Static("", id="panel-last", markup=False)
@@ -107,6 +108,9 @@ class CoachPanel(VerticalScroll, can_focus=False):
         yield Static("", id="panel-readiness", markup=False)
 
     def show_last(self, exercise: str | None, last: ExerciseSession | None) -> None:
+        if (exercise, last) == self._shown:  # a logged set repaints the focus: nothing new here
+            return
+        self._shown = (exercise, last)
         self.query_one("#panel-last", Static).update(last_time_text(exercise, last) if exercise else "")
 
     @work(exclusive=True, group="coach-panel")

@@ -25,9 +25,9 @@ class SetList(Vertical):
     _lines = 0
 
     def compose(self):
-        yield Static("", id="sets-head")
+        yield Static("", id="sets-head", markup=False)
         with VerticalScroll(id="sets-rows", can_focus=False):
-            yield Static("", id="sets-body")
+            yield Static("", id="sets-body", markup=False)
 
     @property
     def text(self) -> str:
