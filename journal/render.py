@@ -48,12 +48,12 @@ def set_text(s: LoggedSet) -> str:
 
 def sets_in_brief(sets: Sequence[LoggedSet]) -> str:
     """A session's working sets in a few characters: `3×5 @ 40 kg`, `40 kg × 5,5,6`, `40/45 kg × 5,5,3`,
-    `2×45 s`. Both sides of a set count once."""
+    `2×45 s`. One-sided work is counted on its first side, as its target is (`3×8/side` did `3×8`)."""
     done = [s for s in sets if s.set_type not in ("skipped", "warmup")]
     if not done:
         return "skipped" if sets else "—"
-    by_set = {s.set_index: s for s in reversed(done)}  # each set's first side
-    firsts = [by_set[n] for n in sorted(by_set)]
+    sided = all(s.side for s in done)
+    firsts = [s for s in done if not sided or s.side == done[0].side]
     loads = list(dict.fromkeys(_lifted(s) for s in firsts))
     amounts = [_amount(s) for s in firsts]
     if len(set(amounts)) == 1 and len(loads) == 1:

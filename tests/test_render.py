@@ -24,7 +24,9 @@ def logged(n: int, weight: float | None, reps: int | None = 5, unit: str = "kg",
     ([logged(1, 135, unit="lb"), logged(2, 145, 3, unit="lb")], "135/145 lb × 5,3"),
     ([logged(n, None, None, seconds=45) for n in (1, 2)], "2×45 s"),
     ([logged(1, None, None, seconds=45), logged(2, None, None, seconds=30)], "45,30 s"),
-    ([logged(n, 12, 8, side=side) for n in (1, 2) for side in ("L", "R")], "2×8 @ 12 kg"),  # sides count once
+    # One-sided work is stored a row per side, each with its own number: counted on its first side.
+    ([logged(n, 12, 8, side="LR"[(n - 1) % 2]) for n in (1, 2, 3, 4)], "2×8 @ 12 kg"),
+    ([logged(1, 12, 8, side="L"), logged(2, 12, 8, side="R"), logged(3, 12, 6, side="L")], "12 kg × 8,6"),
     ([logged(1, 20, 10, set_type="warmup"), logged(2, 40)], "1×5 @ 40 kg"),  # warm-ups are not the work
     ([logged(1, 40, None, set_type="skipped")], "skipped"),
     ([logged(n, None, 10) for n in (1, 2)], "2×10"),
