@@ -28,11 +28,17 @@ def _amount(s: LoggedSet) -> str:
     return f"{s.seconds:g} s" if s.seconds is not None and not s.reps else f"{s.reps}"
 
 
+def _load_as_logged(s: LoggedSet) -> tuple[str, str] | None:
+    """The load as it was logged, (number, unit): ("40", "kg"), ("95", "lb"); None for bodyweight and holds."""
+    if s.weight is not None and s.weight_kg:
+        return f"{s.weight:g}", s.unit
+    return (f"{s.weight_kg:g}", "kg") if s.weight_kg else None
+
+
 def _lifted(s: LoggedSet) -> str:
     """The load as it was logged (`40 kg`, `95 lb`), or "" for bodyweight and holds."""
-    if s.weight is not None and s.weight_kg:
-        return f"{s.weight:g} {s.unit}"
-    return f"{s.weight_kg:g} kg" if s.weight_kg else ""
+    found = _load_as_logged(s)
+    return " ".join(found) if found else ""
 
 
 def set_text(s: LoggedSet) -> str:
@@ -54,14 +60,14 @@ def sets_in_brief(sets: Sequence[LoggedSet]) -> str:
         return "skipped" if sets else "—"
     sided = all(s.side for s in done)
     firsts = [s for s in done if not sided or s.side == done[0].side]
-    loads = list(dict.fromkeys(_lifted(s) for s in firsts))
+    loads = list(dict.fromkeys(_load_as_logged(s) for s in firsts))
     amounts = [_amount(s) for s in firsts]
     if len(set(amounts)) == 1 and len(loads) == 1:
-        return f"{len(firsts)}×{amounts[0]}" + (f" @ {loads[0]}" if loads[0] else "")
+        return f"{len(firsts)}×{amounts[0]}" + (f" @ {' '.join(loads[0])}" if loads[0] else "")
     reps = ",".join(a.removesuffix(" s") for a in amounts) + (" s" if amounts[0].endswith(" s") else "")
-    if loads == [""]:
+    loaded = [found for found in loads if found]
+    if not loaded:
         return reps
-    loaded = [load.split() for load in loads if load]
     return f"{'/'.join(number for number, _ in loaded)} {loaded[0][1]} × {reps}"
 
 
