@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Label
 from ...core.clock import iso_date
 from ...core.errors import JournalError
 from ...core.exercise_history import ExerciseHistory
-from ...core.units import in_unit
 from ...render import load, set_text
 from ..journal_thread import JournalThread
 from ..wording import error_text
@@ -67,5 +66,5 @@ class HistoryScreen(Screen):
         dated = [s for s in reversed(history.sessions) if s.best_e1rm_kg]
         self.query_one(TrendChart).show(
             f"Best e1RM by session ({unit})", [iso_date(s.date) for s in dated],
-            [Series("e1RM", [in_unit(s.best_e1rm_kg, unit) for s in dated])], unit)
+            [Series("e1RM", [s.best_e1rm_kg for s in dated])], unit)
         table.focus()

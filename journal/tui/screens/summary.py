@@ -18,7 +18,6 @@ from textual.widgets import Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import monday_of
-from ...core.units import in_unit
 from ...render import SummaryTable, summary_tables
 from ..journal_thread import JournalThread
 from ..widgets.key_footer import KeyFooter
@@ -88,13 +87,10 @@ class SummaryScreen(Screen):
             f"Week {week.week} · {week.from_} to {week.to} · {block.name} week {block.week} ({block.phase})")
         self.query_one("#summary-text", Static).update(Group(*(rich_table(t) for t in summary_tables(week))))
 
-        def lifted(values) -> list[float | None]:
-            return [in_unit(v, unit) if v else None for v in values]
-
         mondays = [iso_date(d) for d in charts.mondays]
         weeks = len(mondays)
         self.query_one("#chart-volume", TrendChart).show(
-            f"Volume a week ({unit})", mondays, [Series("volume", lifted(charts.volume_kg))], unit, bars=True)
+            f"Volume a week ({unit})", mondays, [Series("volume", charts.volume_kg)], unit, bars=True)
         self.query_one("#chart-readiness", TrendChart).show(
             "Readiness (0-100)", mondays, [Series("readiness", charts.readiness)], floor=0)
         self.query_one("#chart-load", TrendChart).show(
@@ -102,7 +98,7 @@ class SummaryScreen(Screen):
             [Series("gym", charts.gym_load), Series("runs", charts.run_load)], bars=True)
         self.query_one("#chart-e1rm", TrendChart).show(
             f"Main lifts' e1RM ({unit}), {weeks} weeks", mondays,
-            [Series(lift, lifted(values)) for lift, values in charts.e1rm.items()], unit)
+            [Series(lift, values) for lift, values in charts.e1rm.items()], unit)
         self.query_one("#summary-body", VerticalScroll).scroll_home(animate=False)
 
     def action_export(self) -> None:

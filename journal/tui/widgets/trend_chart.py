@@ -16,6 +16,8 @@ from textual.color import Color
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from ...core.units import in_unit
+
 
 BAR_DAYS = 4  # a weekly bar's width, in days
 
@@ -75,7 +77,11 @@ class TrendChart(PlotextPlot):
 
     def show(self, title: str, dates: Sequence[Date], series: Sequence[Series], unit: str = "",
              bars: bool = False, floor: float | None = None) -> None:
-        """Draw `series` over `dates`; `floor` pins the bottom of the y axis (0 for amounts)."""
+        """Draw `series` over `dates`; `floor` pins the bottom of the y axis (0 for amounts). Loads
+        (`unit` kg or lb) are given in kg, as the journal keeps them, and drawn in `unit`."""
+        if unit in ("kg", "lb"):
+            series = [Series(s.label, [in_unit(v, unit) if v is not None else None for v in s.values])
+                      for s in series]
         self.chart_title, self.dates, self.series, self.unit, self.bars = title, dates, series, unit, bars
         self.floor = 0.0 if bars else floor
         self.refresh()
