@@ -27,12 +27,14 @@ def hours_between(earlier: DateTime, later: DateTime) -> float:
     return (later.timestamp() - earlier.timestamp()) / 3600
 
 
-def describe(run: Run) -> str:
-    when = iso_date(run.date).format("ddd D MMM")
+def run_name(run: Run) -> str:
+    """`A race 'Lisbon'`, `long run`: what the run is, as the lifter calls it."""
     title = f" '{run.title}'" if run.title else ""
-    if run.kind == "race":
-        return f"{run.priority or 'C'} race{title} on {when}"
-    return f"{run.kind} run{title} on {when}"
+    return f"{run.priority or 'C'} race{title}" if run.kind == "race" else f"{run.kind} run{title}"
+
+
+def describe(run: Run) -> str:
+    return f"{run_name(run)} on {iso_date(run.date).format('ddd D MMM')}"
 
 
 def _dated(runs: Sequence[Run], first: Date, days: int = 0) -> Sequence[Run]:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ...core.clock import iso_date
 from ...core.exercise_history import ExerciseSession
+from ...core.running import run_name
 from ...core.week_glance import GlanceDay, WeekAtAGlance
 from ...render import WELLNESS_LABELS, set_text
 from ..journal_thread import JournalThread
@@ -41,11 +42,7 @@ def _day_line(day: GlanceDay) -> str:
     parts = []
     if day.session:
         parts.append(day.session[0])
-    for run in day.runs:
-        minutes = f" {run.minutes:g} min" if run.minutes else ""
-        what = f"{run.priority or 'C'} race" if run.kind == "race" else f"{run.kind} run"
-        title = f" ({run.title})" if run.title else ""
-        parts.append(f"{what}{title}{minutes}")
+    parts += [run_name(run) + (f" {run.minutes:g} min" if run.minutes else "") for run in day.runs]
     return "; ".join(parts) or "rest"
 
 
