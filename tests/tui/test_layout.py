@@ -62,6 +62,12 @@ async def test_at_120_columns_the_coach_panel_shows_last_time_the_week_and_readi
         await pilot.press("j")
         await settle(pilot)
         assert "Last time · " + screen.focused_exercise().name in plain(panel.query_one("#panel-last"))
+        # Narrowed to 100 columns the panel goes and the table, wide again, takes back Pillar and Tempo.
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert not panel.display
+        assert [str(c.label) for c in table.ordered_columns] == [
+            "Exercise", "Pillar", "Target", "Load", "Last", "Tempo", "Rest", "Done"]
 
 
 async def test_at_80_columns_the_same_panel_is_one_key_away(app_factory):

@@ -90,7 +90,6 @@ class TodayScreen(Screen):
         self.program_title = ""
         self.units = "kg"
         self.last_time: dict[str, ExerciseSession] = {}
-        self._width = 0  # the terminal width the table and the panel were laid out for
         self._writing = False
         self._after_write: list[Callable[[], None]] = []
 
@@ -155,11 +154,9 @@ class TodayScreen(Screen):
 
     def on_resize(self) -> None:
         # Across a breakpoint the table gains or loses its Pillar column, and the panel comes or goes.
-        width, was = self._table_width(), self._width
-        self._width = width
-        if self.planned is None or not was:
+        if self.planned is None:
             return
-        if (width >= WIDE_TABLE) != (was >= WIDE_TABLE):
+        if (self._table_width() >= WIDE_TABLE) != self.query_one(ExerciseTable).wide:
             self._paint()
         panel = self.query_one(CoachPanel)
         if self._panel_beside() and panel.week is None:
