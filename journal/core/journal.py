@@ -177,10 +177,11 @@ def start_journal(path: str | Path, clock: Clock, program_name: str, start: Date
                   equipment: dict[str, str] | None = None) -> tuple[Journal, Enrolled]:
     """A journal at `path` enrolled in a program: every value is checked before a file is made.
     `journal init` and the first-run screen both start a journal this way."""
-    new_enrolment(program_name, start, units, bodyweight, loads, equipment)
+    enrolled, text = new_enrolment(program_name, start, units, bodyweight, loads, equipment)
     journal = Journal.open(path, clock, create=True)
     try:
-        return journal, journal.enrol(program_name, start, units, bodyweight, loads, equipment)
+        journal._save_enrolment(enrolled, text)
+        return journal, enrolled
     except BaseException:
         journal.close()
         raise
@@ -300,11 +301,14 @@ class Journal:
     def enrol(self, program_name: str, start: Date, units: str = "kg", bodyweight_kg: float | None = None,
               loads: dict[str, float] | None = None, equipment: dict[str, str] | None = None) -> Enrolled:
         enrolled, text = new_enrolment(program_name, start, units, bodyweight_kg, loads, equipment)
+        self._save_enrolment(enrolled, text)
+        return enrolled
+
+    def _save_enrolment(self, enrolled: Enrolled, program_text: str) -> None:
         with self.store.write():  # the enrolment and the kit it was planned with, together
-            self.store.enrol(enrolled.enrolment, text)
+            self.store.enrol(enrolled.enrolment, program_text)
             if enrolled.enrolment.equipment is not None:
                 self.store.set_equipment(enrolled.enrolment.equipment)
-        return enrolled
 
     def enrolled(self) -> Enrolled:
         found = self.store.enrolment()
