@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from journal.core.entry import parse_set_input
 from journal.tui.screens.today import TodayScreen
 from journal.tui.widgets.rest_timer import RestTimer
@@ -42,16 +44,21 @@ async def test_edit_then_log_stores_what_was_typed(app_factory):
             ("Back squat", 22.5, 5, 8.0, "3-1-X-0")]
 
 
-async def test_typing_a_digit_opens_the_editor_with_it(app_factory):
+@pytest.mark.parametrize("exercise, typed, field, stored, expected", [
+    ("Back squat", "25", "weight", "select weight_kg, reps from sets", [(25.0, 5)]),
+    ("Plank", "40", "seconds", "select exercise, seconds from sets", [("Plank", 40.0)]),  # a hold: its seconds
+])
+async def test_typing_a_digit_opens_the_editor_on_the_field_it_edits(app_factory, exercise, typed, field, stored,
+                                                                      expected):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await open_on(app, pilot, "Back squat")
-        await pilot.press("2", "5")
+        await open_on(app, pilot, exercise)
+        await pilot.press(*typed)
         await settle(pilot)
-        assert app.screen.query_one("#field-weight").value == "25"
+        assert app.screen.query_one(f"#field-{field}").value == typed
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert rows(app, "select weight_kg, reps from sets") == [(25.0, 5)]
+    assert rows(app, stored) == expected
 
 
 async def test_a_bad_value_is_refused_with_a_message_and_nothing_written(app_factory):
@@ -395,18 +402,6 @@ async def test_enter_on_a_hold_times_it_and_logs_the_seconds_held(app_factory):
         timer.tick()
         await settle(pilot)
     assert rows(app, "select seconds from sets order by rowid") == [(20.0,), (30.0,)]
-
-
-async def test_a_digit_on_a_hold_edits_its_seconds(app_factory):
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await open_on(app, pilot, "Plank")
-        await pilot.press("4", "0")
-        await settle(pilot)
-        assert app.screen.query_one("#field-seconds").value == "40"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-    assert rows(app, "select exercise, seconds from sets") == [("Plank", 40.0)]
 
 
 async def test_the_last_set_of_the_session_brings_the_card_with_its_totals_and_the_next_session(app_factory):
