@@ -502,6 +502,38 @@ class Journal:
         return self.log_set(prescription.name, day, SetInput.prescribed(prescription, side),
                             rest_s=prescription.rest_s, session_id=session_id)
 
+    def log_next(self, prescription: Prescription, day: Date, session_id: str | None = None, *,
+                 seconds: int | None = None, skip: bool = False) -> tuple[LoggedSet, tuple[LoggedSet, ...]]:
+        """Log the exercise's next set (its next warm-up, else its next working set, as prescribed;
+        `seconds`: a hold's time held; `skip`: recorded as skipped), worked out from the file inside
+        the write: two screens open on one journal each log what comes next, never the same set
+        twice. Returns the set and the exercise's sets in its session as they now stand."""
+        p = prescription
+        with self.store.write():
+            done = self._sets_in_session(p.name, day, session_id)
+            upcoming = engine.next_set(p, len(engine.working_sets(done)))
+            if upcoming is None:
+                raise EntryError("set", f"every set of {p.name} is already logged")
+            left = () if skip else engine.warm_ups_left(p, done)  # a skip skips the warm-ups too
+            if skip:
+                logged = self.skip_set(p, day, side=upcoming.side, session_id=session_id)
+            elif left:
+                warm_up = SetInput.at_load(left[0].weight_kg, p.unit, reps=left[0].reps, set_type="warmup")
+                logged = self.log_set(p.name, day, warm_up, rest_s=p.rest_s, session_id=session_id)
+            elif seconds is not None:
+                held = SetInput.at_load(p.weight_kg, p.unit, seconds=seconds, tempo=p.tempo, side=upcoming.side)
+                logged = self.log_set(p.name, day, held, rest_s=p.rest_s, session_id=session_id)
+            else:
+                logged = self.log_prescribed(p, day, upcoming.side, session_id)
+            return logged, (*done, logged)
+
+    def _sets_in_session(self, exercise: str, day: Date, session_id: str | None) -> list[LoggedSet]:
+        """An exercise's sets in one session of a day (None: the planned one), in the order logged."""
+        session_id = session_id or self.store.planned_session(day.isoformat())
+        if session_id is None:
+            return []
+        return [s for s in self.store.sets_on(day.isoformat()) if s.exercise == exercise and s.session_id == session_id]
+
     def skip_set(self, prescription: Prescription, day: Date, side: str | None = None,
                  session_id: str | None = None) -> LoggedSet:
         """A set the lifter chose not to do: recorded, so the session moves on and it counts as missed."""

@@ -303,6 +303,7 @@ class TodayScreen(Screen):
             if error is not None:
                 self._after_write.clear()  # they were typed on top of the write that failed
                 self.notify(error_text(error), severity="error", title=failed, markup=False)
+                self.reload()  # what the file holds now, which another copy may have changed
             else:
                 show(result)  # type: ignore[arg-type]
             if self._after_write:
@@ -382,11 +383,7 @@ class TodayScreen(Screen):
         if upcoming is None:
             self.notify(f"All sets of {p.name} are done.", title="Done", markup=False)
             return
-        if left := self._warm_ups_left(p):  # warm-ups first: logged as such, no rest after them
-            self._log(p, SetInput.at_load(left[0].weight_kg, p.unit, reps=left[0].reps, set_type="warmup"),
-                      retry=self.action_log_prescribed)
-            return
-        if p.target_reps is None and p.seconds:  # a hold or carry: timed first, logged when it ends
+        if not self._warm_ups_left(p) and p.target_reps is None and p.seconds:  # a hold or carry: timed first, logged when it ends
             self.holding = (p, upcoming)
             side = f" ({upcoming.side})" if upcoming.side else ""
             self.query_one(RestTimer).start(p.seconds, f"hold{side} · enter stops",
@@ -394,16 +391,37 @@ class TodayScreen(Screen):
             self._paint_focus()
             self.refresh_bindings()
             return
-        self._log(p, SetInput.prescribed(p, upcoming.side), retry=self.action_log_prescribed)
+        self._log_next(p, retry=self.action_log_prescribed)
 
     def _finish_hold(self, held: int | None) -> None:
         """Log the hold or carry being timed, with the seconds held."""
         if self.holding is None:
             return
-        p, upcoming = self.holding
+        p, _ = self.holding
         self.holding = None
         self.query_one(RestTimer).stop()
-        self._log(p, SetInput.at_load(p.weight_kg, p.unit, seconds=held, tempo=p.tempo, side=upcoming.side))
+        self._log_next(p, seconds=held)
+
+    def _log_next(self, p: Prescription, retry: Callable[[], None] | None = None, seconds: int | None = None,
+                  skip: bool = False) -> None:
+        """Log `p`'s next set (warm-up, working set, the hold just timed, or a skip) as the file has
+        it when the write starts, so that another copy's sets are never logged over again."""
+        into = self._logging_into()
+
+        def log_it(journal: Journal) -> tuple[LoggedSet, list[Record], tuple[LoggedSet, ...]]:
+            logged, now = journal.log_next(p, self.day, into, seconds=seconds, skip=skip)
+            return logged, [] if skip else journal.records_of(logged), now
+
+        def show(found: tuple[LoggedSet, list[Record], tuple[LoggedSet, ...]]) -> None:
+            logged, records, now = found
+            stale = len(now) != len(self.logged.get(p.name, [])) + 1  # another copy logged meanwhile
+            self.logged[p.name] = list(now[:-1])
+            self._record(p, logged, records, rest=not skip)
+            if stale:
+                self.reload()
+
+        self._write(log_it, show, retry or (lambda: self._log_next(p, seconds=seconds, skip=skip)),
+                    "Not skipped" if skip else "Not logged")
 
     def _log(self, p: Prescription, entry: SetInput, retry: Callable[[], None] | None = None) -> None:
         """Log a set of `p` as given, with the records it sets, and show it once committed. A key
@@ -461,11 +479,9 @@ class TodayScreen(Screen):
 
     def action_skip_set(self) -> None:
         p = self.focused_exercise()
-        if p is None or (upcoming := self._next(p)) is None:
+        if p is None or self._next(p) is None:
             return
-        into = self._logging_into()
-        self._write(lambda journal: journal.skip_set(p, self.day, side=upcoming.side, session_id=into),
-                    lambda logged: self._record(p, logged, rest=False), self.action_skip_set, "Not skipped")
+        self._log_next(p, retry=self.action_skip_set, skip=True)
 
     def _last_logged(self) -> LoggedSet | None:
         return self.in_order[-1] if self.in_order else None

@@ -75,8 +75,10 @@ def _set_lines(p: Prescription, logged: list[LoggedSet], records: Collection[str
     upcoming = None if pending else next_set(p, len(logged))
     for row in range(max(planned_set_count(p), len(logged))):
         position = set_position(p, row)
-        rows.append((f" {position.number}{position.side or '':<1} ", _target(p), logged[row] if row < len(logged)
-                     else None, bool(upcoming) and row == len(logged), False))
+        done = logged[row] if row < len(logged) else None
+        side = done.side if done is not None else position.side  # a logged row says the side it was stored with
+        rows.append((f" {position.number}{side or '':<1} ", _target(p), done,
+                     bool(upcoming) and row == len(logged), False))
     lines = [_line(label, target, done, next_hint if is_next else "", warm_up, records)
              for label, target, done, is_next, warm_up in rows]
     upcoming_line = next((n for n, row in enumerate(rows) if row[3]), len(lines) - 1)
