@@ -23,12 +23,12 @@ async def test_keys_typed_in_a_burst_after_e_all_land_in_the_weight(app_factory)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
-        await type_at_once(app, [("e", "e"), ("backspace", None), ("backspace", None), ("4", "4"), ("0", "0")])
+        await type_at_once(app, [("e", "e"), ("backspace", None), ("backspace", None), ("2", "2"), ("5", "5")])
         await settle(pilot)
-        assert app.screen.query_one("#field-weight").value == "40"
+        assert app.screen.query_one("#field-weight").value == "25"
         await pilot.press("enter", "enter", "enter", "enter", "enter", "enter")
         await settle(pilot)
-        assert rows(app, "select weight_kg, reps from sets") == [(40.0, 5)]
+        assert rows(app, "select weight_kg, reps from sets") == [(25.0, 5)]
 
 
 async def test_a_digit_burst_opens_the_editor_with_every_digit(app_factory):
@@ -139,3 +139,47 @@ async def test_g_edits_the_equipment_and_the_plan_follows_it(app_factory):
         assert '"kettlebells_kg": [12.0, 16.0, 24.0]' in value and '"plates_kg": [20.0, 10.0, 5.0, 2.5]' in value
         squat = app.screen.focused_exercise()
         assert squat.name == "Back squat" and squat.plates == "empty bar"
+
+
+def in_pounds(journal) -> None:
+    journal.set_units("lb")
+
+
+async def test_e_then_digits_replace_the_weight_in_lb_rather_than_append(app_factory):
+    app = app_factory(setup=in_pounds)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        planned = screen.focused_exercise().weight
+        await pilot.press("e", "2", "5")
+        await settle(pilot)
+        assert app.screen.query_one("#field-weight").value == "25"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert planned < 50  # 25 lb is within half again the plan: logged without a question
+        assert rows(app, "select weight, unit from sets where exercise = 'Back squat' and set_type = 'working'") \
+            == [(25.0, "lb")]
+
+
+async def test_a_load_half_again_above_the_plan_asks_first_and_no_writes_nothing(app_factory):
+    app = app_factory(setup=in_pounds)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        await pilot.press("e", "2", "0", "2", "5", "ctrl+s")
+        await settle(pilot)
+        assert "more than half again" in str(app.screen.query_one("#question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert rows(app, "select count(*) from sets") == [(0,)]
+
+
+async def test_a_digit_on_a_bodyweight_exercise_fills_its_reps(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Glute bridge")
+        await pilot.press("1", "2")
+        await settle(pilot)
+        assert app.screen.query_one("#field-reps").value == "12"
+        assert app.screen.query_one("#field-weight").value == ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(app, "select weight_kg, reps from sets where exercise = 'Glute bridge'") == [(None, 12)]

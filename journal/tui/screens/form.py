@@ -16,6 +16,7 @@ from textual.events import Key
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import Validator
+from textual.widgets.input import Selection
 from textual.widgets import Input, Label, Static
 
 from ...core.errors import EntryError
@@ -65,10 +66,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                         field.value, placeholder=field.placeholder, id=f"field-{field.name}",
                         validators=[field.validator] if field.validator else [],
                         validate_on=["changed", "submitted"],
-                        # The field a form opened by typing opens on keeps what was typed: a digit
-                        # that follows extends it. Elsewhere a prefilled value is replaced by typing.
-                        select_on_focus=not (self.opened_by_typing
-                                             and field.name == (self.first_focus or self.fields[0].name)),
+                        # The first field is selected (or not) once, on mount, so that a focus event
+                        # arriving after early keys were typed cannot select them. Elsewhere a
+                        # prefilled value is replaced by typing.
+                        select_on_focus=field.name != (self.first_focus or self.fields[0].name),
                     )
                 error = Label("", id=f"error-{field.name}", classes="form-error", markup=False)
                 error.display = False
@@ -79,8 +80,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         name = self.first_focus or self.fields[0].name
         field = self.query_one(f"#field-{name}", Input)
         field.focus()
-        if self.opened_by_typing:
+        if self.opened_by_typing:  # what was typed stays: a digit that follows extends it
             field.cursor_position = len(field.value)
+        else:  # a prefilled value is replaced by typing, never added to
+            field.selection = Selection(0, len(field.value))
         self._field_ready = True
         for key, character in self._early_keys:
             self._type(key, character)
@@ -101,9 +104,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def _type(self, key: str, character: str | None) -> None:
         field = self.query_one(f"#field-{self.first_focus or self.fields[0].name}", Input)
         if key == "backspace":
-            field.action_delete_left()
+            field.action_delete_left()  # the selection, when there is one
         elif character:
-            field.insert_text_at_cursor(character)
+            start, end = sorted(field.selection)
+            field.replace(character, start, end)  # over the selection, when there is one
 
     def on_key(self, event: Key) -> None:
         if not isinstance(self.focused, Input) and self.take_key(event.key, event.character):

@@ -25,7 +25,7 @@ from ...core.journal import Journal, TrainingDay
 from ...core.records import Record
 from ...core.units import plural
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp
-from ...render import set_text, target_text
+from ...render import load, set_text, target_text
 from ..widgets.coach_panel import CoachPanel
 from ..widgets.exercise_table import WIDE_TABLE, ExerciseTable
 from ..widgets.rest_timer import ADJUST_S, RestTimer
@@ -36,6 +36,7 @@ from ..journal_thread import JournalThread
 from ..wording import error_text
 
 REFRESH_S = 10.0  # pick up sets logged by another open copy
+SLIP_ABOVE = 1.5  # a typed load this far above the plan or last time is asked about: a slip more often than meant
 WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let go of the file
 T = TypeVar("T")
 
@@ -445,18 +446,28 @@ class TodayScreen(Screen):
         self.app.push_screen(SetEditor(p, upcoming, self.units, typed),
                              lambda values: self._log_edited(p, values))
 
-    def _log_edited(self, p: Prescription, entry: SetInput | None, bodyweight_ok: bool = False) -> None:
+    def _log_edited(self, p: Prescription, entry: SetInput | None, asked: int = 0) -> None:
+        """Log a typed set, after asking about each thing in it that is more often a slip than meant."""
         if entry is None:
             return
-        if entry.weight is None and p.weight_kg and entry.reps and not bodyweight_ok:
-            # A cleared weight on a loaded lift is more often a slip than a bodyweight set.
+        questions = []
+        if entry.weight is None and p.weight_kg and entry.reps:
+            questions.append(f"No weight: log {p.name} × {entry.reps} as a bodyweight set?")
+        heaviest = max([p.weight_kg or 0.0] + [s.weight_kg or 0.0 for s in self._last_sets(p)])
+        if entry.weight_kg and heaviest and entry.weight_kg > heaviest * SLIP_ABOVE:
+            questions.append(f"{load(entry.weight_kg, self.units)} is more than half again the "
+                             f"{load(heaviest, self.units)} planned or lifted last time: log it?")
+        if asked < len(questions):
             from .confirm import ConfirmScreen
 
-            self.app.push_screen(
-                ConfirmScreen(f"No weight: log {p.name} × {entry.reps} as a bodyweight set?", yes="Log it"),
-                lambda yes: self._log_edited(p, entry, bodyweight_ok=True) if yes else None)
+            self.app.push_screen(ConfirmScreen(questions[asked], yes="Log it"),
+                                 lambda yes: self._log_edited(p, entry, asked + 1) if yes else None)
             return
         self._log(p, entry)
+
+    def _last_sets(self, p: Prescription) -> tuple[LoggedSet, ...]:
+        last = self.last_time.get(p.name)
+        return last.sets if last else ()
 
     def on_key(self, event: Key) -> None:
         from .form import FormScreen
