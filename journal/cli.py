@@ -76,10 +76,13 @@ def main(ctx: click.Context, db: Path | None, date_text: str | None, demo: bool)
 @click.option("--start", "start_text", metavar="DATE",
               help="First day of the program (default: the coming Monday, or today on a Monday).")
 @click.option("--units", type=click.Choice(["kg", "lb"]), default="kg", show_default=True)
-@click.option("--bodyweight", type=str, help="Your bodyweight in kg: scales the starting loads.")
-@click.option("--load", "loads", multiple=True, metavar="EXERCISE=KG", help="Your own starting load (repeatable).")
+@click.option("--bodyweight", type=str,
+              help="Your bodyweight (75kg, 165lb; a bare number is in --units): scales the starting loads.")
+@click.option("--load", "loads", multiple=True, metavar="EXERCISE=WEIGHT",
+              help="Your own starting load, 60kg or 135lb (a bare number is in --units; repeatable).")
+@click.option("--force", is_flag=True, help="Start again over an existing journal (a backup is kept beside it).")
 @click.pass_context
-def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
+def init(ctx, db, program_name, start_text, units, bodyweight, loads, force) -> None:
     """Enrol in a program."""
     from .core.clock import today
     from .core.engine import coming_monday
@@ -90,14 +93,17 @@ def init(ctx, db, program_name, start_text, units, bodyweight, loads) -> None:
     for item in loads:
         name, sep, kg = item.rpartition("=")
         if not sep or not name.strip():
-            raise EntryError("load", f"{item!r} is not EXERCISE=KG")
-        overrides[name.strip()] = kg.strip().lower().removesuffix("kg").strip()
+            raise EntryError("load", f"{item!r} is not EXERCISE=WEIGHT")
+        overrides[name.strip()] = kg.strip()
     now = today(_clock(ctx))
     start = parse_date(start_text, now, "start") if start_text else coming_monday(now)
-    journal, enrolled = start_journal(_db_path(ctx), _clock(ctx), program_name, start, units, bodyweight, overrides)
+    journal, enrolled = start_journal(_db_path(ctx), _clock(ctx), program_name, start, units, bodyweight, overrides,
+                                      again=force)
     ctx.call_on_close(journal.close)
     click.echo(f"Enrolled in {enrolled.program.title} from {start.isoformat()} "
                f"({journal.path}).")
+    if journal.last_backup:
+        click.echo(f"The journal as it was is kept in {journal.last_backup}.")
 
 
 @main.command()

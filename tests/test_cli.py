@@ -370,3 +370,39 @@ def test_init_without_a_start_begins_on_the_coming_monday(db_path, now, start):
     cli = Cli(db_path, FixedClock.at_local(now, "Europe/London"))
     result = cli("init", "--program", "runner-beginner")
     assert result.exit_code == 0 and f"from {start}" in result.output
+
+
+def test_init_over_a_journal_refuses_naming_force_and_changes_nothing(enrolled_cli):
+    enrolled_cli("log", "back squat", "20x5")
+    before = enrolled_cli.json("today")
+    result = enrolled_cli("init", "--program", "runner-experienced", "--units", "lb")
+    assert result.exit_code == 1
+    assert "--force" in result.stderr and "already a journal" in result.stderr
+    assert enrolled_cli.json("today") == before
+    assert enrolled_cli.rows("enrolments") == 1
+
+
+def test_init_with_force_keeps_a_backup_of_the_journal_it_replaces(enrolled_cli, tmp_path):
+    import sqlite3
+
+    enrolled_cli("log", "back squat", "20x5")
+    result = enrolled_cli("init", "--program", "runner-experienced", "--units", "lb", "--force")
+    assert result.exit_code == 0, result.output
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("journal-") and p.suffix == ".db"]
+    assert len(kept) == 1 and str(kept[0]) in result.output
+    with sqlite3.connect(kept[0]) as conn:
+        assert conn.execute("select program, units from enrolments").fetchall() == [("runner-beginner", "kg")]
+        assert conn.execute("select count(*) from sets").fetchone() == (1,)
+    assert enrolled_cli.rows("sets") == 1  # the sets stay in the journal too
+
+
+def test_a_load_keeps_the_unit_it_is_given_whatever_the_journal_unit(cli, tmp_path):
+    result = cli("init", "--program", "runner-beginner", "--start", "2026-09-07", "--units", "lb",
+                 "--load", "squat=60kg", "--load", "trap bar=135lb")
+    assert result.exit_code == 0, result.output
+    import sqlite3
+
+    with sqlite3.connect(cli.db_path) as conn:
+        loads = dict(conn.execute("select exercise, weight_kg from start_loads"))
+    assert 57 < loads["Back squat"] <= 60.0  # 60 kg made with lb plates (130 lb), not 60 lb (27 kg)
+    assert abs(loads["Trap bar deadlift"] - 135 * 0.45359237) < 1e-6

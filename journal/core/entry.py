@@ -255,8 +255,17 @@ def parse_weight_list(text: str, unit: str, field: str) -> tuple[float, ...]:
     return values
 
 
+def parse_kg(text: str | float, default_unit: str, field: str) -> float:
+    """A weight with its unit (`60kg`, `135lb`), or a bare number in `default_unit`, in kg: the one
+    reading of a typed weight for starting loads and equipment."""
+    found = _weight_with_unit(str(text).strip(), default_unit)
+    if found is None:
+        raise EntryError(field, f"{text!r} is not a weight like 60kg or 135lb")
+    return to_kg(parse_weight(found[0], found[1], field), found[1])
+
+
 def parse_positive_weight(text: str, unit: str, field: str) -> float:
-    kg = to_kg(parse_weight(text, unit, field), unit)
+    kg = parse_kg(text, unit, field)
     if kg <= 0:
         raise EntryError(field, f"{text!r} must be more than 0")
     return kg

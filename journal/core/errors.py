@@ -33,3 +33,7 @@ class UnknownExercise(EntryError):
 
 class OutputExists(EntryError):
     """A file to write is already there and replacing it was not asked for."""
+
+
+class JournalExists(EntryError):
+    """A journal is already at the path and starting again over it was not asked for."""

@@ -25,14 +25,13 @@ from .entry import (
     parse_weight_list,
     check_date,
     parse_bodyweight,
+    parse_kg,
     parse_date,
     parse_number,
     parse_scale,
     parse_side,
-    parse_weight,
-    to_kg,
 )
-from .errors import EntryError, NotEnrolled, UnknownExercise
+from .errors import EntryError, JournalExists, NotEnrolled, UnknownExercise
 from .model import (
     ALIASES,
     Equipment,
@@ -165,7 +164,7 @@ def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_
     overrides = {}
     for name, kg in (loads or {}).items():
         exercise = match_exercise(name, list(program.exercises()))
-        overrides[exercise] = to_kg(parse_weight(kg, units, f"load {exercise}"), units)
+        overrides[exercise] = parse_kg(kg, units, f"load {exercise}")
     gear = equipment_with(default_equipment(units), **equipment) if equipment else None
     enrolment = Enrolment(program.name, start.isoformat(), units, None, bodyweight_kg,
                           engine.starting_loads(program, bodyweight_kg, overrides, gear or units), gear)
@@ -174,12 +173,20 @@ def new_enrolment(program_name: str, start: Date, units: str = "kg", bodyweight_
 
 def start_journal(path: str | Path, clock: Clock, program_name: str, start: Date, units: str = "kg",
                   bodyweight: object = None, loads: dict[str, object] | None = None,
-                  equipment: dict[str, str] | None = None) -> tuple[Journal, Enrolled]:
+                  equipment: dict[str, str] | None = None, again: bool = False) -> tuple[Journal, Enrolled]:
     """A journal at `path` enrolled in a program: every value is checked before a file is made.
-    `journal init` and the first-run screen both start a journal this way."""
+    `journal init` and the first-run screen both start a journal this way. A journal already
+    enrolled there is refused, unless `again`: then it is backed up beside itself first (its
+    sets stay; the new enrolment's program, units, kit and loads take over)."""
     enrolled, text = new_enrolment(program_name, start, units, bodyweight, loads, equipment)
     journal = Journal.open(path, clock, create=True)
     try:
+        found = journal.store.enrolment()
+        if found is not None:
+            if not again:
+                raise JournalExists("force", f"{journal.path} is already a journal ({found[0].program} from "
+                                             f"{found[0].start}); nothing was changed")
+            journal.backup()
         journal._save_enrolment(enrolled, text)
         return journal, enrolled
     except BaseException:
@@ -258,6 +265,7 @@ class Journal:
         self._store = store
         self.clock = clock
         self._owner = threading.get_ident()
+        self.last_backup: Path | None = None  # the copy this journal made last, to name in messages
 
     @property
     def store(self) -> Store:
@@ -284,7 +292,8 @@ class Journal:
         """A safe copy while the journal may be in use; by default beside it, stamped with the time."""
         path = self.path
         stamp = self.clock.now().format("YYYYMMDD-HHmmss")
-        return self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
+        self.last_backup = self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
+        return self.last_backup
 
     def check(self) -> tuple[list[str], list[str]]:
         """(what is wrong with the file, the derived objects made again on opening it)."""
