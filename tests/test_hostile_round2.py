@@ -384,3 +384,33 @@ def test_imports_take_rpe_as_the_command_line_does(enrolled_cli, tmp_path, rpe):
     path = tmp_path / "rpe.csv"
     path.write_text(f"{header}\n{row.rsplit(',', 1)[0]},{rpe}\n")
     assert_refused(enrolled_cli("import", str(path)), "line 2", "rpe")
+
+
+@pytest.mark.parametrize("command", [
+    ["wellness", "--sleep", "7", "--sleep-quality", "4", "--soreness", "2", "--fatigue", "2", "--stress", "2",
+     "--mood", "4", "--motivation", "4"],
+    ["run", "add", "--date", "2026-09-08", "--kind", "easy", "--minutes", "30"],
+    ["assess", "pain", "0"],
+    ["log", "back squat", "20x5"],
+    ["today"],
+])
+def test_a_journal_truncated_to_nothing_is_refused_and_the_newest_backup_named(enrolled_cli, command):
+    kept = enrolled_cli("backup")
+    assert kept.exit_code == 0, kept.output
+    enrolled_cli.db_path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        enrolled_cli.db_path.with_name(enrolled_cli.db_path.name + suffix).unlink(missing_ok=True)
+    result = enrolled_cli(*command)
+    assert result.exit_code == 1
+    assert "empty file, not a journal" in result.stderr and "newest backup is" in result.stderr
+    assert enrolled_cli.db_path.stat().st_size == 0
+
+
+def test_importing_into_an_empty_file_refuses_it(cli, tmp_path):
+    cli.db_path.write_bytes(b"")
+    source = tmp_path / "sets.csv"
+    source.write_text("Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds\n"
+                      "2026-09-01 18:00:00,Gym,Squat,1,60,5,0,0\n")
+    result = cli("import", str(source))
+    assert result.exit_code == 1
+    assert cli.db_path.stat().st_size == 0

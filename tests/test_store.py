@@ -27,9 +27,12 @@ def test_a_new_file_is_migrated_to_the_current_schema(db_path, clock):
     store.close()
 
 
-def test_an_empty_file_is_a_new_journal(db_path, clock):
+def test_an_empty_file_becomes_a_journal_only_when_one_is_started_there(db_path, clock):
     db_path.write_bytes(b"")
-    Store.open(db_path, clock).close()
+    with pytest.raises(StoreError, match="empty file, not a journal"):
+        Store.open(db_path, clock)
+    assert db_path.stat().st_size == 0
+    Store.open(db_path, clock, start=True).close()
     assert sqlite3.connect(db_path).execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
 
 

@@ -40,6 +40,19 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+def backups_of(path: Path) -> list[Path]:
+    """The copies of a journal kept beside it (`journal backup`, init --force, upgrades), newest first."""
+    found = [p for pattern in (f"{path.stem}-*.db", f"{path.name}.before-v*.bak")
+             for p in path.parent.glob(pattern) if p.is_file() and is_sqlite_file(p)]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def newest_backup_hint(path: Path) -> str:
+    """Where to look next when a journal file cannot be used: its newest backup, if there is one."""
+    found = backups_of(path)
+    return f"; the newest backup is {found[0]}" if found else "; no backup of it was found beside it"
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)

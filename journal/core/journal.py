@@ -179,7 +179,7 @@ def start_journal(path: str | Path, clock: Clock, program_name: str, start: Date
     enrolled there is refused, unless `again`: then it is backed up beside itself first (its
     sets stay; the new enrolment's program, units, kit and loads take over)."""
     enrolled, text = new_enrolment(program_name, start, units, bodyweight, loads, equipment)
-    journal = Journal.open(path, clock, create=True)
+    journal = Journal.open(path, clock, create=True, start=True)
     try:
         found = journal.store.enrolment()
         if found is not None:
@@ -274,8 +274,8 @@ class Journal:
         return self._store
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock, create: bool = True) -> "Journal":
-        return cls(Store.open(path, clock, create=create), clock)
+    def open(cls, path: str | Path, clock: Clock, create: bool = True, start: bool = False) -> "Journal":
+        return cls(Store.open(path, clock, create=create, start=start), clock)
 
     def close(self) -> None:
         self.store.close()

@@ -251,12 +251,18 @@ class Store:
     # --- opening ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock, create: bool = True) -> "Store":
+    def open(cls, path: str | Path, clock: Clock, create: bool = True, start: bool = False) -> "Store":
+        """`create`: a journal is made where there is no file; `start`: also in an empty file (a
+        journal being started on purpose). Anywhere else an empty file is a journal that lost its
+        contents, and is never silently made a new one."""
         path = Path(path).expanduser()
         if not create and not path.exists():
             raise NoJournal("journal", f"there is no journal at {path}")
-        if not create and path.is_file() and path.stat().st_size == 0:
-            raise NoJournal("journal", f"{path} is an empty file, not a journal")
+        if not start and path.is_file() and path.stat().st_size == 0:
+            from .files import newest_backup_hint
+
+            raise StoreError("journal", f"{path} is an empty file, not a journal; nothing was written to it"
+                                       f"{newest_backup_hint(path)}")
         conn, read_only = _connect(path)
         store = cls(conn, path, clock, read_only)
         try:
