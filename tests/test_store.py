@@ -190,3 +190,20 @@ def test_an_upgraded_journal_plans_and_logs(tmp_path, clock):
     journal.log_set("Back squat", journal.today(), parse_set_input("40x5", journal.units()))
     assert journal.store.count("sets") == 4
     journal.close()
+
+
+@pytest.mark.parametrize("in_the_way", ["not sqlite", "an older backup"])
+def test_an_upgrade_backup_takes_a_free_name_and_replaces_nothing(tmp_path, clock, in_the_way):
+    path = tmp_path / "journal.db"
+    old_journal(path, 1)
+    taken = tmp_path / f"journal.db.before-v{SCHEMA_VERSION}.bak"
+    if in_the_way == "not sqlite":
+        taken.write_text("my notes")
+    else:
+        old_journal(taken, 1)
+    before = taken.read_bytes()
+    Store.open(path, clock).close()
+    assert taken.read_bytes() == before
+    made = tmp_path / f"journal.db.before-v{SCHEMA_VERSION}.2.bak"
+    assert sqlite3.connect(made).execute("pragma user_version").fetchone()[0] == 1  # the file before the upgrade
+    assert [r["id"] for r in rows_of(made, "sets")] == [r["id"] for r in rows_of(path, "sets")]

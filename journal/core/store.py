@@ -291,13 +291,19 @@ class Store:
             return
         if version < SCHEMA_VERSION:
             if version > 0:
-                self.backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"), replace=True)
+                self.backup(self._free_backup_name(f"{self.path.name}.before-v{SCHEMA_VERSION}"))
             self._migrate(version)
         else:
             self._rebuild_derived(objects)
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _free_backup_name(self, stem: str) -> Path:
+        """`stem.bak` beside the journal, or `stem.2.bak`, ...: a name no file has, so an upgrade's
+        backup never replaces an earlier one, nor is blocked by some other file of that name."""
+        candidates = (self.path.with_name(f"{stem}.bak" if n == 1 else f"{stem}.{n}.bak") for n in range(1, 10_000))
+        return next(c for c in candidates if not c.exists() and not c.is_symlink())
 
     def _schema_objects(self) -> set[str]:
         return {name for (name,) in self.conn.execute("select name from sqlite_master")}
