@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from statistics import mean
 
 from .model import Equipment, LoggedSet, Prescription, Rules, Slot, VerdictName, default_equipment
+from .plates import fewest_plates, makeable_per_side
 from .units import amount_text, in_unit, load_text, plural, to_kg
 
 # %1RM at RPE 10 for 1-10 reps (RTS chart); one RPE point lower = one more rep.
@@ -57,7 +58,8 @@ def loadable(kg: float, slot: Slot, rules: Rules, units: str | Equipment = "kg",
     amount, smallest = in_unit(kg, unit), in_unit(min(gear.plates_kg), unit)
     if slot.implement == "barbell":
         bar = in_unit(gear.bar_kg, unit)
-        made = bar if amount <= bar + 1e-6 else bar + round_to_step(amount - bar, 2 * smallest, down)
+        plates = tuple(in_unit(p, unit) for p in gear.plates_kg)
+        made = bar if amount <= bar + 1e-6 else bar + 2 * makeable_per_side((amount - bar) / 2, plates, down)
     else:
         made = round_to_step(amount, in_unit(gear.machine_step_kg, unit) if slot.implement == "machine" else smallest, down)
     return to_kg(made, unit)
@@ -78,16 +80,14 @@ def _next_size(kg: float, slot: Slot, units: str | Equipment) -> float | None:
 def plates_per_side(kg: float, units: str | Equipment) -> str:
     """`per side: 15 + 2.5` for a barbell load, from the plates owned (largest first)."""
     gear = gear_of(units)
-    left = (kg - gear.bar_kg) / 2
-    if left < 1e-6:
+    unit = gear.unit
+    per_side = (in_unit(kg, unit) - in_unit(gear.bar_kg, unit)) / 2
+    if per_side < 0.005:
         return "empty bar"
-    plates = []
-    for plate in sorted(gear.plates_kg, reverse=True):
-        while left >= plate - 1e-6:
-            plates.append(plate)
-            left -= plate
-    shown = " + ".join(amount_text(p, gear) for p in plates)
-    return f"per side: {shown} {gear.unit}"
+    plates = fewest_plates(per_side, tuple(in_unit(p, unit) for p in gear.plates_kg))
+    if plates is None:
+        return f"per side: {per_side:g} {unit}, which your plates cannot make exactly"
+    return f"per side: {' + '.join(f'{p:g}' for p in plates)} {unit}"
 
 
 def cut_load(kg: float, fraction: float, slot: Slot, rules: Rules, units: str | Equipment = "kg") -> float:
