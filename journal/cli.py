@@ -207,7 +207,8 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
 
     journal = _journal(ctx)
     day = journal.date(date_text)
-    session_id = journal.session_named(day, session_name).id if session_name is not None else None
+    named = journal.session_named(day, session_name) if session_name is not None else None
+    session_id = named.id if named is not None else None  # None: the day's planned session
     try:
         entry = parse_set_input(set_text, journal.units(), seconds=seconds, tempo=tempo, rpe=rpe, side=side,
                                 notes=notes, set_type=set_type)

@@ -147,3 +147,22 @@ def test_the_command_line_logs_a_pm_double_into_its_own_session(enrolled_cli, db
             ("Lower A: squat and lunge", 1, 5), ("PM double", 1, 5), ("PM double", 2, 4)]
     refused = enrolled_cli("log", "squat", "40x3", "--session", " ", "--date", "2026-09-07")
     assert refused.exit_code == 1 and "session" in refused.output
+
+
+@pytest.mark.parametrize("spelled", ["Lower A: squat and lunge", "lower a:  SQUAT and lunge "])
+def test_the_planned_sessions_own_name_is_the_planned_session(enrolled_cli, spelled):
+    assert enrolled_cli("log", "back squat", "20x5", "--date", "2026-09-07").exit_code == 0
+    for _ in range(2):
+        result = enrolled_cli("log", "back squat", "20x5", "--date", "2026-09-07", "--session", spelled)
+        assert result.exit_code == 0, result.output
+    assert enrolled_cli.rows("sessions") == 1
+    with sqlite3.connect(enrolled_cli.db_path) as conn:
+        assert conn.execute("select set_index from sets order by set_index").fetchall() == [(1,), (2,), (3,)]
+
+
+def test_the_planned_sessions_name_before_any_set_starts_the_planned_session(enrolled_cli):
+    result = enrolled_cli("log", "back squat", "20x5", "--date", "2026-09-07", "--session", "LOWER A: squat and lunge")
+    assert result.exit_code == 0, result.output
+    assert enrolled_cli("log", "back squat", "20x5", "--date", "2026-09-07").exit_code == 0
+    with sqlite3.connect(enrolled_cli.db_path) as conn:
+        assert conn.execute("select name, planned from sessions").fetchall() == [("Lower A: squat and lunge", 1)]

@@ -567,13 +567,22 @@ class Journal:
         """The day's sessions in the order they started."""
         return self.store.sessions_on(day.isoformat())
 
-    def session_named(self, day: Date, name: str) -> Session:
-        """The day's session of this name (any case), started now if the day has none."""
+    def session_named(self, day: Date, name: str) -> Session | None:
+        """The day's session of this name, started now if the day has none; None for the session
+        the plan names that day (it is made at its first set). Names compare in any case and
+        spacing, so the planned session's own name never starts a second one."""
         wanted = normal_name(name)
         if not wanted:
             raise EntryError("session", "is empty")
-        found = [s for s in self.sessions_on(day) if (s.name or "").casefold() == wanted.casefold()]
-        return found[0] if found else self.add_session(day, wanted)
+        key = wanted.casefold()
+        planned = self.store.planned_session(day.isoformat())
+        found = [s for s in self.sessions_on(day) if normal_name(s.name or "").casefold() == key]
+        if found:
+            return None if found[0].id == planned else found[0]
+        plan = self.plan(day)
+        if plan.session and normal_name(plan.session[0]).casefold() == key:
+            return None
+        return self.add_session(day, wanted)
 
     def add_session(self, day: Date, name: str | None = None) -> Session:
         """Start another session on a day (an AM/PM double, an extra workout): sets logged with
