@@ -274,3 +274,23 @@ def test_a_journal_starts_with_its_own_kit_or_not_at_all(tmp_path):
     assert journal.equipment().bar_kg == 15 and journal.equipment().plates_kg == (10.0, 5.0, 2.0)
     assert enrolled.enrolment.loads["Back squat"] == 39  # 40 kg is not makeable; 39 is: 15 + 2 × (10 + 2)
     journal.close()
+
+
+def test_changing_units_keeps_the_lifters_own_kit_and_the_same_unit_changes_nothing(tmp_path):
+    from journal.core.clock import FixedClock
+    from journal.core.journal import Journal
+
+    clock = FixedClock.at_local("2026-09-06T12:00:00", "Europe/London")
+    journal = Journal.open(tmp_path / "j.db", clock)
+    journal.enrol("runner-beginner", START)
+    journal.set_equipment(bar="15", plates="10,5,1.25", kettlebells="12,16")
+    kit = journal.equipment()
+    journal.set_units("kg")
+    assert journal.equipment() == kit
+    journal.set_units("lb")
+    in_lb = journal.equipment()
+    assert in_lb.unit == "lb"
+    assert (in_lb.bar_kg, in_lb.plates_kg, in_lb.kettlebells_kg) == (kit.bar_kg, kit.plates_kg, kit.kettlebells_kg)
+    journal.set_units("kg")
+    assert journal.equipment() == kit
+    journal.close()

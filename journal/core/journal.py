@@ -327,14 +327,18 @@ class Journal:
         return Enrolled(_parse_cached(text), enrolment)
 
     def set_units(self, units: str) -> None:
-        """Plan, round and show loads in another unit from now on, with that unit's equipment;
-        logged sets stay as they were."""
+        """Plan, round and show loads in another unit from now on; the lifter's own kit stays
+        (shown in the new unit), the usual kit becomes the new unit's; logged sets stay as they were."""
         if units not in ("kg", "lb"):
             raise EntryError("units", f"{units!r} is not kg or lb")
-        self.enrolled()
+        enrolment = self.enrolled().enrolment
+        if units == enrolment.units:
+            return
+        own_kit = self.store.equipment()  # None: the usual kit, which is the new unit's usual kit
         with self.store.write():
             self.store.set_units(units)
-            self.store.set_equipment(None)
+            # The plates and bells the lifter owns stay theirs (kept in exact kg), now shown in the new unit.
+            self.store.set_equipment(replace(own_kit, unit=units) if own_kit else None)
 
     def equipment(self) -> Equipment:
         return self.enrolled().enrolment.gear
