@@ -24,6 +24,14 @@ class JournalGroup(click.Group):
         except JournalError as error:
             click.echo(f"journal: {error_line(error)}", err=True)
             ctx.exit(EXIT_USER_ERROR)
+        except Exception as error:
+            from .core.salvage import as_damage
+
+            damage = as_damage(error, _db_path(ctx))
+            if damage is None:
+                raise
+            click.echo(f"journal: {error_line(damage)}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
 
 
 def _clock(ctx: click.Context):
@@ -463,6 +471,33 @@ def backup(ctx, db, target) -> None:
     """Copy the journal safely while it may be in use (SQLite online backup)."""
     written = _journal(ctx).backup(target)
     click.echo(f"Backed up to {written}")
+
+
+@main.command()
+@db_option
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="A new journal file to hold every row that can still be read.")
+@click.pass_context
+def salvage(ctx, db, out) -> None:
+    """Copy every readable row of a damaged journal into a new journal file (the damaged one is only read)."""
+    from .core.salvage import salvage as salvage_rows
+
+    saved = salvage_rows(_db_path(ctx), out.expanduser(), _clock(ctx))
+    click.echo(f"Salvaged into {out}: " + ", ".join(f"{count} {table}" for table, count in saved.items()))
+    click.echo(f"Check it with 'journal --db {out} today', then put it in place with 'journal restore {out}'.")
+
+
+@main.command()
+@db_option
+@click.argument("backup", type=click.Path(path_type=Path))
+@click.pass_context
+def restore(ctx, db, backup) -> None:
+    """Put a verified backup (or a salvaged journal) in place of the journal; the old file is moved aside, never deleted."""
+    from .core.salvage import restore as restore_backup
+
+    path = _db_path(ctx)
+    aside = restore_backup(path, backup.expanduser(), _clock(ctx))
+    click.echo(f"Restored {path} from {backup}." + (f" The file it replaced is kept as {aside}." if aside else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -63,11 +63,13 @@ FLAGS = {"journal": "--db"}  # the rest are named as their flags already
 def error_line(error: JournalError) -> str:
     """One line for stderr: the field as its flag, the problem, and what to type next where a
     command or a flag fixes it."""
-    from .core.errors import JournalExists, NoJournal, NotEnrolled, OutputExists
+    from .core.errors import DamagedJournal, JournalExists, NoJournal, NotEnrolled, OutputExists
 
     hints = (((NoJournal, NotEnrolled), "start one with 'journal init --program runner-beginner'"),
              (OutputExists, "--force replaces it"),
-             (JournalExists, "--force starts again and keeps a backup of it"))
+             (JournalExists, "--force starts again and keeps a backup of it"),
+             (DamagedJournal, "'journal salvage --out NEW.db' copies every readable row; "
+                              "'journal restore BACKUP' puts a backup in place"))
     hint = next((f"; {text}" for kind, text in hints if isinstance(error, kind)), "")
     return f"{FLAGS.get(error.field, error.field)}: {error.problem}{hint}"
 

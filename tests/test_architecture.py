@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).parent.parent / "journal"
 CORE = sorted((PACKAGE / "core").glob("*.py"))
 FRONTS = sorted((PACKAGE / "tui").rglob("*.py")) + [PACKAGE / "cli.py"]
 ERRORS = {"JournalError", "EntryError", "StoreError", "NoJournal", "NotEnrolled", "OutputExists",
-          "UnknownExercise", "ProgramError"}
+          "UnknownExercise", "ProgramError", "JournalExists", "DamagedJournal"}
 COMMAND_LINE = ("--db", "--from", "--to ", "--new", "--force", "--seconds", "--kind", "journal init")
 
 

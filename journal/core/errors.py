@@ -37,3 +37,7 @@ class OutputExists(EntryError):
 
 class JournalExists(EntryError):
     """A journal is already at the path and starting again over it was not asked for."""
+
+
+class DamagedJournal(StoreError):
+    """The journal file fails SQLite's own check: nothing is written to it until it is salvaged or restored."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .clock import Clock
-from .errors import NoJournal, NotEnrolled, StoreError
+from .errors import DamagedJournal, NoJournal, NotEnrolled, StoreError
 from .files import is_sqlite_file
 from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Session, Wellness
 
@@ -234,6 +234,7 @@ class Store:
         self.clock = clock
         self.read_only = read_only
         self.repaired: list[str] = []  # derived objects found missing and made again on opening
+        self._sound: bool | None = None  # whether the file passed SQLite's quick check, once asked
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -336,11 +337,34 @@ class Store:
             self.conn.execute("delete from checkpoints")  # a cache whose bookkeeping was lost
         self.repaired = missing + (["the plan generation"] if meta_row and "meta" not in missing else [])
 
+    def damage(self, pragma: str = "quick_check") -> list[str]:
+        """What SQLite's own check finds wrong with the file's pages, in its words ([] when sound)."""
+        try:
+            found = [line for (text,) in self.conn.execute(f"PRAGMA {pragma}") for line in str(text).splitlines()]
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        return [line for line in found if line not in ("ok", "*** in database main ***")]
+
+    def _refuse_if_damaged(self) -> None:
+        """Once per opening, before the first write: a damaged file is never written to, since
+        a write can spread the damage and bury rows that could still be read."""
+        if self._sound is None:
+            self._sound = not self.damage()
+        if not self._sound:
+            from .files import newest_backup_hint
+
+            raise DamagedJournal("journal", f"{self.path} is damaged (SQLite's check fails); nothing was written. "
+                                            f"Salvage what can be read, or restore a backup{newest_backup_hint(self.path)}")
+
     def check(self) -> list[str]:
         """What is wrong with the file: SQLite's integrity check, foreign keys and the schema."""
-        problems = [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        problems += [f"set or row in {row[0]} points at a missing {row[2]} row"
-                     for row in self.conn.execute("PRAGMA foreign_key_check")]
+        damage = self.damage("integrity_check")
+        if damage:
+            self._sound = False
+            return [f"the file is damaged: SQLite's integrity check found {len(damage)} problem"
+                    f"{'s' if len(damage) != 1 else ''} (first: {damage[0]})"]
+        problems = [f"set or row in {row[0]} points at a missing {row[2]} row"
+                    for row in self.conn.execute("PRAGMA foreign_key_check")]
         version, level = self.schema_version(), self._schema_level(self._schema_objects())
         if level != version:
             problems.append(f"user_version is {version} but the tables are those of schema {level}")
@@ -372,8 +396,14 @@ class Store:
             out = sqlite3.connect(target)
             try:
                 self.conn.backup(out)
+                # A copy of a damaged file is damaged too: it is no backup, and must not pass for one.
+                sound = out.execute("PRAGMA quick_check").fetchone()[0] == "ok"
             finally:
                 out.close()
+            if not sound:
+                target.unlink(missing_ok=True)
+                raise DamagedJournal("backup", f"{self.path} is damaged, and so would be its copy; no backup was made. "
+                                               "Salvage what can be read instead")
         except sqlite3.Error as error:
             if not existed:
                 target.unlink(missing_ok=True)
@@ -393,6 +423,7 @@ class Store:
         if self.conn.in_transaction:
             yield
             return
+        self._refuse_if_damaged()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -681,11 +712,18 @@ class Store:
         """Sets in a date range in logged order, as plain rows (an export reads tens of thousands):
         the LoggedSet fields in order, then the session's name, kind, block, week, start and zone."""
         names = ", ".join(f"sets.{f.name}" for f in fields(LoggedSet))
-        return self.conn.execute(
+        return self._unless_damaged(self.conn.execute(
             f"select {names}, sessions.name, sessions.kind, sessions.block, sessions.week, sessions.started_at, "
             "sessions.tz from sets "
             "left join sessions on sessions.id = sets.session_id "
-            "where sets.date between ? and ? order by sets.date, sets.logged_at, sets.rowid", [first, last])
+            "where sets.date between ? and ? order by sets.date, sets.logged_at, sets.rowid", [first, last]))
+
+    def _unless_damaged(self, rows: Iterator[tuple]) -> Iterator[tuple]:
+        """Rows as read, or one error naming the damage (an export must not end in a traceback)."""
+        try:
+            yield from rows
+        except sqlite3.DatabaseError as error:
+            raise DamagedJournal("journal", f"{self.path} is damaged ({error}); salvage what can be read") from None
 
     # --- wellness, runs, assessments ----------------------------------------------------
 

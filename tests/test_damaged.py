@@ -1,0 +1,129 @@
+"""A damaged journal file: found and said in words, never written to, never copied as a backup,
+salvaged row by row and replaced by a verified backup, with nothing acknowledged lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from journal.core.entry import parse_set_input
+from journal.core.journal import Journal
+
+from tests.conftest import START
+
+
+def journal_with_sets(path: Path, clock, count: int = 300) -> None:
+    journal = Journal.open(path, clock)
+    journal.enrol("runner-beginner", START)
+    for n in range(count):
+        journal.log_set("back squat", START.add(days=n % 60), parse_set_input(f"{40 + n % 7}x5", "kg"))
+    journal.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+
+
+def damage(path: Path, object_name: str) -> None:
+    """Scribble over the first page of a table or index, as a failing disk might."""
+    with sqlite3.connect(path) as conn:
+        page = conn.execute("select rootpage from sqlite_master where name = ?", [object_name]).fetchone()[0]
+        size = conn.execute("pragma page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * size + 8:(page - 1) * size + size - 8] = b"\xde\xad\xbe\xef" * ((size - 16) // 4)
+    path.write_bytes(bytes(data))
+
+
+def set_rows(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("select id, exercise, weight_kg, reps, date from sets order by id").fetchall()
+
+
+@pytest.fixture
+def damaged(db_path, clock):
+    journal_with_sets(db_path, clock)
+    logged = set_rows(db_path)
+    damage(db_path, "sets_by_e1rm")
+    return logged
+
+
+def test_check_says_the_file_is_damaged_in_words(cli, damaged):
+    result = cli("check")
+    assert result.exit_code == 1
+    assert "the file is damaged: SQLite's integrity check found" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["log", "back squat", "40x5"],
+    ["wellness", "--sleep", "7", "--sleep-quality", "4", "--soreness", "2", "--fatigue", "2", "--stress", "2",
+     "--mood", "4", "--motivation", "4"],
+    ["run", "add", "--date", "2026-09-08", "--kind", "easy", "--minutes", "30"],
+    ["units", "lb"],
+])
+def test_no_write_goes_into_a_damaged_file(cli, damaged, command):
+    before = cli.db_path.read_bytes()
+    result = cli(*command)
+    assert result.exit_code == 1, result.output
+    assert "is damaged" in result.stderr and "journal salvage" in result.stderr
+    assert cli.db_path.read_bytes() == before
+
+
+def test_a_backup_of_a_damaged_file_is_refused_and_leaves_no_file(cli, damaged, tmp_path):
+    result = cli("backup", str(tmp_path / "copy.db"))
+    assert result.exit_code == 1
+    assert "no backup was made" in result.stderr
+    assert not (tmp_path / "copy.db").exists()
+
+
+def test_salvage_then_restore_loses_no_acknowledged_set(cli, damaged, tmp_path):
+    saved = tmp_path / "saved.db"
+    result = cli("salvage", "--out", str(saved))
+    assert result.exit_code == 0, result.output
+    assert set_rows(saved) == damaged
+    result = cli("restore", str(saved))
+    assert result.exit_code == 0, result.output
+    assert set_rows(cli.db_path) == damaged
+    assert cli("check").exit_code == 0
+    aside = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1  # the damaged file is kept, not deleted
+    assert cli("log", "back squat", "40x5").exit_code == 0
+
+
+def test_salvage_reads_round_damaged_table_pages(cli, db_path, clock, tmp_path):
+    journal_with_sets(db_path, clock, count=2000)
+    logged = set_rows(db_path)
+    damage(db_path, "sets")  # the table's root: the scan breaks, rowid by rowid finds what is left
+    result = cli("salvage", "--out", str(tmp_path / "saved.db"))
+    assert result.exit_code == 0, result.output
+    kept = set_rows(tmp_path / "saved.db")
+    assert set(kept) <= set(logged)
+    with sqlite3.connect(tmp_path / "saved.db") as conn:
+        assert conn.execute("select count(*) from enrolments").fetchone() == (1,)
+
+
+def test_restore_refuses_a_backup_that_is_damaged_or_not_a_journal(cli, damaged, tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes")
+    before = cli.db_path.read_bytes()
+    for backup in (notes, cli.db_path.with_name("missing.db")):
+        result = cli("restore", str(backup))
+        assert result.exit_code == 1 and "not a journal backup" in result.stderr
+    other = tmp_path / "other.db"
+    other.write_bytes(before)  # a copy of the damaged journal
+    result = cli("restore", str(other))
+    assert result.exit_code == 1 and "damaged too" in result.stderr
+    assert cli.db_path.read_bytes() == before
+
+
+def test_a_sound_backup_is_verified_and_restored_in_place(enrolled_cli, tmp_path):
+    enrolled_cli("log", "back squat", "40x5")
+    made = enrolled_cli("backup", str(tmp_path / "kept.db"))
+    assert made.exit_code == 0, made.output
+    enrolled_cli("log", "back squat", "45x5")
+    result = enrolled_cli("restore", str(tmp_path / "kept.db"))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(enrolled_cli.db_path) as conn:
+        assert conn.execute("select weight_kg from sets").fetchall() == [(40.0,)]
+    assert enrolled_cli("today").exit_code == 0
