@@ -127,3 +127,59 @@ def test_a_sound_backup_is_verified_and_restored_in_place(enrolled_cli, tmp_path
     with sqlite3.connect(enrolled_cli.db_path) as conn:
         assert conn.execute("select weight_kg from sets").fetchall() == [(40.0,)]
     assert enrolled_cli("today").exit_code == 0
+
+
+def main_file_alone(path: Path, tmp_path: Path) -> Path:
+    """The journal file as it would be if its -wal were lost: the main file copied on its own."""
+    alone = tmp_path / "alone" / path.name
+    alone.parent.mkdir()
+    alone.write_bytes(path.read_bytes())
+    return alone
+
+
+def test_keep_safe_puts_the_sets_in_the_file_itself_and_keeps_a_week_of_copies(db_path, tmp_path):
+    from journal.core.clock import FixedClock
+
+    for n in range(9):
+        clock = FixedClock.at_local(f"2026-09-{7 + n:02d}T18:00:00", "Europe/London")
+        journal = Journal.open(db_path, clock)
+        if n == 0:
+            journal.enrol("runner-beginner", START)
+        journal.log_set("back squat", journal.today(), parse_set_input("40x5", "kg"))
+        made = journal.keep_safe()
+        (tmp_path / str(n)).mkdir()
+        with sqlite3.connect(main_file_alone(db_path, tmp_path / str(n))) as conn:
+            assert conn.execute("select count(*) from sets").fetchone() == (n + 1,)  # no -wal needed
+        with sqlite3.connect(made) as conn:
+            assert conn.execute("select count(*) from sets").fetchone() == (n + 1,)
+        journal.close()
+    kept = sorted(p.name for p in (tmp_path / "journal-backups").iterdir())
+    assert kept == [f"journal-2026-09-{day:02d}.db" for day in range(9, 16)]  # the newest seven days
+
+
+async def test_the_last_set_of_a_session_is_in_the_file_itself_and_in_a_backup(tmp_path):
+    from journal.core.clock import FixedClock
+    from journal.tui.app import make_app
+    from journal.tui.screens.session_done import SessionDoneScreen
+    from tests.tui.conftest import settle
+
+    (tmp_path / "t").mkdir()
+    clock = FixedClock.at_local("2026-09-07T18:00:00", "Europe/London")
+    path = tmp_path / "journal.db"
+    journal = Journal.open(path, clock)
+    journal.enrol("runner-beginner", START)
+    journal.close()
+    app = make_app(path, clock, check_in=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for _ in range(120):
+            if isinstance(app.screen, SessionDoneScreen):
+                break
+            await pilot.press("enter")
+            await settle(pilot)
+        assert isinstance(app.screen, SessionDoneScreen)
+        await settle(pilot)
+        logged = set_rows(path)
+        assert len(logged) > 10
+        assert set_rows(main_file_alone(path, tmp_path / "t")) == logged  # the -wal could be lost now
+        assert set_rows(tmp_path / "journal-backups" / "journal-2026-09-07.db") == logged

@@ -40,9 +40,14 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+def rolling_backups(path: Path) -> Path:
+    """The folder beside a journal where a copy of it is kept after each session, one a day."""
+    return path.with_name(f"{path.stem}-backups")
+
+
 def backups_of(path: Path) -> list[Path]:
     """The copies of a journal kept beside it (`journal backup`, init --force, upgrades), newest first."""
-    found = [p for pattern in (f"{path.stem}-*.db", f"{path.name}.before-v*.bak")
+    found = [p for pattern in (f"{path.stem}-*.db", f"{path.name}.before-v*.bak", f"{rolling_backups(path).name}/*.db")
              for p in path.parent.glob(pattern) if p.is_file() and is_sqlite_file(p)]
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 

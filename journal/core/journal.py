@@ -31,7 +31,7 @@ from .entry import (
     parse_scale,
     parse_side,
 )
-from .errors import EntryError, JournalExists, NotEnrolled, UnknownExercise
+from .errors import EntryError, JournalExists, NotEnrolled, StoreError, UnknownExercise
 from .model import (
     ALIASES,
     Equipment,
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .week_glance import WeekAtAGlance
 
 MAX_TRAVEL_DAYS = 366
+ROLLING_BACKUPS = 7  # days of copies kept beside the journal, one made after each session
 
 
 @lru_cache(maxsize=8)
@@ -294,6 +295,29 @@ class Journal:
         stamp = self.clock.now().format("YYYYMMDD-HHmmss")
         self.last_backup = self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
         return self.last_backup
+
+    def checkpoint(self) -> None:
+        """Sets logged so far copied from the WAL into the journal file itself."""
+        self.store.checkpoint_wal()
+
+    def keep_safe(self) -> Path | None:
+        """After a session: its sets copied into the journal file, and today's copy of the journal
+        made in the rolling backups beside it (the newest ROLLING_BACKUPS days are kept), so one lost
+        file is never the whole journal. Returns the copy (None for a read-only journal)."""
+        from .files import rolling_backups
+
+        self.checkpoint()
+        if self.store.read_only:
+            return None
+        folder = rolling_backups(self.path)
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as error:
+            raise StoreError("backup", f"cannot make {folder} ({error.strerror or error})") from None
+        made = self.backup(folder / f"{self.path.stem}-{self.today().isoformat()}.db", replace=True)
+        for old in sorted(folder.glob(f"{self.path.stem}-????-??-??.db"))[:-ROLLING_BACKUPS]:
+            old.unlink(missing_ok=True)
+        return made
 
     def check(self) -> tuple[list[str], list[str]]:
         """(what is wrong with the file, the derived objects made again on opening it)."""

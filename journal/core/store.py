@@ -381,6 +381,13 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def checkpoint_wal(self) -> None:
+        """Copy what the WAL holds into the main file (and sync it), without waiting on another
+        copy's readers: a lost `-wal` then loses nothing already copied."""
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def backup(self, target: str | Path, replace: bool = False) -> Path:
         """A consistent copy through SQLite's online backup API (other copies may keep writing).
         A backup that fails half-way is removed, so trying again is not refused."""
@@ -396,6 +403,7 @@ class Store:
             out = sqlite3.connect(target)
             try:
                 self.conn.backup(out)
+                out.execute("PRAGMA journal_mode = DELETE")  # a backup is one file, with no -wal of its own
                 # A copy of a damaged file is damaged too: it is no backup, and must not pass for one.
                 sound = out.execute("PRAGMA quick_check").fetchone()[0] == "ok"
             finally:

@@ -36,6 +36,7 @@ from ..journal_thread import JournalThread
 from ..wording import error_text
 
 REFRESH_S = 10.0  # pick up sets logged by another open copy
+CHECKPOINT_S = 30.0  # while the screen is open, sets are copied from the -wal into the file this often
 SLIP_ABOVE = 1.5  # a typed load this far above the plan or last time is asked about: a slip more often than meant
 WAITING_AFTER_S = 0.3  # a write this slow is waiting for another program to let go of the file
 T = TypeVar("T")
@@ -117,6 +118,7 @@ class TodayScreen(Screen):
         self.query_one("#saving").display = False
         self.reload()
         self.set_interval(REFRESH_S, self._refresh_while_shown)
+        self.set_interval(CHECKPOINT_S, self._checkpoint_while_idle)
 
     # --- state ----------------------------------------------------------------------------
 
@@ -201,6 +203,15 @@ class TodayScreen(Screen):
         # a write is on its way (its own repaint follows).
         if self.is_current and not self._writing:
             self.reload()
+
+    @work(exclusive=True, group="checkpoint")
+    async def _checkpoint_while_idle(self) -> None:
+        # Sets otherwise live in the -wal until the journal closes: copy them into the file itself.
+        if not self._writing:
+            try:
+                await self.journal.run(lambda journal: journal.checkpoint())
+            except JournalError:
+                pass  # a busy or read-only file: the next tick tries again
 
     def _paint(self) -> None:
         planned = self.planned
@@ -352,6 +363,10 @@ class TodayScreen(Screen):
         into = self._logging_into()
         report = await self.journal.run(lambda journal: journal.session_report(self.day, into))
         self.app.push_screen(SessionDoneScreen(report, list(self.session_records), self.units))
+        try:
+            await self.journal.run(lambda journal: journal.keep_safe())
+        except JournalError as error:  # the sets are committed; only the extra copy is missing
+            self.notify(error_text(error), severity="warning", title="No backup made", markup=False)
 
     def _record(self, p: Prescription, logged: LoggedSet, records: Sequence[Record] = (), rest: bool = True) -> None:
         """Show a set the store has already committed, its records, and start the rest."""
