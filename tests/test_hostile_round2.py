@@ -414,3 +414,17 @@ def test_importing_into_an_empty_file_refuses_it(cli, tmp_path):
     result = cli("import", str(source))
     assert result.exit_code == 1
     assert cli.db_path.stat().st_size == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_program_file_that_is_a_fifo_or_a_device_is_refused_at_once(cli, tmp_path, kind):
+    program = tmp_path / "p.toml"
+    if kind == "fifo":
+        os.mkfifo(program)
+    else:
+        program.symlink_to("/dev/zero")
+    for command in (["check-program", str(program)], ["init", "--program", str(program)]):
+        result = cli(*command)
+        assert result.exit_code == 1
+        assert "not a regular file" in result.stderr
+    assert not cli.db_path.exists()

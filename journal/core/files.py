@@ -133,7 +133,8 @@ def read_text(path: Path, field: str = "file", limit: int = MAX_IMPORT_BYTES, en
         except OSError as error:
             raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
     if len(raw) > limit:
-        raise EntryError(field, f"{path} is larger than {limit // (1024 * 1024)} MB; split it and import the parts")
+        split = "; split it and import the parts" if limit == MAX_IMPORT_BYTES else ""
+        raise EntryError(field, f"{path} is larger than {limit / (1024 * 1024):g} MB{split}")
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:

@@ -50,7 +50,7 @@ from .model import (
     default_equipment,
 )
 from .progression import Target, Verdict
-from .program import load_program_file, parse_program, shipped_programs
+from .program import parse_program, read_program_file, shipped_programs
 from .store import Store, new_id
 from .units import in_unit
 
@@ -123,7 +123,7 @@ def resolve_program(name_or_file: str) -> tuple[Program, str]:
         return parse_program(text, f"{name_or_file}.toml"), text
     path = Path(name_or_file)
     if path.suffix == ".toml" and path.exists():
-        return load_program_file(path), path.read_text(encoding="utf-8")
+        return read_program_file(path)
     raise EntryError("program", f"unknown program {name_or_file!r} (shipped: {', '.join(shipped)})")
 
 

@@ -458,13 +458,20 @@ def parse_program(source_text: str, source: str = "<program>") -> Program:
     )
 
 
+MAX_PROGRAM_BYTES = 1024 * 1024  # a year of sessions is a few tens of kB
+
+
+def read_program_file(path: str | Path) -> tuple[Program, str]:
+    """A program file and its text: a regular file of bounded size (a FIFO or a link to a device
+    is refused at once, never waited on or read without end)."""
+    from .files import read_text
+
+    source_text = read_text(Path(path), "program", limit=MAX_PROGRAM_BYTES)
+    return parse_program(source_text, str(path)), source_text
+
+
 def load_program_file(path: str | Path) -> Program:
-    path = Path(path)
-    try:
-        source_text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise JournalError("program", f"cannot read the program file {path} ({error})") from None
-    return parse_program(source_text, str(path))
+    return read_program_file(path)[0]
 
 
 def shipped_programs() -> dict[str, str]:

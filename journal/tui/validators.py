@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.validation import ValidationResult, Validator
 
-from ..core.errors import EntryError
+from ..core.errors import JournalError
 from .wording import error_text
 
 
@@ -24,6 +24,6 @@ class EntryValidator(Validator):
             return self.success()
         try:
             self.parse(value)
-        except EntryError as error:
+        except JournalError as error:  # a value, or a file it names, refused
             return self.failure(error_text(error))
         return self.success()

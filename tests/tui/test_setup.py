@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+
+import pytest
 
 from journal.core.clock import FixedClock
 from journal.tui.app import make_app
@@ -49,6 +52,28 @@ async def test_a_wrong_program_is_refused_on_its_field_and_escape_makes_no_file(
         await press_each(pilot, "ctrl+s")
         error = app.screen.query_one("#error-program")
         assert error.display and "couch-to-5k" in str(error.render())
+        assert isinstance(app.screen, SetupScreen)
+        await press_each(pilot, "escape")
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "not a program"])
+async def test_a_program_file_that_is_no_program_gets_one_line_on_its_field(tmp_path, kind):
+    program = tmp_path / "p.toml"
+    if kind == "fifo":
+        os.mkfifo(program)
+    elif kind == "device":
+        program.symlink_to("/dev/zero")
+    else:
+        program.write_text('title = "my notes"\n[[sessions]]\nname = 3\n')
+    db = tmp_path / "new.db"
+    app = make_app(db, FixedClock.at_local(SUNDAY, TZ), check_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#field-program").value = str(program)
+        await press_each(pilot, "ctrl+s")
+        error = app.screen.query_one("#error-program")
+        assert error.display and "p.toml" in str(error.render())
         assert isinstance(app.screen, SetupScreen)
         await press_each(pilot, "escape")
     assert not db.exists()

@@ -19,7 +19,7 @@ from textual.validation import Validator
 from textual.widgets.input import Selection
 from textual.widgets import Input, Label, Static
 
-from ...core.errors import EntryError
+from ...core.errors import EntryError, JournalError
 from ..wording import error_text
 
 T = TypeVar("T")
@@ -147,7 +147,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             return
         try:
             result = self.result(values)
-        except EntryError as error:
+        except JournalError as error:  # a value, or a file it names (a program), refused: said on its field
             names = [field.name for field in self.fields]
             name = error.field if error.field in names else names[0]
             message = self.query_one(f"#error-{name}", Label)
