@@ -16,6 +16,7 @@ from journal.core.clock import FixedClock
 from journal.core.errors import EntryError
 from journal.core.exchange import duration_seconds, read_sets
 from journal.core.journal import Journal
+from tests.conftest import START
 
 FORMATS = Path(__file__).parent / "formats"  # copies of the sample exports in ../shared/formats
 
@@ -216,3 +217,87 @@ def test_daily_values_fall_into_their_monday_to_sunday_week():
              "2026-11-09": 4.0, "2026-11-22": 8.0,  # second and third weeks
              "2026-11-23": 16.0}  # after the last charted week
     assert by_week(daily, pendulum.date(2026, 11, 2), 3) == [[1.0, 2.0], [4.0], [8.0]]
+
+
+# --- an import never trusts a file's ids over what they say --------------------------------
+
+
+def two_days_exported(journal: Journal, tmp_path: Path) -> tuple[list[str], dict[str, int]]:
+    """An export of one set on 7 Sep and one on 8 Sep, as lines, with its header's column positions."""
+    journal.log_set("back squat", START, parse_set_input("40x5", "kg"))
+    journal.log_set("back squat", START.add(days=1), parse_set_input("42.5x5", "kg"), new=True)
+    lines = exported(journal).splitlines()
+    return lines, {name: n for n, name in enumerate(lines[0].split(","))}
+
+
+def edited(lines: list[str], columns: dict[str, int], line: int, **values: str) -> list[str]:
+    cells = lines[line].split(",")
+    for name, value in values.items():
+        cells[columns[name]] = value
+    return lines[:line] + [",".join(cells)] + lines[line + 1:]
+
+
+def import_lines(journal: Journal, tmp_path: Path, lines: list[str]):
+    path = tmp_path / "edited.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", newline="")
+    return journal.import_sets(path)
+
+
+def fresh(tmp_path: Path, name: str) -> Journal:
+    other = Journal.open(tmp_path / name, FixedClock.at_local("2026-09-08T18:00:00", "Europe/London"))
+    other.enrol("runner-beginner", START)
+    return other
+
+
+def test_a_session_id_on_two_dates_in_one_file_is_refused_by_line(journal, tmp_path):
+    lines, col = two_days_exported(journal, tmp_path)
+    first_session = lines[1].split(",")[col["session_id"]]
+    bad = edited(lines, col, 2, session_id=first_session)
+    other = fresh(tmp_path, "other.db")
+    with pytest.raises(EntryError, match="a session belongs to one date") as refused:
+        import_lines(other, tmp_path, bad)
+    assert refused.value.field == "line 3: session_id"
+    assert rows(tmp_path / "other.db", "select count(*) from sets") == [(0,)]
+
+
+def test_a_set_dated_away_from_its_stored_session_is_refused(journal, tmp_path, db_path):
+    lines, col = two_days_exported(journal, tmp_path)
+    first_session = lines[1].split(",")[col["session_id"]]
+    moved = edited(lines, col, 2, set_id="6f1c1c3e-1b4f-4a4e-9d1e-2a3b4c5d6e7f", session_id=first_session)
+    with pytest.raises(EntryError, match="in your journal, not of 2026-09-08"):
+        import_lines(journal, tmp_path, moved[:1] + moved[2:])
+    assert rows(db_path, "select count(*) from sets") == [(2,)]
+
+
+@pytest.mark.parametrize("values, problem", [
+    ({"weight": "40", "weight_kg": "400"}, "400 kg disagrees with weight 40 kg"),
+    ({"weight": "100", "unit": "lb", "weight_kg": "100"}, "disagrees with weight 100 lb"),
+])
+def test_weight_and_weight_kg_must_agree_and_the_line_is_named(journal, tmp_path, values, problem):
+    lines, col = two_days_exported(journal, tmp_path)
+    other = fresh(tmp_path, "other.db")
+    with pytest.raises(EntryError, match=problem) as refused:
+        import_lines(other, tmp_path, edited(lines, col, 2, **values))
+    assert refused.value.field == "line 3: weight_kg"
+
+
+def test_the_same_set_id_twice_with_other_values_is_refused_not_dropped(journal, tmp_path):
+    lines, col = two_days_exported(journal, tmp_path)
+    other = fresh(tmp_path, "other.db")
+    twice = lines + [edited(lines, col, 1, weight="45", weight_kg="45")[1]]
+    with pytest.raises(EntryError, match="also on line 2 with other values"):
+        import_lines(other, tmp_path, twice)
+    changed = edited(lines, col, 1, weight="45", weight_kg="45", reps="3")
+    with pytest.raises(EntryError, match="already in your journal as another set") as refused:
+        import_lines(journal, tmp_path, changed)  # the journal holds that id as 40 kg x 5
+    assert refused.value.field == "line 2: set_id"
+    assert import_lines(journal, tmp_path, lines).new == 0  # the file as exported: nothing new, no clash
+
+
+def test_sets_with_no_session_id_joining_the_planned_session_are_numbered_after_its_own(journal, tmp_path, db_path):
+    lines, col = two_days_exported(journal, tmp_path)
+    extra = edited(lines, col, 1, set_id="6f1c1c3e-1b4f-4a4e-9d1e-2a3b4c5d6e70", session_id="", session_start="")
+    import_lines(journal, tmp_path, extra[:2])
+    numbers = rows(db_path, "select set_index from sets where date = '2026-09-07' order by set_index")
+    assert numbers == [(1,), (2,)]
+    assert rows(db_path, "select count(distinct session_id) from sets where date = '2026-09-07'") == [(1,)]

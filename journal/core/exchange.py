@@ -26,7 +26,7 @@ import pendulum
 
 from .entry import EARLIEST, LATEST, parse_date, parse_rpe, parse_timezone, parse_weight, to_kg
 from .errors import EntryError
-from .imported import ImportedSet
+from .imported import ImportedSet, the_same_set
 from .model import ALIASES, SET_TYPES, LoggedSet, Run, Wellness
 
 T = TypeVar("T")
@@ -374,9 +374,28 @@ def _session_key(reader: Reader, row: dict[str, str], tz: str) -> tuple[str | No
     return session_id, utc(started) if started else None
 
 
+def _one_story(reader: Reader, found: ImportedSet, seen_sets: dict[str, ImportedSet],
+               session_dates: dict[str, tuple[str, int]]) -> bool:
+    """Whether the row is new: a set id given twice must be the same set, a session one date.
+    False for a row the file already gave (the same set again)."""
+    if found.id in seen_sets:
+        if not the_same_set(found, seen_sets[found.id]):
+            raise reader.fail("set_id", f"{found.id} is also on line {seen_sets[found.id].line} with other values")
+        return False
+    seen_sets[found.id] = found
+    if not found.session_by_date:
+        date, line = session_dates.setdefault(found.session_id, (found.date, found.line))
+        if date != found.date:
+            raise reader.fail("session_id", f"{found.session_id} is a session of {date} (line {line}), not of "
+                                            f"{found.date}: a session belongs to one date")
+    return True
+
+
 def read_journal(text: str) -> list[ImportedSet]:
     reader = Reader(text, ",", [c for c in SET_COLUMNS if c not in SESSION_KEY_COLUMNS])
     sets = []
+    seen_sets: dict[str, ImportedSet] = {}
+    session_dates: dict[str, tuple[str, int]] = {}
     for row in reader:
         tz = reader.checked(row, "tz", parse_timezone, "tz")
         if tz is None:
@@ -398,17 +417,23 @@ def read_journal(text: str) -> list[ImportedSet]:
             raise reader.fail("exercise", "is empty")
         text_or_none = {c: (row[c] or None) for c in ("session", "session_kind", "block", "side",
                                                         "tempo", "notes")}
-        sets.append(ImportedSet(
+        weight = reader.checked(row, "weight", parse_weight, row["unit"], "weight")
+        weight_kg = reader.checked(row, "weight_kg", parse_weight, "kg", "weight_kg")
+        if weight is not None and weight_kg is not None and abs(to_kg(weight, row["unit"]) - weight_kg) > 0.01:
+            raise reader.fail("weight_kg", f"{weight_kg:g} kg disagrees with weight {weight:g} {row['unit']} "
+                                           f"({to_kg(weight, row['unit']):g} kg)")
+        found = ImportedSet(
             id=set_id, line=reader.line, date=row["date"], logged_at=utc(logged), tz=tz,  # type: ignore[arg-type]
             exercise=row["exercise"], set_index=reader.whole(row, "set_index") or 1,
-            set_type=row["set_type"], weight=reader.checked(row, "weight", parse_weight, row["unit"], "weight"),
-            unit=row["unit"], weight_kg=reader.checked(row, "weight_kg", parse_weight, "kg", "weight_kg"),
+            set_type=row["set_type"], weight=weight, unit=row["unit"], weight_kg=weight_kg,
             reps=reader.whole(row, "reps"), seconds=reader.number(row, "seconds", 0, 86_400),
             distance_m=reader.number(row, "distance_m", 0, 1e6), rpe=reader.rpe(row, "rpe"),
             rest_s=reader.whole(row, "rest_s", 86_400), week=reader.whole(row, "week"),
             session_id=session_id or stable_id("journal", row["date"]), session_by_date=session_id is None,
             session_started_at=session_start, source="journal", pillar=row["pillar"] or None,
-            **text_or_none))
+            **text_or_none)
+        if _one_story(reader, found, seen_sets, session_dates):
+            sets.append(found)
     return sets
 
 

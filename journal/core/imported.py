@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Pillar, SetType
+from .model import LoggedSet, Pillar, SetType
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,12 @@ class ImportedSet:
     legacy_id: str | None = None  # the id an older journal gave it (with the importer's offset)
     session_started_at: str | None = None  # UTC; default: the set's own time
     session_by_date: bool = False  # an export from before sessions had ids: its day's session
+
+
+def the_same_set(a: ImportedSet | LoggedSet, b: ImportedSet | LoggedSet) -> bool:
+    """Two records of one set id that say the same: a file imported again, not a clash."""
+    def close(x: float | None, y: float | None) -> bool:
+        return (x is None) == (y is None) and (x is None or abs(x - y) < 1e-6)  # type: ignore[operator]
+
+    return (a.date, a.exercise, a.set_type, a.reps, a.side) == (b.date, b.exercise, b.set_type, b.reps, b.side) \
+        and close(a.weight_kg, b.weight_kg) and close(a.seconds, b.seconds)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .clock import Clock
-from .errors import DamagedJournal, NoJournal, NotEnrolled, StoreError
+from .errors import DamagedJournal, EntryError, NoJournal, NotEnrolled, StoreError
 from .files import is_sqlite_file
 from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Session, Wellness
 
@@ -682,6 +682,9 @@ class Store:
             # Sets an older journal imported under ids that held the importer's UTC offset.
             legacy = self._stored_ids([s.legacy_id for s in sets if s.legacy_id])
             sets = [s for s in sets if s.legacy_id not in legacy]
+            stored = self._refuse_clashes(sets)
+            sets = [s for s in sets if s.id not in stored]  # already here, the same: a file imported again
+            next_index = self._numbering_after(sets, existing)
             sessions: dict[str, dict] = {}
             rows = []
             for s in sets:
@@ -691,8 +694,13 @@ class Store:
                     "block": s.block, "week": s.week, "status": "performed", "source": s.source,
                     "started_at": s.session_started_at or s.logged_at, "duration_s": s.duration_s,
                     "notes": s.session_notes, "tz": s.tz, "planned": 0})
+                if (session_id, s.exercise) in next_index:  # joins a stored session: numbered on after its sets
+                    index = next_index[session_id, s.exercise]
+                    next_index[session_id, s.exercise] = index + 1
+                else:
+                    index = s.set_index
                 rows.append({"id": s.id, "session_id": session_id, "date": s.date, "exercise": s.exercise,
-                             "set_index": s.set_index, "set_type": s.set_type, "weight": s.weight,
+                             "set_index": index, "set_type": s.set_type, "weight": s.weight,
                              "unit": s.unit, "weight_kg": s.weight_kg, "reps": s.reps, "seconds": s.seconds,
                              "distance_m": s.distance_m, "side": s.side, "tempo": s.tempo, "rpe": s.rpe,
                              "rest_s": s.rest_s, "notes": s.notes, "logged_at": s.logged_at, "tz": s.tz,
@@ -707,6 +715,42 @@ class Store:
             if new:
                 self._plans_change_from(min(s.date for s in sets))
             return new
+
+    def _in_chunks(self, sql: str, ids: Sequence[str], chunk: int = 500) -> Iterator[tuple]:
+        """`sql` (with `{}` for a list of ids) run over `ids` a chunk at a time."""
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            yield from self.conn.execute(sql.format(", ".join("?" * len(part))), part)
+
+    def _refuse_clashes(self, sets: Sequence["ImportedSet"]) -> set[str]:
+        """The ids of the sets already stored as the file has them. A set id stored as another set,
+        or a session id stored on another date, is refused by line: never silently dropped."""
+        from .imported import the_same_set
+
+        names = ", ".join(f.name for f in fields(LoggedSet))
+        stored: dict[str, LoggedSet] = {}
+        for values in self._in_chunks(f"select {names} from sets where id in ({{}})", [s.id for s in sets]):
+            row = LoggedSet(*values)
+            stored[row.id] = row
+        dates = dict(self._in_chunks("select id, date from sessions where id in ({})",
+                                     sorted({s.session_id for s in sets if not s.session_by_date})))
+        for s in sets:
+            if s.id in stored and not the_same_set(s, stored[s.id]):
+                kept = stored[s.id]
+                raise EntryError(f"line {s.line}: set_id", f"{s.id} is already in your journal as another set "
+                                                           f"({kept.exercise} on {kept.date}); nothing was imported")
+            if not s.session_by_date and dates.get(s.session_id, s.date) != s.date:
+                raise EntryError(f"line {s.line}: session_id", f"{s.session_id} is a session of "
+                                 f"{dates[s.session_id]} in your journal, not of {s.date}; nothing was imported")
+        return set(stored)
+
+    def _numbering_after(self, sets: Sequence["ImportedSet"], planned: dict[str, str]) -> dict[tuple[str, str], int]:
+        """For sets joining a session the journal already holds: the next set number of each
+        (session, exercise), so that joined sets never share a number with stored ones."""
+        joined = {planned[s.date] if s.session_by_date and s.date in planned else s.session_id for s in sets}
+        found = self._in_chunks("select session_id, exercise, max(set_index) + 1 from sets where session_id in ({}) "
+                                "group by session_id, exercise", sorted(joined))
+        return {(session_id, exercise): after for session_id, exercise, after in found}
 
     def _stored_ids(self, ids: Sequence[str], chunk: int = 500) -> set[str]:
         found: set[str] = set()
