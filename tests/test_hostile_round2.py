@@ -428,3 +428,26 @@ def test_a_program_file_that_is_a_fifo_or_a_device_is_refused_at_once(cli, tmp_p
         assert result.exit_code == 1
         assert "not a regular file" in result.stderr
     assert not cli.db_path.exists()
+
+
+@pytest.mark.parametrize("command, field", [
+    (["log", "back squat", "20x5", "--session", "S" * 81], "session"),
+    (["log", "back squat", "20x5", "--note", "n" * 2001], "notes"),
+    (["log", "x" * 81, "20x5", "--new"], "exercise"),
+    (["run", "add", "--date", "2026-09-08", "--kind", "easy", "--title", "t" * 201], "title"),
+    (["wellness", "--sleep", "7", "--sleep-quality", "4", "--soreness", "2", "--fatigue", "2", "--stress", "2",
+      "--mood", "4", "--motivation", "4", "--notes", "n" * 2001], "notes"),
+])
+def test_names_and_notes_have_a_length_limit_named_in_the_message(enrolled_cli, command, field):
+    result = enrolled_cli(*command)
+    assert result.exit_code == 1, result.output
+    assert "characters long; keep it to" in result.stderr and f"{field}: is" in result.stderr
+    assert enrolled_cli.rows("sets") == 0 and enrolled_cli.rows("runs") == 0 and enrolled_cli.rows("wellness") == 0
+    assert enrolled_cli.rows("sessions") == 0
+
+
+def test_a_name_of_eighty_and_a_note_of_two_thousand_characters_are_kept_as_typed(enrolled_cli):
+    result = enrolled_cli("log", "back squat", "20x5", "--session", "S" * 80, "--note", "ñ" * 2000)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(enrolled_cli.db_path) as conn:
+        assert conn.execute("select notes from sets").fetchone() == ("ñ" * 2000,)

@@ -157,6 +157,20 @@ def parse_load(text: str, default_unit: str = "kg") -> SetInput:
     return SetInput(weight, found[1], to_kg(weight, found[1]), None)
 
 
+MAX_NAME = 80  # a session or exercise name: it must fit a line of the screen
+MAX_TITLE = 200  # a run's title, as running apps let them grow
+MAX_NOTE = 2000  # a note on a set, a check-in or a session
+
+
+def parse_text(text: str | None, field: str, limit: int) -> str | None:
+    """Free text from the lifter, kept as typed, up to `limit` characters (None when empty)."""
+    if text is None or text == "":
+        return None
+    if len(text) > limit:
+        raise EntryError(field, f"is {len(text):,} characters long; keep it to {limit:,}")
+    return text
+
+
 def _given(value: object) -> bool:
     return value is not None and str(value).strip() != ""
 
@@ -177,7 +191,7 @@ def parse_set_input(text: str | None, unit: str, *, seconds: str | int | None = 
     if entry.reps is None and entry.seconds is None:
         raise EntryError("set", "give WEIGHTxREPS (80x5, BWx8), WEIGHTxSECONDSs (18x30s), or seconds for a hold")
     return replace(entry, side=parse_side(side), tempo=parse_tempo(tempo), rpe=parse_rpe(rpe),
-                   notes=notes or None, set_type=set_type)
+                   notes=parse_text(notes, "notes", MAX_NOTE), set_type=set_type)
 
 
 def set_from_fields(unit: str, *, weight: str = "", reps: str = "", seconds: str = "", side: str = "",

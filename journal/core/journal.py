@@ -25,7 +25,10 @@ from .entry import (
     parse_weight_list,
     check_date,
     parse_bodyweight,
+    MAX_NAME,
+    MAX_NOTE,
     parse_kg,
+    parse_text,
     parse_date,
     parse_number,
     parse_scale,
@@ -494,6 +497,7 @@ class Journal:
         name = normal_name(exercise)
         if not name:
             raise EntryError("exercise", "is empty")
+        parse_text(name, "exercise", MAX_NAME)
         if name in enrolled.program.exercises():
             return name
         known = self.known_exercises()
@@ -602,6 +606,7 @@ class Journal:
         wanted = normal_name(name)
         if not wanted:
             raise EntryError("session", "is empty")
+        parse_text(wanted, "session", MAX_NAME)
         key = wanted.casefold()
         planned = self.store.planned_session(day.isoformat())
         found = [s for s in self.sessions_on(day) if normal_name(s.name or "").casefold() == key]
@@ -615,7 +620,8 @@ class Journal:
     def add_session(self, day: Date, name: str | None = None) -> Session:
         """Start another session on a day (an AM/PM double, an extra workout): sets logged with
         its id go there; sets logged without one still go in the planned session."""
-        name = normal_name(name or "") or f"Extra session {self.clock.now().format('HH:mm')}"
+        name = parse_text(normal_name(name or ""), "session", MAX_NAME) or \
+            f"Extra session {self.clock.now().format('HH:mm')}"
         return self.store.add_session(day.isoformat(), name, "extra")
 
     def sets_on(self, day: Date) -> list[LoggedSet]:
@@ -629,7 +635,7 @@ class Journal:
         return self.store.delete_set(set_id)
 
     def note_set(self, set_id: str, note: str) -> None:
-        self.store.note_set(set_id, note)
+        self.store.note_set(set_id, parse_text(note, "note", MAX_NOTE))
 
     def undo_last(self, day: Date, expected: str | None = None) -> LoggedSet | None:
         """Remove the set logged last on a day and return it. With `expected` (the id of the set
@@ -710,7 +716,7 @@ class Journal:
             **{name: parse_scale(value, name.replace("_", "-")) for name, value in scales.items()},
             resting_hr=(int(parse_number(resting_hr, "resting-hr", 25, 220, whole=True))
                         if resting_hr not in (None, "") else None),
-            notes=notes or None,
+            notes=parse_text(notes, "notes", MAX_NOTE),
         )
         self.store.save_wellness(wellness)
         return wellness

@@ -16,7 +16,7 @@ from pathlib import Path
 import pendulum
 
 from .clock import iso_date
-from .entry import check_date, parse_number
+from .entry import MAX_TITLE, check_date, parse_number, parse_text
 from .files import read_text
 from .errors import EntryError
 from .model import RACE_PRIORITIES, RUN_KINDS, Run
@@ -64,6 +64,10 @@ def check_run(date: str, kind: str, priority: str | None = None, minutes: object
         except EntryError as error:
             raise fail(name, error.problem) from None
 
+    try:
+        title = parse_text(title, "title", MAX_TITLE)
+    except EntryError as error:
+        raise fail("title", error.problem) from None
     if time is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", time):
         raise fail("time", f"{time!r} is not HH:MM")
     return Run(run_id(date, time, kind, title), date, kind, priority,
