@@ -102,6 +102,10 @@ def open_screen(db: str | Path | None, date_text: str | None, demo: bool, clock:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    from .core.clock import timezone_warning
+
+    if warning := timezone_warning():  # said once, before the screen or the command's own output
+        print(f"journal: {warning}", file=sys.stderr)
     options = screen_options(args)
     if options is None:
         from .cli import main as commands

@@ -406,3 +406,29 @@ def test_a_load_keeps_the_unit_it_is_given_whatever_the_journal_unit(cli, tmp_pa
         loads = dict(conn.execute("select exercise, weight_kg from start_loads"))
     assert 57 < loads["Back squat"] <= 60.0  # 60 kg made with lb plates (130 lb), not 60 lb (27 kg)
     assert abs(loads["Trap bar deadlift"] - 135 * 0.45359237) < 1e-6
+
+
+def test_an_unknown_tz_is_said_once_on_stderr(tmp_path):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("JOURNAL_TZ", "JOURNAL_NOW")}
+    env.update(TZ="Mars/Olympus", JOURNAL_DB=str(tmp_path / "j.db"))
+    result = subprocess.run([sys.executable, "-m", "journal.launch", "programs"], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("TZ='Mars/Olympus' is not a timezone this machine knows") == 1
+    env["TZ"] = "Europe/Paris"
+    quiet = subprocess.run([sys.executable, "-m", "journal.launch", "programs"], env=env, capture_output=True,
+                           text=True, timeout=60)
+    assert quiet.stderr == ""
+
+
+def test_timezone_warning_only_for_a_zone_this_machine_does_not_know():
+    from journal.core.clock import timezone_warning
+
+    assert timezone_warning({"TZ": "Europe/London"}) is None
+    assert timezone_warning({"TZ": ":Europe/London"}) is None
+    assert timezone_warning({}) is None
+    assert timezone_warning({"TZ": "Nowhere/Atlantis", "JOURNAL_TZ": "UTC"}) is None  # the journal's own wins
+    assert "runs in UTC" in timezone_warning({"TZ": "Nowhere/Atlantis"})

@@ -6,6 +6,8 @@ timezone; the app passes a SystemClock in the lifter's timezone.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -17,6 +19,22 @@ class Clock(Protocol):
     tz: str
 
     def now(self) -> DateTime: ...
+
+
+def timezone_warning(environ: Mapping[str, str] = os.environ) -> str | None:
+    """What to say once when the system's TZ names no zone this machine knows (the clock then
+    runs in UTC, and "today" can be the wrong day); None when it is fine or unset."""
+    value = environ.get("TZ")
+    if not value or environ.get("JOURNAL_TZ"):
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value.removeprefix(":"))
+        return None
+    except (ZoneInfoNotFoundError, ValueError):
+        return (f"TZ={value!r} is not a timezone this machine knows, so the journal runs in UTC; "
+                "set TZ or JOURNAL_TZ to a name like Europe/London")
 
 
 def today(clock: Clock) -> Date:

@@ -44,6 +44,10 @@ class JournalApp(App):
         self.new_at = new_at  # no journal here yet: the first screen sets one up
 
     def on_mount(self) -> None:
+        from ..core.clock import SystemClock, timezone_warning
+
+        if isinstance(self.journal.clock, SystemClock) and (warning := timezone_warning()):
+            self.notify(warning, title="Timezone", severity="warning", timeout=30, markup=False)
         if self.new_at is not None:
             self._set_up()
             return
