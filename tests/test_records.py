@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journal.core.entry import parse_set_input
+from journal.core.journal import Journal
 
 from tests.conftest import START
 
@@ -50,3 +51,30 @@ def test_in_pounds_the_record_is_told_in_pounds(tmp_path, clock):
     [record] = log(journal, "145x5", NEXT_MONDAY)
     assert record.text("lb") == "Back squat: best e1RM 169.2 lb (+11.7 lb)"
     journal.close()
+
+
+def test_fewer_reps_at_the_same_load_is_no_record_whatever_its_rpe(journal):
+    log(journal, "40x5", START)
+    assert log(journal, "40x3", NEXT_MONDAY, rpe="6") == []  # RIR inflates the estimate, not the lift
+    assert log(journal, "40x5", NEXT_MONDAY, rpe="8") == []  # the same set again, with an RPE added
+    assert log(journal, "37.5x5", NEXT_MONDAY, rpe="6") == []  # lighter, same reps
+
+
+async def test_a_record_keeps_its_star_when_the_day_is_opened_again(db_path, clock):
+    from journal.tui.app import make_app
+    from tests.tui.conftest import open_on
+
+    journal = Journal.open(db_path, clock)
+    journal.enrol("runner-beginner", START)
+    journal.log_set("back squat", START, parse_set_input("40x5", "kg"))
+    journal.log_set("back squat", NEXT_MONDAY, parse_set_input("45x5", "kg"))
+    journal.log_set("back squat", NEXT_MONDAY, parse_set_input("42.5x5", "kg"))
+    heavier = {s.id for s in journal.sets_on(NEXT_MONDAY) if s.weight_kg == 45.0}
+    assert journal.training_day(NEXT_MONDAY).record_sets == heavier  # 42.5 x 5 after it is none
+    journal.close()
+    app = make_app(db_path, clock, day=NEXT_MONDAY, check_in=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        text = screen.query_one("#sets").text
+        assert "★ record" in text
+        assert sum("★" in line for line in text.splitlines()) == 1

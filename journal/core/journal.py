@@ -255,6 +255,7 @@ class TrainingDay:
     sessions: tuple[Session, ...] = ()  # in the order they started
     planned_session: str | None = None  # the id of the session the plan named, once one set is in it
     last_time: dict[str, ExerciseSession] = field(default_factory=dict)  # each exercise's previous session
+    record_sets: frozenset[str] = frozenset()  # the ids of the day's sets that set a record
 
 
 class WrongThread(RuntimeError):
@@ -584,16 +585,22 @@ class Journal:
                       unit=enrolled.enrolment.units, side=parse_side(side), rest_s=prescription.rest_s)
         return self._store_set(record, day, session_id)
 
-    def records_of(self, logged: LoggedSet) -> list[Record]:
-        """The personal records a stored set sets: best e1RM, most reps at its load."""
+    def records_of(self, logged: LoggedSet, day_sets: list[LoggedSet] | None = None) -> list[Record]:
+        """The personal records a stored set sets: best e1RM, most reps at its load (`day_sets`:
+        its day's sets, when the caller has read them already)."""
         from .records import records_set_by
 
         if not logged.weight_kg or not logged.reps:
             return []
-        day_sets = self.store.sets_on(logged.date)
+        day_sets = self.store.sets_on(logged.date) if day_sets is None else day_sets
         earlier = day_sets[:next((n for n, s in enumerate(day_sets) if s.id == logged.id), len(day_sets))]
         return records_set_by(logged, self.store.best_before([logged.exercise], logged.date).get(logged.exercise),
                               self.store.most_reps_at(logged.exercise, logged.weight_kg, logged.date), earlier)
+
+    def record_sets(self, day_sets: list[LoggedSet]) -> frozenset[str]:
+        """The ids of a day's sets that set a record when they were logged: worked out from the
+        history, so a ★ shown once is shown again whenever the day is opened."""
+        return frozenset(s.id for s in day_sets if self.records_of(s, day_sets))
 
     def sessions_on(self, day: Date) -> list[Session]:
         """The day's sessions in the order they started."""
@@ -667,9 +674,10 @@ class Journal:
         """The day as the Today screen shows it, read in one go."""
         enrolled = self.enrolled()
         planned = self.plan(day)
+        day_sets = self.sets_on(day)
         return TrainingDay(
             program_title=enrolled.program.title, units=enrolled.enrolment.units, planned=planned,
-            sets=tuple(self.sets_on(day)), upcoming=self.next_session(day) if planned.session is None else None,
+            sets=tuple(day_sets), record_sets=self.record_sets(day_sets), upcoming=self.next_session(day) if planned.session is None else None,
             checked_in=self.wellness_on(day) is not None, sessions=tuple(self.sessions_on(day)),
             planned_session=self.store.planned_session(day.isoformat()),
             last_time=self.last_time([p.name for p in planned.exercises], day))

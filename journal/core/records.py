@@ -43,7 +43,11 @@ def records_set_by(logged: LoggedSet, best_e1rm_before: float | None, most_reps_
     scores = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in earlier] + (
         [best_e1rm_before] if best_e1rm_before else [])
     score = epley_e1rm(logged.weight_kg, logged.reps, logged.rpe)
-    if scores and round(score, 1) > round(max(scores), 1):
+    # A set that lifted no more than an earlier one (as heavy or heavier, as many reps or more)
+    # is no record, whatever its RPE makes of the estimate.
+    outdone = (most_reps_before is not None and most_reps_before >= logged.reps) or any(
+        s.weight_kg >= logged.weight_kg - 0.01 and s.reps >= logged.reps for s in earlier)
+    if scores and not outdone and round(score, 1) > round(max(scores), 1):
         found.append(Record(logged.exercise, "e1RM", score, max(scores), logged.weight_kg))
     reps = [s.reps for s in earlier if s.weight_kg >= logged.weight_kg - 0.01] + (
         [most_reps_before] if most_reps_before is not None else [])

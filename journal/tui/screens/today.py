@@ -141,6 +141,7 @@ class TodayScreen(Screen):
         self.planned = day.planned
         self.upcoming = day.upcoming
         self.in_order = list(day.sets)
+        self.record_sets |= day.record_sets  # from the history: reopening the day keeps its ★
         self.sessions = day.sessions
         self.planned_session = day.planned_session
         self.last_time = day.last_time
