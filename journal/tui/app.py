@@ -58,12 +58,12 @@ class JournalApp(App):
 
         self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in))
 
-    def _set_up(self) -> None:
+    def _set_up(self, chosen: dict | None = None) -> None:
         """The first run: program, then starting loads, then equipment; the journal is made
-        only when all three are answered, in one go."""
+        only when the last step is saved, in one go. Escape goes back a step (on the first: quits)."""
         from .screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(self.day), self._chose_program)
+        self.push_screen(SetupScreen(self.day, chosen), self._chose_program)
 
     def _chose_program(self, choices: dict | None) -> None:
         from .screens.setup import StartingLoadsScreen
@@ -72,17 +72,19 @@ class JournalApp(App):
             self.exit()
             return
         self.push_screen(StartingLoadsScreen(choices["program"], choices["units"], choices["bodyweight"]),
-                         lambda loads: self._chose_loads(choices, loads))
+                         lambda loads: self._chose_loads(choices, loads) if loads is not None
+                         else self._set_up(choices))
 
-    def _chose_loads(self, choices: dict, loads: dict | None) -> None:
+    def _chose_loads(self, choices: dict, loads: dict) -> None:
         from ..core.model import default_equipment
         from .screens.equipment import EquipmentScreen
 
         units = choices["units"]
         self.push_screen(
             EquipmentScreen(default_equipment(units), f"A new journal (3 of 3): equipment ({units})",
-                            "enter: next field, starts on the last · ctrl+s start · escape: usual kit"),
-            lambda equipment: self._start(choices, loads, equipment))
+                            "enter: next field, starts on the last · ctrl+s start · escape: back a step"),
+            lambda equipment: self._start(choices, loads, equipment) if equipment is not None
+            else self._chose_program(choices))
 
     @work(exclusive=True, group="set-up")
     async def _start(self, choices: dict, loads: dict | None, equipment: dict | None) -> None:

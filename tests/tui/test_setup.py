@@ -30,10 +30,11 @@ async def test_a_new_path_opens_the_setup_and_finishing_it_enrols_and_opens_toda
         app.screen.query_one("#field-units").value = "lb"
         app.screen.query_one("#field-bodyweight").value = "165lb"
         await press_each(pilot, "ctrl+s")
-        assert isinstance(app.screen, StartingLoadsScreen)  # escape: the proposed loads
-        await press_each(pilot, "escape")
-        assert isinstance(app.screen, EquipmentScreen)  # escape: the usual kit
-        await press_each(pilot, "escape")
+        assert isinstance(app.screen, StartingLoadsScreen)  # ctrl+s: the proposed loads
+        await press_each(pilot, "ctrl+s")
+        assert isinstance(app.screen, EquipmentScreen)  # ctrl+s: the usual kit, and the journal is made
+        assert not db.exists()
+        await press_each(pilot, "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert "Runner strength: beginner" in str(app.screen.query_one("#session-title").render())
@@ -110,3 +111,23 @@ async def test_starting_loads_and_equipment_are_set_up_before_the_journal_is_mad
     assert kit["unit"] == "lb" and round(kit["bar_kg"] / 0.45359237) == 35
     assert start["Back squat"] == 95.0  # 35 + 2 × (25 + 5): made with these plates
     assert start["Reverse lunge"] == 25.0
+
+
+async def test_escape_goes_back_a_step_keeping_the_answers_and_makes_no_file(tmp_path):
+    db = tmp_path / "new.db"
+    app = make_app(db, FixedClock.at_local(SUNDAY, TZ), check_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#field-units").value = "lb"
+        app.screen.query_one("#field-bodyweight").value = "165lb"
+        await press_each(pilot, "ctrl+s", "ctrl+s")
+        assert isinstance(app.screen, EquipmentScreen)
+        await press_each(pilot, "escape")
+        assert isinstance(app.screen, StartingLoadsScreen)  # back to step 2
+        await press_each(pilot, "escape")
+        assert isinstance(app.screen, SetupScreen)  # back to step 1, with what was answered
+        assert app.screen.query_one("#field-units").value == "lb"
+        assert app.screen.query_one("#field-bodyweight").value == "165lb"
+        assert not db.exists()
+        await press_each(pilot, "escape")  # the first step's escape quits, having made nothing
+    assert not db.exists()

@@ -35,17 +35,20 @@ class SetupScreen(FormScreen[dict]):
     title_text = "A new journal (1 of 3): choose your program"
     hint_text = "enter: next field, then starting loads · ctrl+s next · escape quits"
 
-    def __init__(self, today: Date) -> None:
+    def __init__(self, today: Date, chosen: dict | None = None) -> None:
+        """`chosen`: the answers given before, when the lifter came back from step 2."""
         self.today = today
         self.intro_text = _program_names()
         names = list(shipped_programs())
+        chosen = chosen or {}
+        start = chosen.get("start") or coming_monday(today)
         super().__init__([
-            Field("program", "Program", names[0],
+            Field("program", "Program", chosen.get("program") or names[0],
                   EntryValidator(lambda v: new_enrolment(v, coming_monday(today))), ", ".join(names)),
-            Field("start", "First day (YYYY-MM-DD)", coming_monday(today).isoformat(),
+            Field("start", "First day (YYYY-MM-DD)", start.isoformat(),
                   EntryValidator(lambda v: parse_date(v, today, "start")), "a Monday keeps week 1 whole"),
-            Field("units", "Units (kg or lb)", "kg", EntryValidator(parse_unit)),
-            Field("bodyweight", "Bodyweight (optional)", "",
+            Field("units", "Units (kg or lb)", chosen.get("units") or "kg", EntryValidator(parse_unit)),
+            Field("bodyweight", "Bodyweight (optional)", chosen.get("bodyweight") or "",
                   EntryValidator(lambda v: parse_bodyweight(v, "kg"), optional=True), "75kg or 165lb"),
         ], focus="program")
 
@@ -62,7 +65,7 @@ class StartingLoadsScreen(FormScreen[dict]):
     bodyweight where it says so). Dismisses with {exercise: load as typed}."""
 
     title_text = "A new journal (2 of 3): starting loads"
-    hint_text = "enter: next lift, then equipment · ctrl+s next · escape: as proposed"
+    hint_text = "enter: next lift, then equipment · ctrl+s next · escape: back a step"
 
     def __init__(self, program_name: str, units: str, bodyweight: str | None) -> None:
         program = resolve_program(program_name)[0]
