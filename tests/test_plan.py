@@ -6,7 +6,7 @@ import pendulum
 import pytest
 
 from journal.core import engine
-from journal.core.model import Assessment, Enrolment, Wellness
+from journal.core.model import Run, Assessment, Enrolment, Wellness
 from journal.core.program import load_shipped
 from journal.core.progression import round_to_step
 
@@ -67,7 +67,23 @@ def test_fourth_week_is_a_deload_with_fewer_sets_and_less_load():
 def test_blocks_follow_base_then_power_and_plyometrics_wait_for_the_gates():
     power = plan("runner-beginner", START.add(weeks=8))
     assert power.block.name == "Power" and power.block.week == 1
-    assert "Jump squat" in [p.name for p in power.exercises]
+    # Jumping is plyometric work whatever its pillar: no jump squats while the gates fail.
+    assert "Jump squat" not in [p.name for p in power.exercises]
+    assert any("plyometrics locked" in a for a in power.adjustments)
+    tested = tuple(
+        Assessment(f"{t}{s}", "2026-10-30", t, v, s)
+        for t, v in (("knee_to_wall_cm", 12), ("single_leg_balance_s", 40), ("single_leg_calf_raises", 25),
+                     ("single_leg_squat_quality", 4))
+        for s in ("L", "R"))
+    ready = plan("runner-beginner", START.add(weeks=8), history=engine.History(assessments=tested))
+    assert "Jump squat" in [p.name for p in ready.exercises]
+    in_pain = tested + (Assessment("pain", "2026-10-31", "pain", 4, None),)
+    hurting = plan("runner-beginner", START.add(weeks=8), history=engine.History(assessments=in_pain))
+    assert "Jump squat" not in [p.name for p in hurting.exercises]
+    long_run = Run("long", "2026-11-03", "long", minutes=100, km=20, time="08:00")  # the next morning
+    before_a_long_run = plan("runner-beginner", START.add(weeks=8),
+                             history=engine.History(assessments=tested, runs=(long_run,)))
+    assert "Jump squat" not in [p.name for p in before_a_long_run.exercises]
     locked = plan("runner-beginner", START.add(weeks=16))
     assert locked.block.kind == "power"
     assert any("plyometrics locked" in a for a in locked.adjustments)

@@ -10,6 +10,7 @@ from pendulum import Date
 from . import running
 from .context import Context
 from .model import (
+    is_jumping,
     LIFTING_KINDS,
     BlockPosition,
     Enrolment,
@@ -165,8 +166,11 @@ def swap_for_mobility(ctx: Context, week: Week, day: Date, draft: DayDraft) -> N
 
 
 def bar_plyometrics(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
-    if any(p.pillar == "plyometric" for p in draft.exercises) and (locked := plyometrics_barred(ctx, day)):
-        draft.leave_out(lambda p: p.pillar == "plyometric", locked)
+    def jumping(p: Prescription) -> bool:
+        return is_jumping(p.program_exercise, p.pillar) or is_jumping(p.name, p.pillar)
+
+    if any(jumping(p) for p in draft.exercises) and (locked := plyometrics_barred(ctx, day)):
+        draft.leave_out(jumping, locked)
 
 
 def spare_legs_after_a_race(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:

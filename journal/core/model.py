@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal, get_args
 
@@ -34,6 +35,15 @@ RACE_PRIORITIES: tuple[str, ...] = get_args(RacePriority)
 VERDICTS: tuple[str, ...] = get_args(VerdictName)
 EMPHASES: tuple[str, ...] = get_args(Emphasis)
 IMPLEMENTS: tuple[str, ...] = get_args(Implement)
+# Landing impact, whatever the pillar a program files it under: the plyometric rules (gates, pain
+# flags, key runs, race recovery) apply to every jump, hop, bound or pogo.
+_JUMPING = re.compile(r"\b(jump|jumps|jumping|hop|hops|hopping|bound|bounds|bounding|pogo|pogos)\b", re.IGNORECASE)
+
+
+def is_jumping(name: str, pillar: str) -> bool:
+    return pillar == "plyometric" or _JUMPING.search(name) is not None
+
+
 LIFTING_KINDS: tuple[str, ...] = ("strength", "power", "plyometric")  # loaded work: trims and tapers cut it
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
