@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
 from .core.model import LoggedSet, PlannedDay, Prescription
-from .core.units import amount_text, load_text as load, plural
+from .core.units import amount_text, load_text as load, plural, rough_load_text
 
 if TYPE_CHECKING:
     from .core.journal import ImportReport, Why
@@ -180,7 +180,7 @@ def summary_tables(week: WeeklySummary) -> list[SummaryTable]:
 
     sets, volume = week.sets, week.volume
     work_rows = [("Working sets", f"{sets.working} ({sets.hard} hard)"), ("Warm-up sets", str(sets.warmup)),
-                 ("Skipped sets", str(sets.skipped)), ("Volume", load(volume.total_kg, unit))]
+                 ("Skipped sets", str(sets.skipped)), ("Volume", rough_load_text(volume.total_kg, unit, step_lb=1))]
     work_rows += [(f"  {pillar}", load(kg, unit)) for pillar, kg in volume.by_pillar.items()]
     if week.time_under_tension_s.total:
         work_rows.append(("Time under tension", f"{week.time_under_tension_s.total} s"))

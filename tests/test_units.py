@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.core.model import LoggedSet, Prescription, Rules, Slot, default_equipment
-from journal.core.units import KG_PER_LB
+from journal.core.units import KG_PER_LB, to_kg
 from journal.core.progression import cut_load, loadable
 from tests.conftest import START
 from tests.test_hostile import assert_refused
@@ -293,4 +293,26 @@ def test_changing_units_keeps_the_lifters_own_kit_and_the_same_unit_changes_noth
     assert (in_lb.bar_kg, in_lb.plates_kg, in_lb.kettlebells_kg) == (kit.bar_kg, kit.plates_kg, kit.kettlebells_kg)
     journal.set_units("kg")
     assert journal.equipment() == kit
+    journal.close()
+
+
+def test_in_lb_an_increment_and_a_volume_read_as_pounds_not_kilogram_conversions():
+    from journal.core.units import rough_load_text
+
+    assert rough_load_text(2.5, "lb", sign="+") == "about +5.5 lb"  # not +5.51 lb
+    assert rough_load_text(to_kg(5, "lb"), "lb", sign="+") == "+5 lb"
+    assert rough_load_text(1038.6, "lb", step_lb=1) == "2290 lb"  # not 2289.73 lb
+    assert rough_load_text(2.5, "kg", sign="+") == "+2.5 kg"  # kg as before
+
+
+def test_the_why_text_in_lb_names_the_increment_in_pounds(tmp_path):
+    from journal.core.clock import FixedClock
+    from journal.core.journal import Journal
+
+    clock = FixedClock.at_local("2026-09-07T12:00:00", "Europe/London")
+    journal = Journal.open(tmp_path / "j.db", clock)
+    journal.enrol("runner-beginner", START, units="lb")
+    whys = [p.why for p in journal.plan(START).exercises if p.weight_kg]
+    assert whys and not any(".51 lb" in w or ".02 lb" in w for w in whys), whys
+    assert any("about +5.5 lb per microcycle" in w for w in whys), whys
     journal.close()

@@ -36,7 +36,7 @@ from .progression import (
     plates_per_side,
 )
 from .readiness import Readiness
-from .units import amount_text, load_text, plural
+from .units import amount_text, load_text, plural, rough_load_text
 from .weeks import PLYOMETRICS_LOCKED, Week, active_slots, gates_missing
 
 # --- one day ------------------------------------------------------------------------------
@@ -362,7 +362,8 @@ def describe_load_rule(slot: Slot, weight_kg: float | None, units: str | Equipme
         return "bodyweight"
     if weight_kg is None:
         return "bodyweight"
-    return f"{load_text(weight_kg, units)} start load, +{load_text(slot.increment_kg, units)} per microcycle done well"
+    step = rough_load_text(slot.increment_kg, units, sign="+")
+    return f"{load_text(weight_kg, units)} start load, {step} per microcycle done well"
 
 
 # --- working through today's session ------------------------------------------------------

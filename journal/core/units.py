@@ -35,6 +35,18 @@ def load_text(kg: float | None, unit: "str | Equipment") -> str:
     return "bodyweight" if kg is None else f"{amount_text(kg, unit)} {_unit(unit)}"
 
 
+def rough_load_text(kg: float, unit: "str | Equipment", step_lb: float = 0.5, sign: str = "") -> str:
+    """An amount that is no plate to load (an increment, a week's volume) as the lifter reads it:
+    in lb to `step_lb` (said "about" when the kilograms it came from make it uneven), never a
+    kilogram conversion like 5.51 lb; in kg as `load_text`."""
+    if _unit(unit) != "lb":
+        return f"{sign}{load_text(kg, unit)}"
+    exact = kg / KG_PER_LB
+    shown = round(exact / step_lb) * step_lb
+    about = "about " if step_lb < 1 and abs(shown - exact) > 0.01 else ""
+    return f"{about}{sign}{shown:g} lb"
+
+
 def plural(count: int, noun: str) -> str:
     """`1 set`, `3 sets`, `2 mobility sessions`."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

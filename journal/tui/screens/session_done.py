@@ -10,7 +10,7 @@ from textual.widgets import Label, Static
 
 from ...core.clock import iso_date
 from ...core.summary import SessionReport
-from ...core.units import load_text, plural
+from ...core.units import load_text, plural, rough_load_text
 
 
 class SessionDoneScreen(ModalScreen[None]):
@@ -26,7 +26,7 @@ class SessionDoneScreen(ModalScreen[None]):
         report = self.report
         lines = [f"{plural(report.sets, 'set')} in {plural(report.minutes, 'minute')}"
                  + (f", {report.skipped} skipped" if report.skipped else ""),
-                 f"Volume: {load_text(report.volume_kg, self.unit)}" if report.volume_kg else "Volume: bodyweight work",
+                 f"Volume: {rough_load_text(report.volume_kg, self.unit, step_lb=1)}" if report.volume_kg else "Volume: bodyweight work",
                  f"Readiness today: {report.readiness:g}" if report.readiness is not None else "No check-in today"]
         lines += [f"★ {record}" for record in self.records] or ["No new records today"]
         upcoming = report.next_session
