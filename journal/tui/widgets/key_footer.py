@@ -32,6 +32,8 @@ class KeyFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
+        if not self.is_attached:  # its screen was left while the rebuild waited for a refresh
+            return
         shown = self._keys_shown()
         if shown != self._shown:
             self._shown = shown
