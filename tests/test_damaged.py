@@ -183,3 +183,17 @@ async def test_the_last_set_of_a_session_is_in_the_file_itself_and_in_a_backup(t
         assert len(logged) > 10
         assert set_rows(main_file_alone(path, tmp_path / "t")) == logged  # the -wal could be lost now
         assert set_rows(tmp_path / "journal-backups" / "journal-2026-09-07.db") == logged
+
+
+async def test_the_today_screen_on_a_damaged_file_says_so_and_stays_open(db_path, clock):
+    from journal.tui.app import make_app
+    from tests.tui.conftest import settle
+
+    journal_with_sets(db_path, clock)
+    damage(db_path, "sets_by_e1rm")
+    app = make_app(db_path, clock, day=START, check_in=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("is damaged" in message for message in shown), shown
+        assert app.is_running

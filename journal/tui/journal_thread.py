@@ -65,9 +65,19 @@ class JournalThread:
         self.path = self._journal.path
 
     async def run(self, work: Callable[[Journal], T]) -> T:
-        """`work(journal)` on the journal's thread, after everything handed over before it."""
+        """`work(journal)` on the journal's thread, after everything handed over before it. A read
+        that meets a damaged page raises the journal's one-line DamagedJournal, which the screen
+        shows as it shows any JournalError, instead of ending the app."""
         assert self._journal is not None, "the journal is not open"
-        return await asyncio.get_running_loop().run_in_executor(self._executor, work, self._journal)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._executor, work, self._journal)
+        except Exception as error:
+            from ..core.salvage import as_damage
+
+            damage = as_damage(error, self._journal.path)
+            if damage is None:
+                raise
+            raise damage from None
 
     def close(self) -> None:
         if self._journal is not None:
