@@ -183,3 +183,21 @@ async def test_a_digit_on_a_bodyweight_exercise_fills_its_reps(app_factory):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert rows(app, "select weight_kg, reps from sets where exercise = 'Glute bridge'") == [(None, 12)]
+
+
+async def test_the_rest_timer_stops_on_a_skip_and_on_undoing_the_set_it_followed(app_factory):
+    from journal.tui.widgets.rest_timer import RestTimer
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        timer = app.screen.query_one(RestTimer)
+        await press_each(pilot, "enter")
+        assert timer.ends_at is not None  # resting after set 1
+        await press_each(pilot, "s")
+        assert timer.ends_at is None and timer.label_text == "rest"  # skipped set 2: no old rest counting
+        await press_each(pilot, "enter")
+        assert timer.ends_at is not None
+        await press_each(pilot, "u", "y")
+        assert timer.ends_at is None  # the set it followed is gone
+        assert rows(app, "select set_type from sets order by set_index") == [("working",), ("skipped",)]

@@ -361,6 +361,7 @@ class TodayScreen(Screen):
         """The last set of the session is in: the card with its totals, records and what is next."""
         from .session_done import SessionDoneScreen
 
+        self.query_one(RestTimer).stop()  # the session is over: no rest to count
         into = self._logging_into()
         report = await self.journal.run(lambda journal: journal.session_report(self.day, into))
         self.app.push_screen(SessionDoneScreen(report, list(self.session_records), self.units))
@@ -383,9 +384,12 @@ class TodayScreen(Screen):
         self._repaint_after_log(p)
         upcoming = self._next(p)
         other_side = upcoming is not None and upcoming.side == "R"  # straight on: rest after both sides
+        timer = self.query_one(RestTimer)
         if rest and p.rest_s and not other_side and logged.set_type != "warmup":
             label = f"rest, then set {upcoming.number}" if upcoming else "rest"
-            self.query_one(RestTimer).start(p.rest_s, label)
+            timer.start(p.rest_s, label)
+        elif self.holding is None:
+            timer.stop()  # work, or a skip, ends the rest that was counting (and its old label)
         self._advance_if_finished(p)
         self.refresh_bindings()
 
@@ -524,6 +528,8 @@ class TodayScreen(Screen):
 
         def removed(undone: LoggedSet | None) -> None:
             self.reload()
+            if undone is not None:
+                self.query_one(RestTimer).stop()  # the rest after a set that is gone counts for nothing
             if undone is None:
                 self.notify("Another set was logged meanwhile; nothing was undone.", markup=False,
                             severity="warning")
