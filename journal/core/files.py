@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import EntryError, OutputExists
+from .errors import DamagedJournal, EntryError, OutputExists
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_IMPORT_BYTES = 512 * 1024 * 1024  # twenty years of daily sets is a few tens of MB
@@ -56,6 +56,19 @@ def newest_backup_hint(path: Path) -> str:
     """Where to look next when a journal file cannot be used: its newest backup, if there is one."""
     found = backups_of(path)
     return f"; the newest backup is {found[0]}" if found else "; no backup of it was found beside it"
+
+
+def damaged_journal(path: Path, reason: str) -> DamagedJournal:
+    """The one message for a journal file that fails SQLite's own check, wherever it is found."""
+    return DamagedJournal("journal", f"{path} is damaged ({reason}); nothing was written. Salvage what can be "
+                                     f"read, or restore a backup{newest_backup_hint(path)}")
+
+
+def free_name(beside: Path, stem: str, suffix: str = "") -> Path:
+    """`stem + suffix` in the folder of `beside`, or `stem.2 + suffix`, ...: a name no file or link
+    has, so a copy kept aside never replaces another, nor is blocked by some other file."""
+    candidates = (beside.with_name(f"{stem}{suffix}" if n == 1 else f"{stem}.{n}{suffix}") for n in range(1, 10_000))
+    return next(c for c in candidates if not c.exists() and not c.is_symlink())
 
 
 def _same_file(a: Path, b: Path) -> bool:

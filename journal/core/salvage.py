@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clock import Clock
 from .errors import DamagedJournal, StoreError
-from .files import is_sqlite_file, newest_backup_hint
+from .files import damaged_journal, free_name, is_sqlite_file
 from .store import SCHEMA_VERSION, Store
 
 # What a journal holds that can't be made again; checkpoints are a cache and are rebuilt.
@@ -25,8 +25,7 @@ def as_damage(error: BaseException, path: Path) -> DamagedJournal | None:
     """A read that met a damaged page, as the one-line error the lifter sees (None: another error)."""
     if isinstance(error, sqlite3.DatabaseError) and (
             "malformed" in str(error) or type(error) is sqlite3.DatabaseError):
-        return DamagedJournal("journal", f"{path} is damaged ({error}); nothing was written. Salvage what can be "
-                                         f"read, or restore a backup{newest_backup_hint(path)}")
+        return damaged_journal(path, str(error))
     return None
 
 
@@ -122,11 +121,6 @@ def _check_backup(backup: Path) -> None:
         raise StoreError("backup", f"{backup} was written by a newer journal (schema {version}); upgrade journal first")
 
 
-def _free_name(path: Path, tag: str) -> Path:
-    candidates = (path.with_name(f"{path.name}.{tag}" + (f".{n}" if n > 1 else "")) for n in range(1, 10_000))
-    return next(c for c in candidates if not c.exists() and not c.is_symlink())
-
-
 def restore(path: Path, backup: Path, clock: Clock) -> Path | None:
     """Put a verified backup in place of the journal at `path`. The file that was there (with its
     -wal and -shm) is moved aside, never deleted; returns where it went (None if there was none)."""
@@ -135,7 +129,7 @@ def restore(path: Path, backup: Path, clock: Clock) -> Path | None:
         raise StoreError("backup", f"{backup} is the journal itself; choose a backup of it")
     aside = None
     if path.exists():
-        aside = _free_name(path, f"damaged-{clock.now().format('YYYYMMDD-HHmmss')}")
+        aside = free_name(path, f"{path.name}.damaged-{clock.now().format('YYYYMMDD-HHmmss')}")
         for suffix in ("-wal", "-shm"):
             companion = path.with_name(path.name + suffix)
             if companion.exists():

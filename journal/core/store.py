@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .clock import Clock
 from .errors import DamagedJournal, EntryError, NoJournal, NotEnrolled, StoreError
-from .files import is_sqlite_file
+from .files import damaged_journal, free_name, is_sqlite_file, newest_backup_hint
 from .model import Assessment, Enrolment, Equipment, LoggedSet, Run, Session, Wellness
 
 if TYPE_CHECKING:
@@ -260,8 +260,6 @@ class Store:
         if not create and not path.exists():
             raise NoJournal("journal", f"there is no journal at {path}")
         if not start and path.is_file() and path.stat().st_size == 0:
-            from .files import newest_backup_hint
-
             raise StoreError("journal", f"{path} is an empty file, not a journal; nothing was written to it"
                                        f"{newest_backup_hint(path)}")
         conn, read_only = _connect(path)
@@ -292,19 +290,13 @@ class Store:
             return
         if version < SCHEMA_VERSION:
             if version > 0:
-                self.backup(self._free_backup_name(f"{self.path.name}.before-v{SCHEMA_VERSION}"))
+                self.backup(free_name(self.path, f"{self.path.name}.before-v{SCHEMA_VERSION}", ".bak"))
             self._migrate(version)
         else:
             self._rebuild_derived(objects)
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
-
-    def _free_backup_name(self, stem: str) -> Path:
-        """`stem.bak` beside the journal, or `stem.2.bak`, ...: a name no file has, so an upgrade's
-        backup never replaces an earlier one, nor is blocked by some other file of that name."""
-        candidates = (self.path.with_name(f"{stem}.bak" if n == 1 else f"{stem}.{n}.bak") for n in range(1, 10_000))
-        return next(c for c in candidates if not c.exists() and not c.is_symlink())
 
     def _schema_objects(self) -> set[str]:
         return {name for (name,) in self.conn.execute("select name from sqlite_master")}
@@ -351,10 +343,7 @@ class Store:
         if self._sound is None:
             self._sound = not self.damage()
         if not self._sound:
-            from .files import newest_backup_hint
-
-            raise DamagedJournal("journal", f"{self.path} is damaged (SQLite's check fails); nothing was written. "
-                                            f"Salvage what can be read, or restore a backup{newest_backup_hint(self.path)}")
+            raise damaged_journal(self.path, "SQLite's check fails")
 
     def check(self) -> list[str]:
         """What is wrong with the file: SQLite's integrity check, foreign keys and the schema."""
@@ -752,13 +741,8 @@ class Store:
                                 "group by session_id, exercise", sorted(joined))
         return {(session_id, exercise): after for session_id, exercise, after in found}
 
-    def _stored_ids(self, ids: Sequence[str], chunk: int = 500) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(ids), chunk):
-            part = ids[start:start + chunk]
-            found.update(r[0] for r in self.conn.execute(
-                f"select id from sets where id in ({', '.join('?' * len(part))})", part))
-        return found
+    def _stored_ids(self, ids: Sequence[str]) -> set[str]:
+        return {found for (found,) in self._in_chunks("select id from sets where id in ({})", ids)}
 
     def export_sets(self, first: str, last: str) -> Iterator[tuple]:
         """Sets in a date range in logged order, as plain rows (an export reads tens of thousands):
@@ -775,7 +759,7 @@ class Store:
         try:
             yield from rows
         except sqlite3.DatabaseError as error:
-            raise DamagedJournal("journal", f"{self.path} is damaged ({error}); salvage what can be read") from None
+            raise damaged_journal(self.path, str(error)) from None
 
     # --- wellness, runs, assessments ----------------------------------------------------
 
