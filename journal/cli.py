@@ -135,9 +135,15 @@ def programs(as_json: bool) -> None:
 
 @main.command("check-program")
 @click.argument("file", type=click.Path(path_type=Path))
-def check_program(file: Path) -> None:
-    """Validate a program file; every problem is listed with its line."""
+@click.option("--calendars", type=click.IntRange(0, 1000), default=10, show_default=True,
+              help="Random calendars of runs, races, trips and bad days to live the program through.")
+@click.option("--weeks", type=click.IntRange(1, 260), default=52, show_default=True, help="Length of each calendar.")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed draws the same calendars.")
+def check_program(file: Path, calendars: int, weeks: int, seed: int) -> None:
+    """Validate a program file (every problem is listed with its line), then live it through
+    random calendars and check that the coach keeps its promises on each."""
     from .core.program import ProgramError, load_program_file
+    from .core.rehearsal import rehearse
 
     try:
         program = load_program_file(file)
@@ -147,6 +153,19 @@ def check_program(file: Path) -> None:
         sys.exit(EXIT_USER_ERROR)
     click.echo(f"{file}: ok ({program.name}: {len(program.blocks)} blocks, "
                f"{len(program.sessions)} sessions, {len(program.exercises())} exercises)")
+    if not calendars:
+        return
+    lived = rehearse(str(file), calendars, weeks, seed)
+    broken = [(n, calendar, found) for n, (calendar, found) in enumerate(lived, 1) if found]
+    if not broken:
+        click.echo(f"Lived {calendars} random calendars of {weeks} weeks: every promise kept.")
+        return
+    click.echo(f"Lived {calendars} random calendars of {weeks} weeks: {len(broken)} broke a promise.", err=True)
+    for n, calendar, found in broken:
+        click.echo(f"calendar {n} ({calendar.describe()}):", err=True)
+        for violation in found[:5]:
+            click.echo(f"  {violation}", err=True)
+    sys.exit(EXIT_USER_ERROR)
 
 
 @main.command()
@@ -164,6 +183,13 @@ def today(ctx, db, date_text, as_json) -> None:
         _print_json(planned.to_json())
     else:
         click.echo(plan_text(planned))
+    _report_broken_promises(journal.self_check([planned]))
+
+
+def _report_broken_promises(broken: list[str]) -> None:
+    """A plan that breaks one of the coach's promises says so (on stderr: the plan still prints)."""
+    for violation in broken:
+        click.echo(f"coach check: {violation} (please report this)", err=True)
 
 
 @main.command()
@@ -185,6 +211,7 @@ def plan(ctx, db, first_text, last_text, as_json) -> None:
         _print_json({"days": [d.to_json() for d in days]})
     else:
         click.echo("\n\n".join(plan_text(d) for d in days) or "No sessions planned.")
+    _report_broken_promises(journal.self_check(journal.plan_days(first, last)))
 
 
 # A negative number such as -10x5 is a value to refuse by name, not an unknown option.
@@ -227,6 +254,8 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
     click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}{taken}")
     for record in journal.records_of(logged):
         click.echo(f"New record: {record.text(journal.units())}")
+    if warning := journal.spacing_warning(logged):
+        click.echo(f"Note: {warning}")
 
 
 @main.command()

@@ -117,11 +117,15 @@ def why_text(why: Why) -> str:
     else:
         lines = [f"{why.exercise}: {verdict.verdict} (microcycle {verdict.first} to {verdict.last})"]
         lines += [f"  {reason}" for reason in verdict.reasons]
-    weight = target.weight_kg
-    shown = "  ".join(x for x in (load(weight, unit) if target.reps or weight else "",
-                                  f"{target.reps} reps" if target.reps else "",
-                                  f"{target.seconds} s" if target.seconds else "") if x)
-    lines.append(f"Next: {shown}")
+    planned = why.planned
+    weight, reps = why.next_weight_kg, planned.reps if planned else target.reps
+    seconds = planned.seconds if planned else target.seconds
+    shown = "  ".join(x for x in (load(weight, unit) if reps or weight else "", f"{reps} reps" if reps else "",
+                                  f"{seconds} s" if seconds else "") if x)
+    when = f" on {iso_date(why.planned_on).format('ddd D MMM')}" if why.planned_on else ""
+    lines.append(f"Next: {shown}{when}")
+    if planned and (planned.adjusted or planned.weight_kg != target.weight_kg):
+        lines.append(f"  the plan that day: {planned.why.split('; ', 1)[-1]}")
     if verdict is None:
         return "\n".join(lines)
     if verdict.evidence:

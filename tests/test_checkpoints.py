@@ -90,7 +90,7 @@ PAST_WRITES = {
     "poor readiness pulls a deload forward": lambda j: poor_days(j, pendulum.date(2026, 5, 4)),
     "an A race and its recovery": lambda j: j.add_run(pendulum.date(2026, 7, 18), "race", priority="A", title="Marathon"),
     "pain locks plyometrics": lambda j: j.assess("pain", 6, pendulum.date(2026, 6, 22)),
-    "an undone set": lambda j: j.remove_set(first_set_of(j, "Trap bar deadlift", pendulum.date(2026, 5, 11))),
+    "an undone set": lambda j: j.remove_set(first_set_of(j, "Trap bar deadlift", pendulum.date(2026, 6, 22))),
     "a new emphasis": lambda j: j.set_emphasis("hip_drop"),
 }
 

@@ -268,8 +268,12 @@ def test_why_json_names_the_verdict_and_the_next_load(enrolled_cli):
         day = pendulum_date(2026, 9, 7 + 7 * week)
         for _ in range(3):
             assert enrolled_cli("log", "Back squat", f"{kg}x5", "--rpe", "7", "--date", day).exit_code == 0
+    for _ in range(2):  # the deload week's two sets: no break before the next microcycle
+        assert enrolled_cli("log", "Back squat", "22.5x5", "--rpe", "6", "--date", "2026-09-28").exit_code == 0
     early = enrolled_cli.json("why", "back squat", "--date", "2026-09-20")
-    assert early["verdict"] is None and early["next_weight_kg"] == 20
+    assert early["verdict"] is None and early["target_weight_kg"] == 20
+    # The next load is the plan's: Monday 21 Sep is the microcycle's third build week, two steps up.
+    assert (early["next_date"], early["next_weight_kg"]) == ("2026-09-21", 25)
     judged = enrolled_cli.json("why", "back squat", "--date", "2026-10-05")
     assert judged["exercise"] == "Back squat" and judged["verdict"] == "progress"
     assert judged["next_weight_kg"] == 22.5 and judged["reasons"] and len(judged["evidence"]) == 9

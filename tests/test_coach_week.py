@@ -133,16 +133,34 @@ def live(weeks: int, program=BEGINNER, runs=(), wellness=(), assessments=()):
     return days, sets
 
 
-def test_lifts_done_only_on_lightened_days_still_progress():
+def test_the_lighter_session_rotates_so_each_main_lift_keeps_full_load_days():
+    """One easy day a week keeps 48 h from the key runs: the other heavy session is the lighter
+    variant on the long-run day. Which one takes that turn rotates, so both lifts progress on
+    full-load days (#21 items 1 and 5: the deadlift was lighter every week, and still rose)."""
     runs = weekly_runs(10)
     days, sets = live(9, runs=runs)
-    light_only = [p for d in days for p in d.exercises if p.name == "Trap bar deadlift"]
-    assert light_only and all(p.adjusted for p in light_only)  # never once at full load
+    for lift in ("Back squat", "Trap bar deadlift"):
+        prescribed = [(d, p) for d in days for p in d.exercises if p.name == lift and d.block.phase == "build"]
+        full = [d.date for d, p in prescribed if p.full_load]
+        assert 2 <= len(full) < len(prescribed), (lift, full)
     weeks = engine.timeline(BEGINNER, enrolment(), engine.History(sets=tuple(sets), runs=tuple(runs), tz=TZ),
                             START.add(weeks=9))
-    starts = [w.targets["Trap bar deadlift"].weight_kg for w in weeks[::4]]
-    assert starts == [40, 45, 50]  # raised after each microcycle, all of it done lighter
-    assert weeks[4].targets["Trap bar deadlift"].verdict.verdict == "progress"
+    for lift in ("Back squat", "Trap bar deadlift"):
+        starts = [w.targets[lift].weight_kg for w in weeks[::4]]
+        assert starts[0] < starts[1] < starts[2], (lift, starts)
+
+
+def test_a_lift_done_only_as_the_lighter_variant_is_not_raised():
+    """#21 item 1: every set done, but only ever at the lighter load, shows nothing about the full one."""
+    slot = BEGINNER.exercises()["Back squat"]
+    target = initial_target(slot, 50.0)
+    lighter = Prescription("Back squat", "strength", 2, 5, 40.0, None, None, None, False, "", "kg", True,
+                           "lighter variant: paired with the long run")
+    results = [session_result(day, [logged(day, "Back squat", 40.0, 5) for _ in range(2)], lighter, 2, 9.0)
+               for day in ("2026-09-12", "2026-09-19", "2026-09-26")]
+    judged = judge(slot, target, results, [], [], "2026-09-07", "2026-09-27", RULES)
+    assert judged.verdict.verdict == "hold" and judged.weight_kg == 50 and judged.misses == 0
+    assert "none at full load" in judged.verdict.reasons[0]
 
 
 def test_an_extra_session_on_a_training_day_is_not_judged_as_the_planned_one():
@@ -165,8 +183,13 @@ def test_a_lighter_session_is_judged_against_what_it_prescribed():
                                   "lighter variant")
     sets = [logged("2026-09-12", "Back squat", 40.0, 5) for _ in range(2)]
     result = session_result("2026-09-12", sets, lighter, 2, 9.0)
-    judged = judge(slot, target, [result], [], [], "2026-09-07", "2026-09-27", RULES)
+    full = Prescription("Back squat", "strength", 3, 5, 50.0, None, None, None, False, "", "kg", True)
+    done = session_result("2026-09-09", [logged("2026-09-09", "Back squat", 50.0, 5) for _ in range(3)], full, 3, 9.0)
+    judged = judge(slot, target, [done, result], [], [], "2026-09-07", "2026-09-27", RULES)
     assert judged.verdict.verdict == "progress" and judged.weight_kg == 52.5
+    # Only the lighter day: every set done, yet it is one session, and not at full load.
+    alone = judge(slot, target, [result], [], [], "2026-09-07", "2026-09-27", RULES)
+    assert alone.verdict.verdict == "hold" and "only 1 session to judge" in alone.verdict.reasons[0]
 
 
 # --- 3. readiness against the lifter's own normal ----------------------------------------
@@ -240,7 +263,9 @@ def test_no_plyometrics_on_race_day_or_within_48_hours_before_a_key_run():
     saturday = PLYO_WEEK.add(days=5)  # the plyometric session's day
     for runs in ([run(saturday, "race", "09:00", "C")], [run(saturday.add(days=1), "long", "08:00")]):
         day = plan(saturday, saturday, runs=runs, assessments=tests)[0]
-        assert plyometric([day]) == [] and any("no plyometrics" in a for a in day.adjustments)
+        # Not on Saturday: the session moves to a day clear of the run (#21 item 4), or its jumping is left out.
+        assert plyometric([day]) == [] and any("no plyometrics" in a or ("moved to" in a and "within 48 h" in a)
+                                               or ("moved to" in a and "is that day" in a) for a in day.adjustments)
 
 
 def test_plyometrics_start_within_four_weeks_of_the_gates_passing_and_the_note_shows_the_latest():
@@ -302,7 +327,7 @@ def test_a_lift_whose_rpe_creep_pulled_the_deload_forward_keeps_its_load():
 def test_build_weeks_step_up_and_the_next_microcycle_starts_above_the_last():
     days, _ = live(8)
     squats = [p.weight_kg for d in days for p in d.exercises if p.name == "Back squat" and not p.adjusted]
-    assert squats[:4] == [20, 22.5, 25, 20]  # three build weeks up an increment each; a deload never below the bar
+    assert squats[:4] == [20, 22.5, 25, 22.5]  # three build weeks up an increment each; the deload 10% below the last
     assert squats[4:7] == [22.5, 25, 27.5]
     flat = replace(BEGINNER, rules=replace(RULES, ramp=0.0))
     flat_days, _ = live(3, flat)
@@ -320,8 +345,8 @@ def judged_after(s: Slot, target, reps_done: list[int], weight=None):
             for r in reps_done]
     p = Prescription(s.exercise, s.pillar, s.sets, target.reps, target.weight_kg, target.seconds, None, None,
                             False, "", s.load)
-    result = session_result("2026-09-07", sets, p, s.sets, 9.0)
-    return judge(s, target, [result], [], [], "2026-09-07", "2026-09-27", RULES,
+    result = session_result("2026-09-07", sets, p, s.sets, 9.0)  # both sessions of the microcycle went so
+    return judge(s, target, [result, replace(result, date="2026-09-14")], [], [], "2026-09-07", "2026-09-27", RULES,
                  ladder=BEGINNER.ladder(s.exercise))
 
 
@@ -402,10 +427,12 @@ def test_heavy_days_keep_their_spacing_unless_the_plan_names_the_rule_that_gave_
                    for n, kind, time, priority in calendar}, key=lambda r: (r.date, r.id))
     days = plan(START, START.add(days=20), program, runs=runs)
     named = lambda d: any("gave way" in (p.adjusted or "") for p in d.exercises)  # noqa: E731
+    # A lighter session does not hold the next week's full-load one off (#21 item 6), though never the same day.
+    lighter = lambda d: not any(p.full_load for p in d.exercises if p.heavy_lower)  # noqa: E731
     heavy = heavy_days(days)
     for a, b in zip(heavy, heavy[1:]):
         gap = (pendulum.parse(b.date) - pendulum.parse(a.date)).days
-        assert gap >= 2 or named(a) or named(b), (a.date, b.date)
+        assert gap >= 2 or named(a) or named(b) or (gap == 1 and lighter(a)), (a.date, b.date)
     from journal.core import running
     for d in heavy_days(days, full_only=True):
         day = pendulum.parse(d.date).date()

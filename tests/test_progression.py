@@ -202,7 +202,9 @@ def done(s: Slot, target: Target, rpe: float | None = 7.0, reps: int | None = No
 
 
 def verdict_after(s: Slot, target: Target, result, units="kg") -> Target:
-    return judge(s, target, [result], [], [], "2026-09-07", "2026-09-27", RULES, units)
+    """The verdict on a microcycle whose two sessions each went like `result`."""
+    again = replace(result, date="2026-09-14")
+    return judge(s, target, [result, again], [], [], "2026-09-07", "2026-09-27", RULES, units)
 
 
 def test_linear_progress_hold_and_unilateral_sets_per_side():
@@ -478,7 +480,8 @@ def test_loads_never_go_negative_and_a_completed_microcycle_never_lowers_a_load(
     t = initial_target(s, s.start_kg)
     for outcome in outcomes_:
         result = _result(s, t, outcome)
-        following = judge(s, t, [result] if result else [], [], [], "a", "b", RULES, units)
+        two_sessions = [result, replace(result, date="2026-09-14")] if result else []
+        following = judge(s, t, two_sessions, [], [], "a", "b", RULES, units)
         assert following.weight_kg is not None and following.weight_kg >= 0
         if outcome == "done":
             assert following.weight_kg >= t.weight_kg

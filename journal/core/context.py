@@ -51,16 +51,19 @@ class Context:
     history: History
     readiness: dict[str, Readiness]
     sets_by_day: dict[tuple[str, str], list[LoggedSet]]  # (date, exercise)
+    sets_by_date: dict[str, list[LoggedSet]]
     placements: dict[Date, dict[Date, "Placement"]] = field(default_factory=dict)
     day_plans: dict[tuple[Date, Date], "ExcusedPlan"] = field(default_factory=dict)  # (monday, day)
 
     @classmethod
     def build(cls, program: Program, enrolment: Enrolment, history: History) -> "Context":
         by_day: dict[tuple[str, str], list[LoggedSet]] = {}
+        by_date: dict[str, list[LoggedSet]] = {}
         for s in history.sets:
             by_day.setdefault((s.date, s.exercise), []).append(s)
+            by_date.setdefault(s.date, []).append(s)
         history = replace(history, runs=tuple(sorted(history.runs, key=lambda r: r.date)))  # running.py bisects
-        return cls(program, enrolment, history, readiness_by_day(history.wellness, program.rules), by_day)
+        return cls(program, enrolment, history, readiness_by_day(history.wellness, program.rules), by_day, by_date)
 
     @property
     def rules(self) -> Rules:

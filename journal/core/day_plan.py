@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pendulum import Date
 
 from . import running
+from .clock import iso_date
 from .context import Context
 from .model import (
     is_jumping,
@@ -30,14 +31,18 @@ from .progression import (
     Target,
     cut_load,
     cut_text,
+    epley_e1rm,
+    fixed_weights,
     gear_of,
     initial_target,
     loadable,
+    next_size,
     plates_per_side,
+    target_rpe,
 )
 from .readiness import Readiness
 from .units import amount_text, load_text, plural, rough_load_text
-from .weeks import PLYOMETRICS_LOCKED, Week, active_slots, gates_missing
+from .weeks import BREAK_DAYS, PLYOMETRICS_LOCKED, SHOWN_DAYS, Shown, Week, active_slots, gates_missing
 
 # --- one day ------------------------------------------------------------------------------
 
@@ -50,6 +55,39 @@ def ramp_kg(slot: Slot, rules: Rules, cycle_week: int) -> float:
     return ramp * cycle_week * slot.increment_kg
 
 
+def shown_ceiling(slot: Slot, reps: int | None, rules: Rules, units: str | Equipment, shown: Shown) -> float | None:
+    """The heaviest load to ask for: one increment above what the lifter's best estimated max
+    of the last weeks gives at these reps and the target RPE (None when nothing was lifted)."""
+    best = shown.best_e1rm.get(slot.exercise)
+    if best is None or reps is None:
+        return None
+    # 0.1 kg of slack: the best e1RM is kept to 0.1 kg, and must not cost a whole step when divided back.
+    return loadable(best / epley_e1rm(1.0, reps, target_rpe(slot, rules)) + slot.increment_kg + 0.1, slot, rules,
+                    units, down=True)
+
+
+def _built_up(weight: float, slot: Slot, reps: int | None, rules: Rules, units: str | Equipment,
+              cycle_week: int, shown: Shown) -> tuple[float, str]:
+    """A build week's load: the target stepped up by the microcycle's ramp, and never more than
+    one increment above what the lifter has shown (a start load never lifted, a lift done only
+    lighter); with what changed it, for the reason."""
+    notes = ""
+    if step := ramp_kg(slot, rules, cycle_week):
+        ramped = loadable(weight + step, slot, rules, units, down=True)
+        if fixed_weights(slot):  # a bell or dumbbell at a time: the ramp never skips a size owned
+            ramped = min(ramped, next_size(weight, slot, units) or weight)
+        if ramped > weight:
+            notes += (f"; build week {cycle_week + 1} of the microcycle: "
+                      f"{amount_text(weight, units)} → {load_text(ramped, units)}")
+            weight = ramped
+    ceiling = shown_ceiling(slot, reps, rules, units, shown)
+    if ceiling is not None and weight > ceiling + 1e-6:
+        notes += (f"; up to what you have shown: best estimated max {load_text(shown.best_e1rm[slot.exercise], units)}"
+                  f" in the last {SHOWN_DAYS // 7} weeks, so {load_text(ceiling, units)} (one step above it)")
+        weight = ceiling
+    return weight, notes
+
+
 def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str | Equipment = "kg") -> Prescription:
     """What the microcycle's target asks for this week (a deload week asks for less)."""
     reps = target.reps
@@ -59,17 +97,19 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str |
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
     reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight, units)
-    if weight and week.phase == "build" and (step := ramp_kg(slot, rules, week.cycle_week)):
-        ramped = loadable(weight + step, slot, rules, units, down=True)
-        if ramped > weight:
-            reason += (f"; build week {week.cycle_week + 1} of the microcycle: "
-                       f"{amount_text(weight, units)} → {load_text(ramped, units)}")
-            weight = ramped
+    if weight and week.phase == "build":
+        weight, notes = _built_up(weight, slot, reps, rules, units, week.cycle_week, week.shown)
+        reason += notes
     if week.phase == "deload":
         sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))
         lighter = ""
         if weight:
+            # The cut is from the load of the week before (the microcycle's last build week), as
+            # the lifter felt it, not from the microcycle's first-week target.
+            weight, _ = _built_up(weight, slot, reps, rules, units, week.cycle_week - 1, week.shown_before)
             cut = cut_load(weight, rules.deload_load_cut, slot, rules, units)
+            if (ceiling := shown_ceiling(slot, reps, rules, units, week.shown)) is not None and cut > ceiling:
+                cut = ceiling  # and never above what the lifter has shown by this week
             lighter = f", {cut_text(weight, cut, units)}" if cut < weight else ", load kept (no lighter step is near enough)"
             weight = cut
         trigger = f" ({week.deload_reason})" if week.deload_reason else ""
@@ -169,14 +209,24 @@ def bar_plyometrics(ctx: Context, week: Week, day: Date, draft: DayDraft) -> Non
     def jumping(p: Prescription) -> bool:
         return is_jumping(p.program_exercise, p.pillar) or is_jumping(p.name, p.pillar)
 
-    if any(jumping(p) for p in draft.exercises) and (locked := plyometrics_barred(ctx, day)):
+    if any(jumping(p) for p in draft.exercises) and (locked := plyometrics_barred(ctx, week, day)):
         draft.leave_out(jumping, locked)
 
 
 def spare_legs_after_a_race(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
-    if recovering := running.recovering_from(day, ctx.history.runs, ctx.rules):
-        draft.leave_out(lambda p: p.heavy_lower,
-                        f"recovery after the {running.describe(recovering)}: no heavy lower-body work")
+    """In a race's recovery days: no heavy lower-body work (jumping is barred with the plyometrics),
+    and what strength work stays is done at a deload's sets and loads: the legs are still repairing."""
+    if not (recovering := running.recovering_from(day, ctx.history.runs, ctx.rules)):
+        return
+    rules, why = ctx.rules, f"recovery after the {running.describe(recovering)}"
+    draft.leave_out(lambda p: p.heavy_lower, f"{why}: no heavy lower-body work")
+    easy = f"{why}: deload sets and loads"
+    eased = [p.name for p in draft.exercises if p.pillar in LIFTING_KINDS]
+    draft.exercises = [adjusted(p, easy, ctx.enrolment.gear, sets=cut_sets(p.sets, rules.deload_set_cut),
+                                weight_kg=_lightened(ctx, p, rules.deload_load_cut))
+                       if p.pillar in LIFTING_KINDS else p for p in draft.exercises]
+    if eased:
+        draft.adjustments.append(f"{easy}: {', '.join(eased)}")
 
 
 def taper(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
@@ -191,6 +241,34 @@ def taper(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
     if running.days_before(day, race) <= rules.taper_no_heavy_days:
         draft.leave_out(lambda p: p.heavy_lower,
                         f"no heavy lower-body work in the last {rules.taper_no_heavy_days} days before the race")
+
+
+def back_after_a_break(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    """The first seven days back after a week or more without gym work start below the loads
+    lifted before the break (about a deload's cut), with a set fewer: tissue and skill come back
+    before strength. (The week's plan knows the lifting up to its Monday: a return in the week
+    before is seen there.)"""
+    shown, rules, gear = week.shown, ctx.rules, ctx.enrolment.gear
+    if (away := shown.days_away(day)) >= BREAK_DAYS:
+        before = shown.last_kg
+    elif shown.returned and (day - iso_date(shown.returned)).days < BREAK_DAYS:
+        away, before = shown.break_days, shown.before_break_kg
+    else:
+        return
+    if not draft.lifting:
+        return
+    slots = ctx.program.exercises()
+    why = f"back after {plural(away, 'day')} without gym work: below your last loads, one set fewer"
+    changed = []
+    for n, p in enumerate(draft.exercises):
+        last = before.get(p.program_exercise)
+        if not p.weight_kg or last is None:
+            continue
+        below = cut_load(min(p.weight_kg, last), rules.deload_load_cut, slots[p.program_exercise], rules, gear)
+        draft.exercises[n] = adjusted(p, why, gear, sets=max(1, p.sets - 1), weight_kg=min(p.weight_kg, below))
+        changed.append(p.name)
+    if changed:
+        draft.adjustments.append(why)
 
 
 def lighter_variant(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
@@ -223,7 +301,8 @@ def trim_for_low_readiness(ctx: Context, week: Week, day: Date, draft: DayDraft)
 
 # Applied in this order to the session the week placed; each says why it changed anything.
 DAY_RULES: tuple[Callable[[Context, Week, Date, DayDraft], None], ...] = (
-    swap_for_mobility, bar_plyometrics, spare_legs_after_a_race, taper, lighter_variant, trim_for_low_readiness)
+    swap_for_mobility, bar_plyometrics, spare_legs_after_a_race, taper, back_after_a_break, lighter_variant,
+    trim_for_low_readiness)
 
 
 # A warm-up ramp: the empty bar, then these parts of the working load, fewer reps as it rises.
@@ -299,19 +378,41 @@ def plan_day_rules(ctx: Context, week: Week, day: Date) -> ExcusedPlan:
     return planned(draft.template, draft.exercises, draft.excused)
 
 
-def plyometrics_barred(ctx: Context, day: Date) -> str:
+def heavy_legs_too_close(slot: Slot | None, logged: LoggedSet, planned: PlannedDay, runs: Sequence[Run],
+                         rules: Rules, tz: str) -> str:
+    """A warning for a heavy lower-body set heavier than the day's plan asks (or not in it at all)
+    on a key run's day or within the spacing before one; empty when there is nothing to say."""
+    if slot is None or not slot.heavy_lower or not logged.weight_kg or logged.set_type in ("warmup", "skipped"):
+        return ""
+    asked = next((p.weight_kg for p in planned.exercises if p.program_exercise == slot.exercise), None)
+    if asked and logged.weight_kg <= asked + 1e-6:
+        return ""  # what the plan asks today (its lighter variant on a key-run day too)
+    day = iso_date(logged.date)
+    if run := running.key_run_on(day, runs):
+        when = f"on the day of the {running.describe(run)}"
+    elif run := running.key_run_within(day, runs, rules, tz):
+        when = f"within {rules.heavy_spacing_h} h before the {running.describe(run)}"
+    else:
+        return ""
+    return (f"heavy leg work {when}, heavier than the plan asks today: the coach keeps heavy legs "
+            f"{rules.heavy_spacing_h} h clear of key runs; keep the rest of it light")
+
+
+def plyometrics_barred(ctx: Context, week: Week, day: Date) -> str:
     """Why plyometric work is off today (empty when it is on): checked every day, since a pain
-    result can lock it again, and never on a key-run day or close before one."""
-    runs, rules = ctx.history.runs, ctx.rules
+    result can lock it again, and never on a key-run day or close before one. Tests passed in
+    the middle of a microcycle open jumping at the next one, as they open the plyometric block."""
     if missing := gates_missing(ctx.program.gates, ctx.history.assessments, day):
         return f"{PLYOMETRICS_LOCKED} until the readiness tests pass ({'; '.join(missing)})"
-    if run := running.key_run_on(day, runs):
-        return f"no plyometrics on the day of the {running.describe(run)}"
-    if run := running.key_run_within(day, runs, rules, ctx.history.tz):
-        return f"no plyometrics within {rules.heavy_spacing_h} h before the {running.describe(run)}"
-    if race := running.recovering_from(day, runs, rules):
-        return f"no plyometrics in the recovery after the {running.describe(race)}"
-    return ""
+    cycle_start = week.monday.subtract(weeks=week.cycle_week)
+    if gates_missing(ctx.program.gates, ctx.history.assessments, cycle_start):
+        return "readiness tests passed: plyometrics start at the next microcycle"
+    if (clash := running.landing_clash(day, ctx.history.runs, ctx.rules, ctx.history.tz)) is None:
+        return ""
+    kind, run = clash
+    return {"day": f"no plyometrics on the day of the {running.describe(run)}",
+            "before": f"no plyometrics within {ctx.rules.heavy_spacing_h} h before the {running.describe(run)}",
+            "recovery": f"no plyometrics in the recovery after the {running.describe(run)}"}[kind]
 
 
 # --- loads ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +74,7 @@ def _parse_cached(program_toml: str) -> Program:
 
 
 PLANNABLE_YEARS = 20  # past this a date is a typo, and the coach would replay every week to it
+WHY_AHEAD_DAYS = 13  # `why` names the next load the plan asks for within two weeks
 
 
 def normal_name(name: str) -> str:
@@ -217,6 +218,13 @@ class Why:
     slot: Slot
     target: Target
     unit: str = "kg"
+    planned: Prescription | None = None  # the lift in the next session that has it: what the plan asks
+    planned_on: str | None = None
+
+    @property
+    def next_weight_kg(self) -> float | None:
+        """The next load, as the plan names it (a build week's ramp, a lighter day), else the target's."""
+        return self.planned.weight_kg if self.planned else self.target.weight_kg
 
     @property
     def verdict(self) -> Verdict | None:
@@ -235,10 +243,15 @@ class Why:
                         "evidence": [], "rpe_trend": [], "readiness": None}
         else:
             document = self.verdict.to_json()
+        document["target_weight_kg"] = t.weight_kg  # the microcycle's; the plan's next load is next_weight_kg
+        document["next_weight_kg"] = self.next_weight_kg
+        document["next_date"] = self.planned_on
+        document["next_why"] = self.planned.why if self.planned else None
         document["carried_kg"] = t.carry_kg
         document["microcycles_without_progress"] = t.misses
         document["unit"] = self.unit
-        document["next_weight"] = in_unit(t.weight_kg, self.unit) if t.weight_kg is not None else None
+        weight = self.next_weight_kg
+        document["next_weight"] = in_unit(weight, self.unit) if weight is not None else None
         return document
 
 
@@ -459,6 +472,18 @@ class Journal:
     def plan_days(self, first: Date, last: Date) -> list[PlannedDay]:
         return self.fold(first, last).days
 
+    def self_check(self, days: Sequence[PlannedDay]) -> list[str]:
+        """The coach's promises checked over plans it has just made (days in order): a broken one
+        is a bug in the coach or a program, said plainly rather than hidden."""
+        from .invariants import Coached, broken_promises
+
+        if not days:
+            return []
+        enrolled = self.enrolled()
+        first, last = iso_date(days[0].date), iso_date(days[-1].date)
+        history = self.history_for(enrolled, last, since=first)
+        return [str(v) for v in broken_promises(Coached(enrolled.program, enrolled.enrolment, tuple(days), history))]
+
     def plan(self, day: Date) -> PlannedDay:
         return self.plan_days(day, day)[0]
 
@@ -481,7 +506,10 @@ class Journal:
         name = match_exercise(exercise, list(program.exercises()) + list(program.variations()))
         name = program.variations().get(name, name)
         slot = program.exercises()[name]
-        return Why(name, slot, self.fold(day, day).targets[name], enrolled.enrolment.units)
+        target = self.fold(day, day).targets[name]
+        planned = next(((d.date, p) for d in self.plan_days(day, day.add(days=WHY_AHEAD_DAYS))
+                        for p in d.exercises if p.program_exercise == name), (None, None))
+        return Why(name, slot, target, enrolled.enrolment.units, planned[1], planned[0])
 
     # --- logging ------------------------------------------------------------------------
 
@@ -596,6 +624,18 @@ class Journal:
         earlier = day_sets[:next((n for n, s in enumerate(day_sets) if s.id == logged.id), len(day_sets))]
         return records_set_by(logged, self.store.best_before([logged.exercise], logged.date).get(logged.exercise),
                               self.store.most_reps_at(logged.exercise, logged.weight_kg, logged.date), earlier)
+
+    def spacing_warning(self, logged: LoggedSet) -> str:
+        """What to tell a lifter who logs heavy leg work the plan did not ask for close to a key
+        run (empty when nothing)."""
+        enrolled = self.enrolled()
+        program, rules = enrolled.program, enrolled.program.rules
+        slot = program.exercises().get(program.variations().get(logged.exercise, logged.exercise))
+        if slot is None or not slot.heavy_lower:
+            return ""
+        day = iso_date(logged.date)
+        runs = self.store.runs_between(logged.date, day.add(days=engine.reach_days(rules)).isoformat())
+        return engine.heavy_legs_too_close(slot, logged, self.plan(day), runs, rules, self.clock.tz)
 
     def record_sets(self, day_sets: list[LoggedSet]) -> frozenset[str]:
         """The ids of a day's sets that set a record when they were logged: worked out from the

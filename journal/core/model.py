@@ -44,6 +44,7 @@ def is_jumping(name: str, pillar: str) -> bool:
     return pillar == "plyometric" or _JUMPING.search(name) is not None
 
 
+FULL_LOAD_ADJUSTMENTS = ("taper",)
 LIFTING_KINDS: tuple[str, ...] = ("strength", "power", "plyometric")  # loaded work: trims and tapers cut it
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
@@ -287,6 +288,11 @@ class Prescription:
     def weight(self) -> float | None:
         """The load in the lifter's unit (weight_kg stays exact kilograms)."""
         return None if self.weight_kg is None else in_unit(self.weight_kg, self.unit)
+
+    @property
+    def full_load(self) -> bool:
+        """At the microcycle's load: not lightened today (a taper cuts sets, not loads)."""
+        return self.adjusted is None or self.adjusted.startswith(FULL_LOAD_ADJUSTMENTS)
 
     @property
     def program_exercise(self) -> str:

@@ -12,8 +12,9 @@ from . import running
 from .context import Context
 from .model import (
     SessionTemplate,
+    is_jumping,
 )
-from .weeks import Week, is_heavy, session_for
+from .weeks import Week, active_slots, is_heavy, session_for
 
 # --- placing the week's sessions around the runs -------------------------------------------
 
@@ -28,7 +29,8 @@ class Placement:
 @dataclass(frozen=True)
 class WeekPlacement:
     days: dict[Date, Placement]
-    last_heavy: Date | None  # the week's last heavy lower-body session, when it has one
+    last_heavy: Date | None  # the week's last full-load heavy lower-body session, when it has one
+    lighter: str = ""  # the session the runs made the lighter one this week, when one was
 
 
 def heavy_template(ctx: Context, week: Week, template: SessionTemplate | None) -> bool:
@@ -51,7 +53,9 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
     Where no day does, it becomes the lighter variant on a hard-run day (after the run, as the
     article pairs light gym work with hard runs), and failing that stays where it is, lighter,
     naming the rules that gave way. The week's heavy sessions are placed together, to keep as
-    many at full load as the runs allow; sessions they displace move to the nearest free day."""
+    many at full load as the runs allow; where one must be lighter, it is not the one made lighter
+    the last build week while another could be (each main lift keeps its full-load days). Sessions
+    they displace move to the nearest free day."""
     rules, runs, tz = ctx.rules, ctx.history.runs, ctx.history.tz
     days = week.days()
     templates = {d: session_for(ctx.program, week.block, d) for d in days}
@@ -87,7 +91,7 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
     number = {d: d.toordinal() for d in (*days, *before)}
 
     def cost(assignment: Sequence[Date]) -> tuple:
-        broken = lighter = tired = moved_onto = distance = 0
+        broken = lighter = again = tired = moved_onto = distance = 0
         for n, d in enumerate(assignment):
             others = before + [a for m, a in enumerate(assignment) if m != n]
             gap = any(abs(number[d] - number[o]) * 24 < rules.heavy_gap_h for o in others)
@@ -97,22 +101,30 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
                 lighter += 1
             else:
                 broken += 1
+            again += bool(static[d] or gap) and templates[heavy[n]].name == week.last_lighter
             tired += after_effort[d]
             moved_onto += d != heavy[n] and templates[d] is not None
             distance += abs(number[d] - number[heavy[n]])
-        return broken, lighter, tired, moved_onto, distance, tuple(assignment)
+        return broken, lighter, again, tired, moved_onto, distance, tuple(assignment)
 
     candidates = [open_days] * len(heavy) if len(heavy) <= 4 else [[d] for d in heavy]
     best = min((a for a in itertools.product(*candidates) if len(set(a)) == len(a)), key=cost,
                default=tuple(heavy))
     taken: dict[Date, SessionTemplate] = {}
     lighter: dict[Date, str] = {}
-    heavy_here: list[Date] = []  # this week's heavy days, in order
+    heavy_here: list[Date] = []  # this week's full-load heavy days, in order
+    made_lighter = ""
     for origin, to in sorted(zip(heavy, best), key=lambda pair: pair[1]):
         template = templates[origin]
         others = before + [d for d in best if d != to]
         gap = gap_conflicts(to, others)
         taken[to] = template
+        if to != origin:
+            effort = running.long_effort_before(origin, runs)
+            why = "; ".join(static[origin] + gap_conflicts(origin, others)) or (
+                f"the day after the {running.describe(effort)}" if effort else "a better day for the spacing")
+            notes[origin].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
+            notes[to].append(f"{template.name} moved here from {origin.format('ddd D MMM')}: {why}")
         if running.recovering_from(to, runs, rules):
             continue  # its heavy work is left out that day (the day's own rules), so it is no heavy day
         if not static[to] and not gap:
@@ -125,13 +137,10 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
                            f"{rules.heavy_gap_h} h from the other heavy sessions")
         else:
             lighter[to] = "no day this week keeps every rule; gave way: " + "; ".join(static[to] + gap)
-        heavy_here.append(to)
-        if to != origin:
-            effort = running.long_effort_before(origin, runs)
-            why = "; ".join(static[origin] + gap_conflicts(origin, others)) or (
-                f"the day after the {running.describe(effort)}" if effort else "a better day for the spacing")
-            notes[origin].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
-            notes[to].append(f"{template.name} moved here from {origin.format('ddd D MMM')}: {why}")
+        if to not in lighter:  # a lighter session is no reason to keep next week's full one away
+            heavy_here.append(to)
+        elif static[to] or gap:
+            made_lighter = template.name
     for d in days:  # heavy sessions on travel days stay: the day's own rules swap them
         if heavy_template(ctx, week, templates[d]) and d not in heavy:
             taken.setdefault(d, templates[d])
@@ -147,6 +156,66 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
             continue
         to = min(free, key=lambda f: (running.key_run_on(f, runs) is not None, abs((f - d).days), f))
         placed[to] = t
+        notes[d].append(f"{t.name} moved to {to.format('ddd D MMM')} to make room")
         notes[to].append(f"{t.name} moved here from {d.format('ddd D MMM')} to make room")
+    _move_jumping_off_key_days(ctx, week, placed, notes)
     return WeekPlacement({d: Placement(placed.get(d), tuple(notes[d]), lighter.get(d, "")) for d in days},
-                          heavy_here[-1] if heavy_here else None)
+                         heavy_here[-1] if heavy_here else None, made_lighter)
+
+
+def _jumps_barred(ctx: Context, day: Date) -> str:
+    """Why jumping cannot be on `day` because of the runs (empty when it can)."""
+    if (clash := running.landing_clash(day, ctx.history.runs, ctx.rules, ctx.history.tz)) is None:
+        return ""
+    kind, run = clash
+    return {"day": f"{running.describe(run)} is that day",
+            "before": f"{running.describe(run)} is within {ctx.rules.heavy_spacing_h} h",
+            "recovery": f"recovery after the {running.describe(run)}"}[kind]
+
+
+def _move_jumping_off_key_days(ctx: Context, week: Week, placed: dict[Date, SessionTemplate | None],
+                               notes: dict[Date, list[str]]) -> None:
+    """A session built on jumping (a plyometric session) whose day is too close to a key run or
+    in a race's recovery moves to the nearest day that is not: a free one, else one whose light
+    session (no heavy legs, no jumping) trades places with it. It is never emptied of its
+    jumping in silence: where no day will do, the plan says so."""
+    runs = ctx.history.runs
+
+    def light(t: SessionTemplate | None) -> bool:
+        return t is not None and t.kind != "plyometric" and not heavy_template(ctx, week, t)
+
+    for d, template in sorted(placed.items()):
+        if template is None or template.kind != "plyometric" or not (why := _jumps_barred(ctx, d)):
+            continue
+        if not any(is_jumping(s.exercise, s.pillar) for s in active_slots(template, week.block, ctx.enrolment)):
+            continue
+        clear = [f for f in week.days() if f >= ctx.start and not running.travel_on(f, runs)
+                 and not _jumps_barred(ctx, f)]
+        free = [f for f in clear if placed.get(f) is None] or [f for f in clear if light(placed.get(f))]
+        if not free:
+            notes[d].append(f"{template.name} stays: no free day this week keeps its jumping clear of the key "
+                            f"runs and races ({why})")
+            continue
+        to = min(free, key=lambda f: (abs((f - d).days), f))
+        if (other := placed.get(to)) is not None:
+            _reroute(notes, other.name, to, d)
+        placed[to], placed[d] = template, other
+        notes[d].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
+        notes[to].append(f"{template.name} moved here from {d.format('ddd D MMM')}: {why}")
+
+
+def _reroute(notes: dict[Date, list[str]], name: str, was: Date, to: Date) -> None:
+    """Session `name`, placed on `was`, makes room by going to `to`: one note where it came from
+    (its own day, or the day it had already been moved from) and one where it lands."""
+    arrived = f"{name} moved here from "
+    came = next((n for n in notes[was] if n.startswith(arrived)), None)
+    origin, left = was, f"{name} moved to {to.format('ddd D MMM')} to make room"
+    if came is not None:  # moved once already: its first day's note points on, and `was` forgets it
+        notes[was].remove(came)
+        origin_text = came[len(arrived):].split(" to make room")[0]
+        origin = next(d for d in notes if d.format("ddd D MMM") == origin_text)
+        moved_to = f"{name} moved to {was.format('ddd D MMM')} to make room"
+        notes[origin] = [left if n == moved_to else n for n in notes[origin]]
+    else:
+        notes[was].append(left)
+    notes[to].append(f"{arrived}{origin.format('ddd D MMM')} to make room")

@@ -70,7 +70,7 @@ def fixed_weights(slot: Slot) -> bool:
     return slot.implement in ("dumbbell", "kettlebell")
 
 
-def _next_size(kg: float, slot: Slot, units: str | Equipment) -> float | None:
+def next_size(kg: float, slot: Slot, units: str | Equipment) -> float | None:
     """The next dumbbell or kettlebell up from `kg` that the lifter owns (None at the biggest)."""
     gear = gear_of(units)
     owned = gear.kettlebells_kg if slot.implement == "kettlebell" else gear.dumbbells_kg
@@ -113,9 +113,10 @@ def epley_e1rm(weight_kg: float, reps: int, rpe: float | None = None) -> float:
     return weight_kg * (1 + reps_possible / 30)
 
 
-def best_e1rm(sets: Sequence[LoggedSet]) -> float | None:
-    """The best estimated 1RM among loaded working (or failure) sets, to 0.1 kg."""
-    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe) for s in sets
+def best_e1rm(sets: Sequence[LoggedSet], assumed_rpe: float | None = None) -> float | None:
+    """The best estimated 1RM among loaded working (or failure) sets, to 0.1 kg; a set logged
+    without an RPE counts at `assumed_rpe` when given (as an all-out set otherwise)."""
+    scored = [epley_e1rm(s.weight_kg, s.reps, s.rpe if s.rpe is not None else assumed_rpe) for s in sets
               if s.weight_kg and s.reps and s.set_type in COUNTED_SET_TYPES]
     return round(max(scored), 1) if scored else None
 
@@ -244,6 +245,7 @@ class SessionResult:
     met: int  # sets that did what was asked
     needed: int  # sets (per side) that were asked for
     high_rpe: float | None  # highest RPE above the target, when one was
+    full: bool = True  # the day asked for the microcycle's load (not a lighter, trimmed or re-entry day)
 
     @property
     def complete(self) -> bool:
@@ -276,15 +278,29 @@ def session_result(date: str, sets: Sequence[LoggedSet], p: Prescription, needed
     met = sum(1 for s in sets if set_meets(s, p))
     above = [s.rpe for s in sets if s.rpe is not None and s.rpe > rpe_limit
              and s.set_type in COUNTED_SET_TYPES]
-    return SessionResult(date, tuple(sets), met, needed, max(above) if above else None)
+    return SessionResult(date, tuple(sets), met, needed, max(above) if above else None, p.full_load)
 
 
 # --- the verdict ------------------------------------------------------------------------------
 
+MIN_SESSIONS = 2  # a microcycle judged on fewer sessions proves nothing either way
 
-def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str | Equipment) -> tuple[float, float]:
+
+def _too_little_to_raise(results: Sequence[SessionResult]) -> str:
+    """Why a microcycle done in full still cannot raise the load (empty when it can): too few
+    sessions, or none at the microcycle's own load."""
+    if len(results) < MIN_SESSIONS:
+        return f"only {plural(len(results), 'session')} to judge ({MIN_SESSIONS} needed)"
+    if not any(r.full for r in results):
+        return "none at full load (lighter, trimmed or back-from-a-break days)"
+    return ""
+
+
+
+def _raised_weight(target: Target, slot: Slot, rules: Rules, units: str | Equipment,
+                   steps: int = 1) -> tuple[float, float]:
     """Add the increment; what does not round to a loadable step is carried to next time."""
-    wanted = (target.weight_kg or 0) + target.carry_kg + slot.increment_kg
+    wanted = (target.weight_kg or 0) + target.carry_kg + steps * slot.increment_kg
     new = loadable(wanted, slot, rules, units, down=True)
     if new <= (target.weight_kg or 0) + 1e-9:
         return target.weight_kg or 0, round(wanted - (target.weight_kg or 0), 6)
@@ -322,6 +338,14 @@ def _next_step(slot: Slot, target: Target, ladder: Sequence[str]) -> tuple[Targe
 
 
 MORE_REPS_AT_A_SIZE = 4  # reps added at one dumbbell or kettlebell before it must move up
+EASY_RPE_MARGIN = 3.0  # RPE this far under the target at the target load: the microcycle was easy
+
+
+def _easy_rpe(slot: Slot, target: Target, results: Sequence[SessionResult], rules: Rules) -> float | None:
+    """The latest RPE at the target load when it was easy (three or more reps in reserve beyond
+    the target's), else None."""
+    latest = _latest_rpe(results, target.weight_kg)
+    return latest if latest is not None and latest <= target_rpe(slot, rules) - EASY_RPE_MARGIN else None
 
 
 def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: str | Equipment,
@@ -368,10 +392,21 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
             return (replace(target, weight_kg=from_e1rm, reps=slot.reps, carry_kg=0.0),
                     f"{load_text(from_e1rm, units)} ({percent:.1f}% of e1RM {load_text(e1rm, units)})")
     raised, carry = _raised_weight(target, slot, rules, units)
+    if verdict == "progress" and not fixed_weights(slot) and (easy := _easy_rpe(slot, target, results, rules)) \
+            is not None and e1rm and reps:
+        # An easy microcycle earns two increments, never past one above what its best set estimates.
+        doubled, more = _raised_weight(target, slot, rules, units, steps=2)
+        ceiling = loadable(e1rm / epley_e1rm(1.0, reps, target_rpe(slot, rules)) + slot.increment_kg + 0.1, slot,
+                           rules, units, down=True)
+        if min(doubled, ceiling) > raised:
+            new = min(doubled, ceiling)
+            return (replace(target, weight_kg=new, reps=slot.reps, carry_kg=more if new == doubled else 0.0),
+                    f"+{load_text(new - w, units)} → {load_text(new, units)} (an easy microcycle: RPE {easy:g} at "
+                    f"{load_text(w, units)}, {EASY_RPE_MARGIN:g} or more under the target, earns two steps)")
     if raised <= w and fixed_weights(slot):
         # The next dumbbell or kettlebell is a bigger jump than this increment: reps (or, for a
         # carry, seconds) first, within the exercise's ceiling.
-        up = _next_size(w, slot, units)
+        up = next_size(w, slot, units)
         away = f"the next size up is still {load_text(up - w, units)} away" if up else "no bigger size owned"
         if reps is not None and reps < slot.reps + MORE_REPS_AT_A_SIZE:
             return (replace(target, reps=reps + slot.increment_reps, carry_kg=carry),
@@ -392,7 +427,7 @@ def _next_target(slot: Slot, target: Target, verdict: str, rules: Rules, units: 
 def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused: Sequence[str],
           missed: Sequence[str], first: str, last: str, rules: Rules, units: str | Equipment = "kg",
           readiness: float | None = None, crept_from: float | None = None,
-          ladder: Sequence[str] = ()) -> Target:
+          ladder: Sequence[str] = (), failed_in_deload: Sequence[str] = ()) -> Target:
     """The verdict on one microcycle of one exercise, and the target it leads to.
 
     `results` are the sessions judged, each against what its day prescribed (lighter and
@@ -400,6 +435,9 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
     locked plyometrics), and `missed` the planned sessions with nothing logged: neither counts
     as success or failure. `crept_from` is the RPE this lift had before its RPE crept up and
     pulled a deload forward: it keeps its load until RPE at that load is back there.
+    `failed_in_deload`: days a set failed in the deload week that closed the microcycle: at a
+    lighter load than the build weeks', a failure there says the build weeks' success was not
+    yet solid, so the load holds.
     """
     evidence = tuple(s for r in results for s in r.sets)
     e1rm = best_e1rm(evidence)
@@ -415,6 +453,13 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
         at = f" at {load_text(target.weight_kg, units)}" if target.weight_kg else ""
         reasons = [f"RPE crept up{at} and pulled the deload forward; the load stays until RPE there is back "
                    f"to {crept_from:g} (latest: {latest if latest is not None else 'none logged'})"]
+    elif all(r.complete for r in results) and failed_in_deload:
+        verdict = "hold"  # not a miss: the build weeks were done
+        reasons = [f"every build-week set done, but a set failed in the deload week "
+                   f"({', '.join(failed_in_deload)}): the load stays until it is solid"]
+    elif all(r.complete for r in results) and (short := _too_little_to_raise(results)):
+        verdict = "hold"  # not a miss: nothing failed
+        reasons = [f"every set done, but {short}: the load stays until a full microcycle shows it"]
     elif all(r.complete for r in results):
         verdict, misses = "progress", 0
         done = sum(r.met for r in results)
@@ -472,4 +517,3 @@ def _latest_rpe(results: Sequence[SessionResult], weight_kg: float | None) -> fl
     """The mean RPE of the latest session's working sets at the target load (or heavier)."""
     rpes = _latest_at_load(results, weight_kg, lambda s: s.rpe)
     return round(mean(rpes), 1) if rpes else None
-    return None

@@ -107,6 +107,18 @@ def recovering_from(day: Date, runs: Sequence[Run], rules: Rules) -> Run | None:
     return max(races, key=lambda r: r.date, default=None)
 
 
+def landing_clash(day: Date, runs: Sequence[Run], rules: Rules, tz: str) -> tuple[str, Run] | None:
+    """What keeps jumping off `day`: ("day", run) for a key run that day, ("before", run) for one
+    within the spacing after the day's gym session, ("recovery", race) in a race's recovery."""
+    if run := key_run_on(day, runs):
+        return "day", run
+    if run := key_run_within(day, runs, rules, tz):
+        return "before", run
+    if race := recovering_from(day, runs, rules):
+        return "recovery", race
+    return None
+
+
 def long_effort_before(day: Date, runs: Sequence[Run]) -> Run | None:
     """A long run or race the day before: legs are tired, heavy lifting is better elsewhere."""
     return next((r for r in _dated(runs, day.subtract(days=1)) if r.kind in ("long", "race")), None)

@@ -17,8 +17,9 @@ from pendulum import Date
 
 from .entry import tempo_seconds
 from .units import load_text, plural
-from .clock import iso_week
-from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness
+from .clock import iso_date, iso_week
+from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness, is_jumping
+from .running import recovery_days, run_name
 from .progression import COUNTED_SET_TYPES, Target, epley_e1rm
 
 WELLNESS_FIELDS = ("sleep_h", "sleep_quality", "soreness", "fatigue", "stress", "mood", "motivation")
@@ -283,6 +284,18 @@ def wellness_week(this: Sequence[Wellness], before: Sequence[Wellness], readines
     return WellnessWeek(now, then, WellnessScores(**change), sleep_target_h)
 
 
+def race_cues(runs: Sequence[Run], monday: Date, rules: Rules) -> list[str]:
+    """A race this week: what its recovery asks of the gym, and until when."""
+    cues = []
+    for race in runs:
+        if race.kind == "race" and monday.isoformat() <= race.date <= monday.add(days=6).isoformat() \
+                and (days := recovery_days(race, rules)):
+            until = iso_date(race.date).add(days=days)
+            cues.append(f"Recovery after the {run_name(race)}: no heavy legs or jumping and easier strength work "
+                        f"until {until.format('ddd D MMM')}; easy runs only until the legs feel fresh.")
+    return cues
+
+
 def recovery_cues(wellness: WellnessWeek, mobility_due: int, mobility_done: int,
                   baseline: float | None = None, low_readiness: float = 50.0) -> list[str]:
     """The article's recovery cues that apply this week (`mobility_due`: planned so far)."""
@@ -382,7 +395,9 @@ def lifted_in(sets: Sequence[LoggedSet]) -> list[tuple[str, float]]:
 def _sessions_done(week_sets: Sequence[LoggedSet], this_week: Sequence[PlannedDay], today: Date) -> SessionCounts:
     """A day's first session done counts as the kind the plan gave that day (`unplanned` on a
     rest day); further sessions that day (a double, a second workout) as `extra`."""
-    kinds = {d.date: d.session[1] for d in this_week if d.session}
+    # A plyometric session whose jumping was all left out was not a plyometric session.
+    kinds = {d.date: "stability" if d.session[1] == "plyometric" and not any(
+        is_jumping(p.name, p.pillar) for p in d.exercises) else d.session[1] for d in this_week if d.session}
     sessions_by_day: dict[str, set[str | None]] = defaultdict(set)
     for s in week_sets:
         if s.set_type != "skipped":
@@ -437,10 +452,12 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
 
     verdicts = tuple(VerdictLine(name, t.verdict.verdict, t.verdict.reasons[0], t.verdict.reasons[1], t.weight_kg,
                                  t.verdict.last) for name, t in targets.items() if t.verdict)
-    loads_now = {p.name: p.weight_kg for d in this_week for p in d.exercises if p.weight_kg}
+    # Like with like: this week's full loads against next week's (a lighter or recovery day is no baseline).
+    loads_now = {p.name: p.weight_kg for d in this_week for p in d.exercises
+                 if p.weight_kg and d.block.phase == "build" and p.full_load}
     raised = sorted({(p.name, loads_now[p.name], p.weight_kg) for d in next_week for p in d.exercises
                      if p.weight_kg and p.name in loads_now and p.weight_kg > loads_now[p.name]
-                     and d.block.phase == "build" and not p.adjusted})
+                     and d.block.phase == "build" and p.full_load})
     chart_sets = [s for s in sets if first_chart.isoformat() <= s.date <= sunday.isoformat()]
     main_lifts = [name for name, _ in Counter(
         s.exercise for s in chart_sets if set_e1rm(s) and slots.get(s.exercise)
@@ -465,8 +482,8 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
             sessions=tuple(SessionAhead(d.date, *d.session) for d in next_week if d.session),
             raised=tuple(Raise(n, a, b) for n, a, b in raised),
             adjustments=tuple(dict.fromkeys(a for d in next_week for a in d.adjustments))),
-        cues=tuple(recovery_cues(feel, mobility_due, sessions.done.get("mobility", 0), baseline,
-                                 rules.trim_readiness)),
+        cues=tuple(race_cues(runs, monday, rules) + recovery_cues(feel, mobility_due, sessions.done.get("mobility", 0),
+                                                                  baseline, rules.trim_readiness)),
         charts=Charts(
             mondays=tuple(first_chart.add(weeks=n).isoformat() for n in range(chart_weeks)),
             volume_kg=tuple(series["volume"]), e1rm=series["e1rm"],

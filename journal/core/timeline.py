@@ -21,8 +21,10 @@ from .model import (
 )
 from .placement import placements_of
 from .progression import (
+    COUNTED_SET_TYPES,
     SessionResult,
     Target,
+    best_e1rm,
     initial_target,
     judge,
     progresses,
@@ -31,11 +33,11 @@ from .progression import (
     target_rpe,
 )
 from .units import plural
-from .weeks import PLYOMETRICS_LOCKED, Week, gates_missing, monday_of
+from .weeks import BREAK_DAYS, PLYOMETRICS_LOCKED, SHOWN_DAYS, Shown, Week, gates_missing, monday_of
 
 # --- the timeline: blocks, phases and judged targets, week by week ---------------------
 
-FOLD_VERSION = 7  # bump when a change to the rules would judge the same history differently
+FOLD_VERSION = 8  # bump when a change to the rules would judge the same history differently
 RPE_TREND_DAYS = 28
 
 
@@ -52,6 +54,8 @@ class CycleWeek:
     phase: str
     deload_reason: str
     last_heavy: Date | None = None
+    last_lighter: str = ""
+    shown: Shown = Shown()
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class Checkpoint:
     cycle: tuple[CycleWeek, ...] = ()  # the microcycle's weeks so far; empty at its start
     last_heavy: Date | None = None  # the last heavy lower-body session planned before `monday`
     creeping: dict[str, float] = field(default_factory=dict)  # lift -> RPE before it crept up
+    last_lighter: str = ""  # the session last made the lighter one in a build week
+    shown: Shown = field(default_factory=Shown)  # what the lifter had lifted by `monday`
 
     @property
     def cycle_start(self) -> Date:
@@ -78,10 +84,11 @@ class Checkpoint:
         record = {"version": FOLD_VERSION, "monday": self.monday.isoformat(), "block_index": self.block_index,
                   "week_in_block": self.week_in_block, "note": self.note, "pending": self.pending,
                   "cycle": [[w.monday.isoformat(), w.week_in_block, w.phase, w.deload_reason,
-                             w.last_heavy.isoformat() if w.last_heavy else None] for w in self.cycle],
+                             w.last_heavy.isoformat() if w.last_heavy else None, w.last_lighter,
+                             w.shown.to_record()] for w in self.cycle],
                   "cycle_start": self.cycle_start.isoformat(),
                   "last_heavy": self.last_heavy.isoformat() if self.last_heavy else None,
-                  "creeping": self.creeping}
+                  "creeping": self.creeping, "last_lighter": self.last_lighter, "shown": self.shown.to_record()}
         if not self.cycle:
             record["targets"] = {name: t.to_record() for name, t in self.targets.items()}
         return record
@@ -94,12 +101,12 @@ class Checkpoint:
         if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()):
             return None
         try:
-            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason, _day_or_none(heavy))
-                          for m, w, phase, reason, heavy in record["cycle"])
+            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason, _day_or_none(heavy), lighter, Shown.from_record(shown))
+                          for m, w, phase, reason, heavy, lighter, shown in record["cycle"])
             checkpoint = cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"],
                              record["note"], {name: Target.from_record(t) for name, t in targets.items()},
                              record["pending"], cycle, _day_or_none(record["last_heavy"]),
-                             dict(record["creeping"]))
+                             dict(record["creeping"]), record["last_lighter"], Shown.from_record(record["shown"]))
         except (KeyError, TypeError, ValueError):
             return None
         return checkpoint if 0 <= checkpoint.block_index < len(program.blocks) else None
@@ -114,13 +121,42 @@ def reach_days(rules: Rules) -> int:
 def lookback_days(rules: Rules) -> int:
     """History the fold reads before the week it starts from: the readiness baseline, the four
     weeks of sets an RPE trend compares with, and the races whose recovery reaches this far."""
-    return max(rules.baseline_days, RPE_TREND_DAYS, rules.long_race_recovery_days + 7)
+    return max(rules.baseline_days, RPE_TREND_DAYS, rules.long_race_recovery_days + 7, SHOWN_DAYS)
+
+
+def shown_by(ctx: Context, monday: Date, before: Shown) -> Shown:
+    """What the lifter has shown by `monday`: each lift's best e1RM over the SHOWN_DAYS before it
+    (under any name on its ladder), its last working load and the last gym day, carried from
+    `before` where nothing newer is logged; and a return from a break in the week before."""
+    of = {name: name for name in ctx.program.exercises()} | ctx.program.variations()
+    counted: dict[str, list[LoggedSet]] = {}
+    last_kg, last_gym = dict(before.last_kg), before.last_gym
+    returned, break_days, before_break = None, 0, {}
+    week_before = monday.subtract(days=7).isoformat()
+    for n in range(SHOWN_DAYS, 0, -1):  # oldest first: the latest load is the one kept
+        date = monday.subtract(days=n).isoformat()
+        if date >= week_before and date in ctx.sets_by_date and last_gym and \
+                (away := (iso_date(date) - iso_date(last_gym)).days - 1) >= BREAK_DAYS:
+            returned, break_days, before_break = date, away, dict(last_kg)
+        for s in ctx.sets_by_date.get(date, ()):
+            last_gym = max(last_gym or date, date)
+            if (name := of.get(s.exercise)) is None or s.set_type not in COUNTED_SET_TYPES:
+                continue
+            counted.setdefault(name, []).append(s)
+            if s.weight_kg:
+                last_kg[name] = s.weight_kg
+    # A set logged without an RPE, its reps done, was as hard as the plan meant it: at the target RPE.
+    slots, rules = ctx.program.exercises(), ctx.rules
+    best = {name: e1rm for name, sets in counted.items()
+            if (e1rm := best_e1rm(sets, target_rpe(slots[name], rules))) is not None}
+    return Shown(best, last_kg, last_gym, returned, break_days, before_break)
 
 
 def _opening(ctx: Context) -> Checkpoint:
     targets = {name: initial_target(slot, start_load(slot, ctx.enrolment))
                for name, slot in ctx.program.exercises().items()}
-    return Checkpoint(monday_of(ctx.start), 0, 0, "", targets)
+    monday = monday_of(ctx.start)
+    return Checkpoint(monday, 0, 0, "", targets, shown=shown_by(ctx, monday, Shown()))
 
 
 def timeline(program: Program, enrolment: Enrolment, history: History, until: Date) -> list[Week]:
@@ -136,12 +172,14 @@ def run_timeline(ctx: Context, until: Date, resume: Checkpoint | None = None) ->
     resume = resume or checkpoints[0]
     index, week_in_block, note, targets, monday, pending = (
         resume.block_index, resume.week_in_block, resume.note, resume.targets, resume.monday, resume.pending)
-    last_heavy, creeping = resume.last_heavy, dict(resume.creeping)
+    last_heavy, creeping, last_lighter, shown = (resume.last_heavy, dict(resume.creeping), resume.last_lighter,
+                                                 resume.shown)
     cycle: list[Week] = []
     for w in resume.cycle:
         builds_before = sum(c.phase == "build" for c in cycle)
         cycle.append(Week(w.monday, blocks[index], w.week_in_block, w.phase, note, w.deload_reason, targets,
-                          builds_before, w.last_heavy))
+                          builds_before, w.last_heavy, w.last_lighter, w.shown,
+                          cycle[-1].shown if cycle else w.shown))
     weeks: list[Week] = []
     last = monday_of(until)
     while True:
@@ -160,9 +198,13 @@ def run_timeline(ctx: Context, until: Date, resume: Checkpoint | None = None) ->
         scheduled = len(cycle) >= block.build_weeks
         phase = "deload" if pending or scheduled else "build"
         week = Week(monday, block, week_in_block, phase, note, pending, targets,
-                    sum(w.phase == "build" for w in cycle), last_heavy)
+                    sum(w.phase == "build" for w in cycle), last_heavy, last_lighter, shown,
+                    cycle[-1].shown if cycle else shown)
         weeks.append(week)
-        last_heavy = placements_of(ctx, week).last_heavy or last_heavy
+        placed = placements_of(ctx, week)
+        last_heavy = placed.last_heavy or last_heavy
+        if phase == "build":  # a deload week's lighter session does not take a turn: the turns move on
+            last_lighter = placed.lighter or last_lighter
         if monday >= last:
             return weeks, checkpoints
         cycle.append(week)
@@ -172,12 +214,13 @@ def run_timeline(ctx: Context, until: Date, resume: Checkpoint | None = None) ->
             pending, crept = _deload_signal(ctx, week, builds)
             creeping.update({name: before for name, before in crept.items() if name not in creeping})
         if block_over or (phase == "deload" and (week.deload_reason or len(cycle) >= block.build_weeks + block.deload_weeks)):
-            targets = _judge_cycle(ctx, builds, targets, creeping)
+            targets = _judge_cycle(ctx, builds, targets, creeping, [w for w in cycle if w.phase == "deload"])
             cycle, pending, creeping = [], "", {}
         monday = monday.add(weeks=1)
+        shown = shown_by(ctx, monday, shown)
         checkpoints.append(Checkpoint(monday, index, week_in_block, note, targets, pending, tuple(
-            CycleWeek(w.monday, w.week, w.phase, w.deload_reason, w.last_heavy) for w in cycle),
-            last_heavy, dict(creeping)))
+            CycleWeek(w.monday, w.week, w.phase, w.deload_reason, w.last_heavy, w.last_lighter, w.shown)
+            for w in cycle), last_heavy, dict(creeping), last_lighter, shown))
 
 
 def day_plans_of(ctx: Context, weeks: Sequence[Week]) -> dict[Date, "ExcusedPlan"]:
@@ -221,8 +264,14 @@ def _results(ctx: Context, exercise: str, weeks: Sequence[Week],
     return results, excused, [f"{plural(missed, 'planned session')} with nothing logged"] if missed > 0 else []
 
 
+def _failed_in(ctx: Context, exercise: str, weeks: Sequence[Week]) -> list[str]:
+    """The days a set of the exercise failed in these weeks."""
+    return sorted({s.date for w in weeks for s in ctx.sets_of(_logged_name(w, exercise), w.days())
+                   if s.set_type == "failure"})
+
+
 def _judge_cycle(ctx: Context, builds: Sequence[Week], targets: dict[str, Target],
-                 creeping: dict[str, float]) -> dict[str, Target]:
+                 creeping: dict[str, float], deloads: Sequence[Week] = ()) -> dict[str, Target]:
     if not builds:
         return targets
     plans = day_plans_of(ctx, builds)
@@ -238,7 +287,7 @@ def _judge_cycle(ctx: Context, builds: Sequence[Week], targets: dict[str, Target
             continue  # not in this microcycle's sessions (another block or emphasis): nothing to say
         judged[name] = judge(slot, targets[name], results, excused, missed, days[0].isoformat(),
                              days[-1].isoformat(), ctx.rules, ctx.enrolment.gear, readiness,
-                             creeping.get(name), ctx.program.ladder(name))
+                             creeping.get(name), ctx.program.ladder(name), _failed_in(ctx, name, deloads))
     return judged
 
 

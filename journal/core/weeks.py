@@ -8,6 +8,7 @@ from functools import cached_property
 
 from pendulum import Date
 
+from .clock import iso_date
 from .model import (
     WEEKDAYS,
     Assessment,
@@ -61,6 +62,36 @@ def gates_missing(gates: Gates, assessments: Sequence[Assessment], until: Date) 
     return missing
 
 
+SHOWN_DAYS = 56  # what a lifter has shown: their best over the last eight weeks
+BREAK_DAYS = 7  # this many days without gym work, and the first week back starts lighter
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the lifter had lifted by a week's Monday: the ceiling a load must stay near, and the
+    point a return after a break starts below. Fixed for the week, as its targets are."""
+
+    best_e1rm: dict[str, float] = field(default_factory=dict)  # program exercise -> over SHOWN_DAYS
+    last_kg: dict[str, float] = field(default_factory=dict)  # program exercise -> its last working load
+    last_gym: str | None = None  # ISO date of the last set logged
+    returned: str | None = None  # the first gym day after a break, when it was in the week before
+    break_days: int = 0  # ... the days away before it
+    before_break_kg: dict[str, float] = field(default_factory=dict)  # ... and the loads lifted before it
+
+    def to_record(self) -> dict:
+        return {"best_e1rm": self.best_e1rm, "last_kg": self.last_kg, "last_gym": self.last_gym,
+                "returned": self.returned, "break_days": self.break_days, "before_break_kg": self.before_break_kg}
+
+    @classmethod
+    def from_record(cls, record: dict) -> "Shown":
+        return cls(dict(record["best_e1rm"]), dict(record["last_kg"]), record["last_gym"], record["returned"],
+                   record["break_days"], dict(record["before_break_kg"]))
+
+    def days_away(self, day: Date) -> int:
+        """Whole days without gym work before `day` (0 when nothing was ever logged)."""
+        return (day - iso_date(self.last_gym)).days - 1 if self.last_gym else 0
+
+
 @dataclass(frozen=True)
 class Week:
     monday: Date
@@ -71,7 +102,10 @@ class Week:
     deload_reason: str = ""  # what pulled this deload forward; empty when scheduled
     targets: dict[str, Target] = field(default_factory=dict)  # as the microcycle judged them
     cycle_week: int = 0  # build weeks of this microcycle before this one (the ramp's step)
-    last_heavy: Date | None = None  # the last heavy lower-body session planned before this week
+    last_heavy: Date | None = None  # the last full-load heavy lower-body session planned before this week
+    last_lighter: str = ""  # the session the runs last made the lighter one, in a build week: it rotates
+    shown: Shown = field(default_factory=Shown)  # as of this Monday
+    shown_before: Shown = field(default_factory=Shown)  # as of the Monday before (a deload cuts from that week)
 
     @cached_property
     def _days(self) -> tuple[Date, ...]:

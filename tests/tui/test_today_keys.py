@@ -327,7 +327,7 @@ async def test_a_set_that_beats_the_best_e1rm_is_announced_and_marked(app_factor
     from journal.core.journal import Journal
 
     def last_week(journal: Journal) -> None:
-        journal.log_set("Back squat", journal.today().subtract(weeks=1), parse_set_input("15x5", journal.units()),
+        journal.log_set("Back squat", journal.today().subtract(weeks=1), parse_set_input("20x5", journal.units()),
                         new=True)
 
     app = app_factory(when="2026-09-14T18:00:00", setup=last_week)

@@ -81,6 +81,7 @@ class TodayScreen(Screen):
         self.ask_check_in = ask_check_in
         self.planned: PlannedDay | None = None
         self.upcoming: PlannedDay | None = None
+        self.checked_plan: PlannedDay | None = None  # the plan the coach's promises were last checked on
         self.logged: dict[str, list[LoggedSet]] = defaultdict(list)  # in the chosen session
         self.in_order: list[LoggedSet] = []  # the day's sets, every session's, as they were logged
         self.sessions: tuple[Session, ...] = ()
@@ -134,6 +135,20 @@ class TodayScreen(Screen):
         if self.ask_check_in and not day.checked_in:  # the morning's first screen: in this worker
             self.ask_check_in = False
             await self._open_check_in()
+        if self.checked_plan != day.planned:  # once per plan, not on every refresh
+            self.checked_plan = day.planned
+            self._check_the_coach(day.planned)
+
+    @work(exclusive=True, group="coach-check")
+    async def _check_the_coach(self, planned: PlannedDay) -> None:
+        """After the day is on screen: the coach's promises over what it shows, said if one broke."""
+        try:
+            broken = await self.journal.run(lambda journal: journal.self_check([planned]))
+        except JournalError:
+            return  # the day's own read reports a journal that cannot be read
+        if broken:
+            self.notify("\n".join(broken), title="The coach broke a promise (please report this)",
+                        severity="warning", markup=False)
 
     def _show_day(self, day: TrainingDay) -> None:
         self.program_title = day.program_title
@@ -450,11 +465,18 @@ class TodayScreen(Screen):
         write logs what comes next, not the same set again."""
         into = self._logging_into()
 
-        def log_it(journal: Journal) -> tuple[LoggedSet, list[Record]]:
+        def log_it(journal: Journal) -> tuple[LoggedSet, list[Record], str]:
             logged = journal.log_set(p.name, self.day, entry, rest_s=p.rest_s, session_id=into)
-            return logged, journal.records_of(logged)  # one trip to the journal's thread for both
+            # One trip to the journal's thread for the set, its records and what to warn of.
+            return logged, journal.records_of(logged), journal.spacing_warning(logged)
 
-        self._write(log_it, lambda found: self._record(p, *found), retry or (lambda: self._log(p, entry)))
+        def show(found: tuple[LoggedSet, list[Record], str]) -> None:
+            logged, records, warning = found
+            self._record(p, logged, records)
+            if warning:
+                self.notify(warning, title="Close to a key run", severity="warning", markup=False)
+
+        self._write(log_it, show, retry or (lambda: self._log(p, entry)))
 
     def action_edit_set(self, typed: str = "") -> None:
         p = self.focused_exercise()
