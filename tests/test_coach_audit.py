@@ -16,7 +16,14 @@ from journal.core.units import in_unit
 from journal.core.weeks import Week
 
 from tests.conftest import START
-from tests.helpers.calendar_lifter import FIVE_POOR_NIGHTS, MARATHON_AFTER_A_HALF, TWO_WEEKS_AWAY, Calendar, live
+from tests.helpers.calendar_lifter import (
+    FIVE_POOR_NIGHTS,
+    MARATHON_AFTER_A_HALF,
+    MONDAY_LONG_THURSDAY_TEMPO,
+    TWO_WEEKS_AWAY,
+    Calendar,
+    live,
+)
 
 
 def prescribed(lived, name: str, phase: str | None = None) -> list[tuple[str, object]]:
@@ -171,3 +178,17 @@ def test_item_16_an_easy_microcycle_earns_two_steps_within_what_it_shows():
         return judge(squat, target, results, [], [], "2026-09-07", "2026-09-20", Rules()).weight_kg
 
     assert (after(8.0), after(6.0)) == (62.5, 65.0)
+
+
+def test_items_5_and_9_a_monday_long_run_and_thursday_tempo_beginner_squats_at_full_load_by_turns():
+    """The squat day was the lighter one every week: one full-load squat day in twelve weeks, and
+    deloads that cut 27-43% against the week before while saying 11-20%."""
+    lived = live(MONDAY_LONG_THURSDAY_TEMPO)
+    for lift in ("Back squat", "Trap bar deadlift"):
+        full = [(date, p.weight_kg) for date, p in prescribed(lived, lift, "build") if p.full_load]
+        by_microcycle = [[kg for date, kg in full if first <= date < last] for first, last in
+                         (("2026-09-07", "2026-10-05"), ("2026-10-05", "2026-11-02"), ("2026-11-02", "2026-11-30"),
+                          ("2026-11-30", "2026-12-28"))]
+        assert all(by_microcycle) and len(full) >= 6, (lift, by_microcycle)
+        assert by_microcycle[-1][-1] > by_microcycle[0][0], (lift, by_microcycle)  # and the loads rise
+    assert lived.broken_promises() == []  # deload cuts as stated among them
