@@ -323,3 +323,32 @@ def test_the_why_text_in_lb_names_the_increment_in_pounds(tmp_path):
     assert whys and not any(".51 lb" in w or ".02 lb" in w for w in whys), whys
     assert any("about +5.5 lb per microcycle" in w for w in whys), whys
     journal.close()
+
+
+def test_coarse_kit_leaves_a_load_out_rather_than_round_it_far_up(enrolled_cli):
+    """#22 item 5: with only 40 kg plates a 62.5 kg trap bar day became 100 kg (warm-up 20, then
+    100), and with only 50 kg dumbbells 12 kg step-ups became 50 kg."""
+    assert enrolled_cli("equipment", "--plates", "40", "--dumbbells", "50").exit_code == 0
+    day = enrolled_cli.json("today", "--date", START.add(days=3).isoformat())
+    names = [p["name"] for p in day["exercises"]]
+    assert "Trap bar deadlift" not in names and "Step-up" not in names
+    assert all(p["weight_kg"] is None or p["weight_kg"] < 50 for p in day["exercises"])
+    notes = " | ".join(day["adjustments"])
+    assert "no load near 40 kg with your plates (the nearest is 20 kg): add sizes nearer it to your equipment: " \
+           "Trap bar deadlift left out" in notes  # 40 kg is 20 from the bar, 60 from 100 kg
+    assert "no load near 8 kg with your dumbbells (the nearest is 50 kg): add sizes nearer it to your equipment: " \
+           "Step-up left out" in notes
+    # With the plates back, the same day is whole again.
+    assert enrolled_cli("equipment", "--plates", "25,20,15,10,5,2.5,1.25", "--dumbbells", "2,4,6,8,10,12").exit_code == 0
+    again = enrolled_cli.json("today", "--date", START.add(days=3).isoformat())
+    assert {"Trap bar deadlift", "Step-up"} <= {p["name"] for p in again["exercises"]}
+
+
+@pytest.mark.parametrize("option, value, field", [
+    ("--bar", "1000", "bar"), ("--bar", "2", "bar"), ("--plates", "25,0.1", "plates"),
+    ("--dumbbells", "500", "dumbbells"), ("--kettlebells", "1", "kettlebells"), ("--machine-step", "40", "machine-step")])
+def test_kit_weights_outside_what_kit_weighs_are_refused(enrolled_cli, option, value, field):
+    before = enrolled_cli.json("equipment")
+    result = enrolled_cli("equipment", option, value)
+    assert result.exit_code == 1 and result.stderr.startswith(f"journal: {field}: ") and "outside the weights" in result.stderr
+    assert enrolled_cli.json("equipment") == before

@@ -35,6 +35,7 @@ from .progression import (
     fixed_weights,
     gear_of,
     initial_target,
+    kit_gap,
     loadable,
     next_size,
     plates_per_side,
@@ -93,6 +94,7 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str |
     reps = target.reps
     # A load the lifter can set up in their unit now (a target from before a change of units too).
     weight = loadable(target.weight_kg, slot, rules, units) if target.weight_kg else target.weight_kg
+    unmakeable = kit_gap(target.weight_kg, slot, rules, units) if target.weight_kg else ""
     label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
@@ -121,6 +123,7 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str |
         heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None,
         unit=gear_of(units).unit, implement=slot.implement,
         plates=plates_per_side(weight, units) if weight and slot.implement == "barbell" else None,
+        unmakeable=unmakeable or None,
     )
 
 
@@ -189,6 +192,12 @@ def _lightened(ctx: Context, p: Prescription, fraction: float) -> float | None:
     if not p.weight_kg:
         return p.weight_kg
     return cut_load(p.weight_kg, fraction, ctx.program.exercises()[p.program_exercise], ctx.rules, ctx.enrolment.gear)
+
+
+def kit_cannot_make(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
+    """A lift whose load the lifter's kit cannot come near is left out, saying what to add."""
+    for why in dict.fromkeys(p.unmakeable for p in draft.exercises if p.unmakeable):
+        draft.leave_out(lambda p, why=why: p.unmakeable == why, why)
 
 
 def swap_for_mobility(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
@@ -301,7 +310,7 @@ def trim_for_low_readiness(ctx: Context, week: Week, day: Date, draft: DayDraft)
 
 # Applied in this order to the session the week placed; each says why it changed anything.
 DAY_RULES: tuple[Callable[[Context, Week, Date, DayDraft], None], ...] = (
-    swap_for_mobility, bar_plyometrics, spare_legs_after_a_race, taper, back_after_a_break, lighter_variant,
+    swap_for_mobility, kit_cannot_make, bar_plyometrics, spare_legs_after_a_race, taper, back_after_a_break, lighter_variant,
     trim_for_low_readiness)
 
 
@@ -439,12 +448,17 @@ def starting_loads(program: Program, bodyweight_kg: float | None,
     each a load the lifter can set up with their equipment (the program's 20 kg bar is 45 lb)."""
     loads: dict[str, float] = {}
     rules = program.rules
+
+    def made(kg: float, slot: Slot, down: bool = False) -> float:
+        # Kept as meant where the kit makes nothing near it: the plan then says what to add.
+        return kg if kit_gap(kg, slot, rules, units) else loadable(kg, slot, rules, units, down=down)
+
     for name, slot in program.exercises().items():
         if name in overrides:
-            loads[name] = loadable(overrides[name], slot, rules, units)
+            loads[name] = made(overrides[name], slot)
         elif slot.start_kg is not None:
-            default = loadable(slot.start_kg, slot, rules, units)
-            scaled = (loadable(bodyweight_kg * slot.bodyweight_factor, slot, rules, units, down=True)
+            default = made(slot.start_kg, slot)
+            scaled = (made(bodyweight_kg * slot.bodyweight_factor, slot, down=True)
                       if bodyweight_kg and slot.bodyweight_factor else 0.0)
             loads[name] = max(scaled, default)
     return loads

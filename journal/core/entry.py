@@ -260,9 +260,25 @@ def parse_number(text: str | float, field: str, low: float, high: float, whole: 
     return value
 
 
+# What real kit weighs, in kg: a bar, one plate, a dumbbell or kettlebell, a machine's step.
+KIT_RANGES_KG = {"bar": (5.0, 50.0), "plates": (0.25, 50.0), "dumbbells": (0.5, 100.0),
+                 "kettlebells": (2.0, 100.0), "machine-step": (0.25, 25.0)}
+KIT_NAMES = {"bar": "bars", "machine-step": "machine steps"}
+
+
+def parse_kit_weight(text: str, unit: str, field: str) -> float:
+    """One weight of a piece of kit (`field` names it, as KIT_RANGES_KG does), in kg."""
+    kg = parse_positive_weight(text, unit, field)
+    low, high = KIT_RANGES_KG[field]
+    if not low <= kg <= high:
+        shown = f"{in_unit(low, unit):g}-{in_unit(high, unit):g} {unit}"
+        raise EntryError(field, f"{text!r} is outside the weights {KIT_NAMES.get(field, field)} come in ({shown})")
+    return kg
+
+
 def parse_weight_list(text: str, unit: str, field: str) -> tuple[float, ...]:
-    """`8,12,16` in the lifter's unit -> the weights in kg, lightest first, each more than 0."""
-    values = tuple(sorted({parse_positive_weight(part.strip(), unit, field)
+    """`8,12,16` in the lifter's unit -> the weights in kg, lightest first, each one real kit."""
+    values = tuple(sorted({parse_kit_weight(part.strip(), unit, field)
                            for part in str(text).split(",") if part.strip()}))
     if not values:
         raise EntryError(field, f"{text!r} is not a list of weights like 8,12,16")

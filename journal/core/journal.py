@@ -21,7 +21,7 @@ from . import engine
 from .clock import Clock, iso_date, today
 from .entry import (
     SetInput,
-    parse_positive_weight,
+    parse_kit_weight,
     parse_weight_list,
     check_date,
     parse_bodyweight,
@@ -53,7 +53,7 @@ from .model import (
     default_equipment,
 )
 from .progression import Target, Verdict
-from .program import parse_program, read_program_file, shipped_programs
+from .program import implements_from_shipped, parse_program, read_program_file, shipped_programs
 from .store import Store, new_id
 from .units import in_unit
 
@@ -70,7 +70,10 @@ ROLLING_BACKUPS = 7  # days of copies kept beside the journal, one made after ea
 
 @lru_cache(maxsize=8)
 def _parse_cached(program_toml: str) -> Program:
-    return parse_program(program_toml)
+    program = parse_program(program_toml)
+    # Stored before equipment existed: no slot says its implement. (Read, not rewritten: the
+    # stored text stays what the lifter enrolled on.)
+    return program if "implement" in program_toml else implements_from_shipped(program)
 
 
 PLANNABLE_YEARS = 20  # past this a date is a typo, and the coach would replay every week to it
@@ -144,13 +147,13 @@ def equipment_with(gear: Equipment, *, bar: str | None = None, plates: str | Non
     unit = gear.unit
     return replace(
         gear,
-        bar_kg=parse_positive_weight(bar, unit, "bar") if bar is not None else gear.bar_kg,
+        bar_kg=parse_kit_weight(bar, unit, "bar") if bar is not None else gear.bar_kg,
         plates_kg=(tuple(reversed(parse_weight_list(plates, unit, "plates"))) if plates is not None
                    else gear.plates_kg),
         dumbbells_kg=parse_weight_list(dumbbells, unit, "dumbbells") if dumbbells is not None else gear.dumbbells_kg,
         kettlebells_kg=(parse_weight_list(kettlebells, unit, "kettlebells") if kettlebells is not None
                         else gear.kettlebells_kg),
-        machine_step_kg=(parse_positive_weight(machine_step, unit, "machine-step") if machine_step is not None
+        machine_step_kg=(parse_kit_weight(machine_step, unit, "machine-step") if machine_step is not None
                          else gear.machine_step_kg))
 
 

@@ -283,6 +283,7 @@ class Prescription:
     implement: Implement = "barbell"
     plates: str | None = None  # what goes on each side of the bar, for barbell loads
     warmups: tuple[WarmUp, ...] = ()  # logged before the working sets, as warm-ups
+    unmakeable: str | None = None  # why the lifter's kit makes no load near the one meant
 
     @property
     def weight(self) -> float | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -482,6 +482,21 @@ def shipped_programs() -> dict[str, str]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
     }
+
+
+def implements_from_shipped(program: Program) -> Program:
+    """A program stored before equipment existed (no slot names its implement, so each reads as
+    a barbell) with every slot's implement taken from the shipped program of its name: dumbbell
+    lunges stay dumbbell lunges after an upgrade. A program that is not shipped is returned as is."""
+    if program.name not in shipped_programs():
+        return program
+    shipped = load_shipped(program.name).exercises()
+
+    def kept(slot: Slot) -> Slot:
+        return replace(slot, implement=shipped[slot.exercise].implement) if slot.exercise in shipped else slot
+
+    return replace(program, sessions=tuple(replace(s, slots=tuple(kept(slot) for slot in s.slots))
+                                           for s in program.sessions))
 
 
 def load_shipped(name: str) -> Program:

@@ -96,18 +96,26 @@ class Checkpoint:
     @classmethod
     def from_record(cls, record: dict, program: Program, targets: dict | None = None) -> "Checkpoint | None":
         """The checkpoint, given the microcycle start's targets when the record has none; None when
-        an older fold or another program wrote it, or it is not whole (it is only a cache)."""
+        a newer fold or another program wrote it, or it is not whole.
+
+        One an older fold wrote stands: what it judged stays judged (the lifter trained on those
+        targets), and this fold's rules apply from there on; what an older fold did not carry
+        starts empty (what the lifter has shown is found again at the next Monday)."""
         targets = record.get("targets", targets) or {}
-        if record.get("version") != FOLD_VERSION or set(targets) != set(program.exercises()):
+        version = record.get("version")
+        if not isinstance(version, int) or version > FOLD_VERSION or set(targets) != set(program.exercises()):
             return None
         try:
-            cycle = tuple(CycleWeek(iso_date(m), w, phase, reason, _day_or_none(heavy), lighter, Shown.from_record(shown))
-                          for m, w, phase, reason, heavy, lighter, shown in record["cycle"])
+            cycle = tuple(CycleWeek(iso_date(w[0]), w[1], w[2], w[3], _day_or_none(w[4] if len(w) > 4 else None),
+                                    w[5] if len(w) > 5 else "", Shown.from_record(w[6]) if len(w) > 6 else Shown())
+                          for w in record["cycle"])
+            shown = record.get("shown")
             checkpoint = cls(iso_date(record["monday"]), record["block_index"], record["week_in_block"],
                              record["note"], {name: Target.from_record(t) for name, t in targets.items()},
-                             record["pending"], cycle, _day_or_none(record["last_heavy"]),
-                             dict(record["creeping"]), record["last_lighter"], Shown.from_record(record["shown"]))
-        except (KeyError, TypeError, ValueError):
+                             record.get("pending", ""), cycle, _day_or_none(record.get("last_heavy")),
+                             dict(record.get("creeping", {})), record.get("last_lighter", ""),
+                             Shown.from_record(shown) if shown else Shown())
+        except (KeyError, TypeError, ValueError, IndexError):
             return None
         return checkpoint if 0 <= checkpoint.block_index < len(program.blocks) else None
 
