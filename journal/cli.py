@@ -251,7 +251,7 @@ def log(ctx, db, exercise, set_text, tempo, rpe, side, seconds, set_type, notes,
     except UnknownExercise as error:
         raise UnknownExercise(error.field, f"{error.problem}; --new logs it anyway") from None
     taken = f" (side {logged.side}: the next in order; --side to choose)" if logged.side and not side else ""
-    click.echo(f"Logged {logged.exercise} set {logged.set_index}: {describe(logged)}{taken}")
+    click.echo(f"Logged {logged.exercise} set {journal.set_label(logged)}: {describe(logged)}{taken}")
     for record in journal.records_of(logged):
         click.echo(f"New record: {record.text(journal.units())}")
     if warning := journal.spacing_warning(logged):
@@ -275,12 +275,13 @@ def wellness(ctx, db, date_text, sleep, sleep_quality, soreness, fatigue, stress
              motivation, resting_hr, notes) -> None:
     """The daily check-in (one per day; a second one replaces the first)."""
     from .core.engine import readiness_score
+    from .core.readiness import readiness_text
 
     journal = _journal(ctx, create=True)
     saved = journal.check_in(journal.date(date_text), sleep_h=sleep, sleep_quality=sleep_quality,
                              soreness=soreness, fatigue=fatigue, stress=stress, mood=mood,
                              motivation=motivation, resting_hr=resting_hr, notes=notes)
-    click.echo(f"Check-in saved for {saved.date}: readiness {readiness_score(saved):g}")
+    click.echo(f"Check-in saved for {saved.date}: readiness {readiness_text(readiness_score(saved))}")
 
 
 @main.command(context_settings=NUMBERS_MAY_BE_NEGATIVE)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
 from .core.model import LoggedSet, PlannedDay, Prescription
+from .core.readiness import readiness_text
 from .core.units import amount_text, load_text as load, plural, rough_load_text
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def plan_text(d: PlannedDay) -> str:
     day = iso_date(d.date)
     lines = [f"{day.format('ddd')} {d.date} · {d.program} · {block_text(d)}"]
     if d.readiness is not None:
-        lines[0] += f" · readiness {d.readiness:g}"
+        lines[0] += f" · readiness {readiness_text(d.readiness)}"
     lines += [f"! {a}" for a in d.adjustments]
     if d.session is None:
         lines.append("Rest day.")
@@ -140,7 +141,7 @@ def why_text(why: Why) -> str:
     if verdict.rpe_trend:
         lines.append("RPE trend: " + " → ".join(f"{r:g}" for r in verdict.rpe_trend))
     if verdict.readiness is not None:
-        lines.append(f"Readiness over the microcycle: {verdict.readiness:g}")
+        lines.append(f"Readiness over the microcycle: {readiness_text(verdict.readiness)}")
     return "\n".join(lines)
 
 
@@ -210,7 +211,7 @@ def summary_tables(week: WeeklySummary) -> list[SummaryTable]:
         wellness_rows += [(label, f"{getattr(average, name):.1f}{scale}", _change(getattr(change, name)), note)
                           for name, label, scale, note in WELLNESS_LABELS]
         if average.readiness is not None:
-            wellness_rows.append(("Readiness", f"{average.readiness:.0f} of 100", _change(change.readiness, 0), ""))
+            wellness_rows.append(("Readiness", f"{readiness_text(average.readiness)} of 100", _change(change.readiness, 0), ""))
     wellness = SummaryTable("Wellness", ("Measure", "Average", "On last week", ""), wellness_rows)
 
     training = week.load

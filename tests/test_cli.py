@@ -436,3 +436,12 @@ def test_timezone_warning_only_for_a_zone_this_machine_does_not_know():
     assert timezone_warning({}) is None
     assert timezone_warning({"TZ": "Nowhere/Atlantis", "JOURNAL_TZ": "UTC"}) is None  # the journal's own wins
     assert "runs in UTC" in timezone_warning({"TZ": "Nowhere/Atlantis"})
+
+
+def test_readiness_is_one_whole_number_everywhere(enrolled_cli):
+    """#22 item 22: the screen said 78 and the check-in 77.7 for the same morning."""
+    day = "2026-09-07"
+    saved = enrolled_cli("wellness", "--date", day, "--sleep", "7.5", "--sleep-quality", "4", "--soreness", "2",
+                         "--fatigue", "2", "--stress", "2", "--mood", "4", "--motivation", "4")
+    assert saved.stdout.strip().endswith("readiness 78")
+    assert " · readiness 78" in enrolled_cli("today", "--date", day).stdout.splitlines()[0]

@@ -505,6 +505,17 @@ def set_position(p: Prescription, row: int) -> NextSet:
     return NextSet(row // 2 + 1, side_of(row)) if p.unilateral else NextSet(row + 1, None)
 
 
+def set_label(logged: LoggedSet, earlier: Sequence[LoggedSet]) -> str:
+    """How a logged row is numbered everywhere (the set list, the undo dialog, `journal log`):
+    warm-ups W1, W2...; working sets 1, 2..., with their side (1L, 1R); counted among `earlier`,
+    the rows logged before it that day (other exercises and sessions are passed over)."""
+    same = [s for s in earlier if s.exercise == logged.exercise and s.session_id == logged.session_id]
+    if logged.set_type == "warmup":
+        return f"W{sum(s.set_type == 'warmup' for s in same) + 1}"
+    rows = sum(s.set_type != "warmup" for s in same)
+    return f"{rows // 2 + 1}{logged.side}" if logged.side else str(rows + 1)
+
+
 def whole_sets_done(p: Prescription, rows: int) -> int:
     """Sets finished after `rows` logged rows: a one-sided set needs both sides."""
     return rows // 2 if p.unilateral else rows

@@ -32,6 +32,7 @@ from .day_plan import (
     planned_set_count,
     prescribe,
     ramp_kg,
+    set_label,
     set_position,
     side_of,
     start_load,
@@ -51,7 +52,7 @@ from .weeks import Week, active_slots, coming_monday, gates_missing, is_heavy, m
 __all__ = [
     "FOLD_VERSION", "Checkpoint", "Fold", "History", "NextSet", "Readiness", "Week", "active_slots", "coming_monday",
     "describe_load_rule", "fold", "gates_missing", "heavy_legs_too_close", "is_heavy", "judges_sets", "lookback_days", "main_lifts", "monday_of",
-    "next_set", "plan_day", "plan_days", "planned_set_count", "prescribe", "ramp_kg", "reach_days",
+    "next_set", "plan_day", "plan_days", "planned_set_count", "prescribe", "ramp_kg", "reach_days", "set_label",
     "readiness_by_day", "readiness_score", "session_for", "set_position", "side_of", "start_load",
     "starting_loads", "targets_on", "timeline", "warm_ups_left", "whole_sets_done", "working_sets",
 ]

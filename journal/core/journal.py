@@ -628,6 +628,12 @@ class Journal:
         return records_set_by(logged, self.store.best_before([logged.exercise], logged.date).get(logged.exercise),
                               self.store.most_reps_at(logged.exercise, logged.weight_kg, logged.date), earlier)
 
+    def set_label(self, logged: LoggedSet) -> str:
+        """The set's number as the Today screen shows it (W1, 2, 3L), from its day's rows."""
+        day_sets = self.store.sets_on(logged.date)
+        return engine.set_label(logged, day_sets[:next((n for n, s in enumerate(day_sets) if s.id == logged.id),
+                                                        len(day_sets))])
+
     def spacing_warning(self, logged: LoggedSet) -> str:
         """What to tell a lifter who logs heavy leg work the plan did not ask for close to a key
         run (empty when nothing)."""

@@ -63,8 +63,14 @@ class Readiness:
 
     def describe(self) -> str:
         if self.baseline is None:
-            return f"readiness {self.score:g}"
-        return f"readiness {self.score:g} against your baseline {self.baseline:.0f}"
+            return f"readiness {readiness_text(self.score)}"
+        return f"readiness {readiness_text(self.score)} against your baseline {readiness_text(self.baseline)}"
+
+
+def readiness_text(score: float) -> str:
+    """A readiness score as every screen and command shows it: a whole number (78, not 77.7 in one
+    place and 78 in another)."""
+    return f"{score:.0f}"
 
 
 def readiness_by_day(wellness: Sequence[Wellness], rules: Rules) -> dict[str, Readiness]:

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ...core.clock import iso_date
+from ...core.readiness import readiness_text
 from ...core.summary import SessionReport
 from ...core.units import load_text, plural, rough_load_text
 
@@ -27,7 +28,7 @@ class SessionDoneScreen(ModalScreen[None]):
         lines = [f"{plural(report.sets, 'set')} in {plural(report.minutes, 'minute')}"
                  + (f", {report.skipped} skipped" if report.skipped else ""),
                  f"Volume: {rough_load_text(report.volume_kg, self.unit, step_lb=1)}" if report.volume_kg else "Volume: bodyweight work",
-                 f"Readiness today: {report.readiness:g}" if report.readiness is not None else "No check-in today"]
+                 f"Readiness today: {readiness_text(report.readiness)}" if report.readiness is not None else "No check-in today"]
         lines += [f"★ {record}" for record in self.records] or ["No new records today"]
         upcoming = report.next_session
         if upcoming is not None and upcoming.session is not None:

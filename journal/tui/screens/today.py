@@ -17,11 +17,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
-from ...core.engine import NextSet, next_set, warm_ups_left, working_sets
+from ...core.engine import NextSet, next_set, set_label, warm_ups_left, working_sets
 from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.exercise_history import ExerciseSession
 from ...core.journal import Journal, TrainingDay
+from ...core.readiness import readiness_text
 from ...core.records import Record
 from ...core.units import plural
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp
@@ -546,7 +547,8 @@ class TodayScreen(Screen):
             return
         from .confirm import ConfirmScreen
 
-        question = f"Undo {last.exercise} set {last.set_index}: {set_text(last)}?"
+        label = set_label(last, self.in_order[:-1])
+        question = f"Undo {last.exercise} set {label}: {set_text(last)}?"
 
         def removed(undone: LoggedSet | None) -> None:
             self.reload()
@@ -556,7 +558,7 @@ class TodayScreen(Screen):
                 self.notify("Another set was logged meanwhile; nothing was undone.", markup=False,
                             severity="warning")
             else:
-                self.notify(f"Removed {last.exercise} set {last.set_index}.", markup=False)
+                self.notify(f"Removed {last.exercise} set {label}.", markup=False)
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -578,7 +580,8 @@ class TodayScreen(Screen):
                 self._write(lambda journal: journal.note_set(last.id, note), lambda _: self.reload(),
                             lambda: save(note), "Note not saved")
 
-        self.app.push_screen(NoteScreen(f"{last.exercise} set {last.set_index}", last.notes), save)
+        self.app.push_screen(NoteScreen(f"{last.exercise} set {set_label(last, self.in_order[:-1])}", last.notes),
+                             save)
 
     def action_add_session(self) -> None:
         """Start another session today (an AM/PM double): the next sets go in it."""
@@ -630,7 +633,8 @@ class TodayScreen(Screen):
         def saved(day: TrainingDay) -> None:
             self._show_day(day)
             readiness = day.planned.readiness
-            self.notify(f"Check-in saved: readiness {readiness:g}." if readiness is not None else "Check-in saved.",
+            self.notify(f"Check-in saved: readiness {readiness_text(readiness)}." if readiness is not None
+                        else "Check-in saved.",
                         markup=False)
 
         def check_in(journal: Journal) -> TrainingDay:

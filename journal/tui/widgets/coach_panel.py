@@ -12,7 +12,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...core.clock import iso_date
+from ...core.engine import set_label
 from ...core.exercise_history import ExerciseSession
+from ...core.readiness import readiness_text
 from ...core.running import run_name
 from ...core.week_glance import GlanceDay, WeekAtAGlance
 from ...render import WELLNESS_LABELS, set_text
@@ -29,8 +31,8 @@ def last_time_text(exercise: str, last: ExerciseSession | None) -> Text:
         text.append("No earlier sets: this is the first time.", style="italic")
         return text
     text.append(f"{iso_date(last.date).format('ddd D MMM YYYY')}\n", style="dim")
-    for s in last.sets:
-        text.append(f"  {s.set_index}. " if s.set_type != "warmup" else "  w. ", style="dim")
+    for n, s in enumerate(last.sets):
+        text.append(f"  {set_label(s, last.sets[:n])}. ", style="dim")
         text.append(set_text(s) + "\n")
         if s.notes:
             text.append(f"     “{s.notes}”\n", style="italic")
@@ -64,14 +66,14 @@ def week_text(week: WeekAtAGlance, today: str) -> Group:
     return Group(heading, rows, legend)
 
 
-def readiness_text(week: WeekAtAGlance) -> Text:
+def readiness_section(week: WeekAtAGlance) -> Text:
     text = Text()
     breakdown = week.readiness
     if breakdown is None:
         text.append("Readiness", style="bold")
         text.append(" · no check-in today (w)")
         return text
-    text.append(f"Readiness {breakdown.score:.0f}", style="bold")
+    text.append(f"Readiness {readiness_text(breakdown.score)}", style="bold")
     if breakdown.baseline is not None:
         text.append(f" · your normal {breakdown.baseline:.0f}")
     text.append("\n")
@@ -115,4 +117,4 @@ class CoachPanel(VerticalScroll, can_focus=False):
         day = self.day
         self.week = await self.journal.run(lambda journal: journal.week_at_a_glance(day))
         self.query_one("#panel-week", Static).update(week_text(self.week, day.isoformat()))
-        self.query_one("#panel-readiness", Static).update(readiness_text(self.week))
+        self.query_one("#panel-readiness", Static).update(readiness_section(self.week))

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ...core.clock import iso_date
 from ...core.model import PlannedDay
+from ...core.readiness import readiness_text
 
 
 class SessionHeader(Static):
@@ -20,5 +21,5 @@ class SessionHeader(Static):
         text.append(" · ")
         text.append(block.phase, style="bold reverse" if block.phase != "build" else "bold")
         text.append(" · readiness ")
-        text.append("—" if day.readiness is None else f"{day.readiness:.0f}", style="bold")
+        text.append("—" if day.readiness is None else readiness_text(day.readiness), style="bold")
         self.update(text)
