@@ -131,3 +131,16 @@ async def test_escape_goes_back_a_step_keeping_the_answers_and_makes_no_file(tmp
         assert not db.exists()
         await press_each(pilot, "escape")  # the first step's escape quits, having made nothing
     assert not db.exists()
+
+
+async def test_on_a_short_terminal_the_focused_field_is_brought_into_view(tmp_path):
+    """#22 item 18: at 80x18 the setup's lower fields were below the screen, typed into unseen."""
+    app = make_app(tmp_path / "new.db", FixedClock.at_local(SUNDAY, TZ), check_in=False)
+    async with app.run_test(size=(80, 18)) as pilot:
+        await settle(pilot)
+        for expected in ("field-start", "field-units", "field-bodyweight"):
+            await press_each(pilot, "enter")
+            focused = app.screen.focused
+            assert focused is not None and focused.id == expected
+            shown = app.screen.find_widget(focused).region  # where it is drawn on the screen
+            assert shown.height >= 1 and 0 <= shown.y and shown.bottom <= 18, (expected, shown)

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Key
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import Validator
 from textual.widgets.input import Selection
@@ -55,7 +55,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self._early_keys: list[tuple[str, str | None]] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-body form"):
+        # Scrolls, so that on a short terminal the focused field is brought into view.
+        with VerticalScroll(classes="dialog-body form"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.intro_text:
                 yield Static(self.intro_text, classes="form-intro", markup=False)
