@@ -12,7 +12,7 @@ import click
 from .core.errors import EntryError, JournalError
 from .core.units import plural
 
-from .launch import EXIT_USER_ERROR, clock_from_environment, error_line, open_screen
+from .start import EXIT_USER_ERROR, clock_from_environment, error_line, open_screen
 
 
 class JournalGroup(click.Group):

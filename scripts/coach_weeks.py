@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from journal.core.day_plan import main_lifts
+from journal.core.prescription import main_lifts
 from journal.core.rehearsal import Calendar, live
 from journal.core.units import in_unit
 

@@ -63,3 +63,65 @@ def test_cli_module_does_not_pull_in_textual():
         capture_output=True, text=True, check=True,
     )
     assert done.stdout.strip() == "False"
+
+
+def import_graph(package: Path) -> dict[str, set[str]]:
+    """Which of the package's own modules each one imports, at any depth of its code: lazy imports
+    inside functions and those made only for type checking count too (a circle is a circle)."""
+    modules = {".".join(p.relative_to(package.parent).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in package.rglob("*.py")}
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = ".".join(here.split(".")[:len(here.split(".")) - node.level + 1]) if node.level else ""
+                target = ".".join(x for x in (base, node.module) if x)
+                graph[name] |= {m for m in [target, *(f"{target}.{a.name}" for a in node.names)]
+                                if m in modules and m != name}
+            elif isinstance(node, ast.Import):
+                graph[name] |= {a.name for a in node.names if a.name in modules and a.name != name}
+    return graph
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each set of modules that import one another round a circle (strongly connected, 2 or more)."""
+    found, order, low, stack, index = [], {}, {}, [], [0]
+
+    def visit(name: str) -> None:
+        order[name] = low[name] = index[0]
+        index[0] += 1
+        stack.append(name)
+        for other in graph[name]:
+            if other not in order:
+                visit(other)
+                low[name] = min(low[name], low[other])
+            elif other in stack:
+                low[name] = min(low[name], order[other])
+        if low[name] == order[name]:
+            members = []
+            while (member := stack.pop()) != name:
+                members.append(member)
+            if members:
+                found.append(sorted([name, *members]))
+
+    for name in graph:
+        if name not in order:
+            visit(name)
+    return found
+
+
+def test_no_module_of_the_journal_imports_round_a_circle():
+    assert circles(import_graph(PACKAGE)) == []
+
+
+def test_the_circle_check_would_catch_a_lazy_or_type_only_circle(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "core").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "core" / "__init__.py").write_text("")
+    (package / "core" / "a.py").write_text("from . import b\n")
+    (package / "core" / "b.py").write_text("def f():\n    from .c import g\n")
+    (package / "core" / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import x\n")
+    (package / "cli.py").write_text("from .core.a import x\n")
+    assert circles(import_graph(package)) == [["pkg.core.a", "pkg.core.b", "pkg.core.c"]]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pendulum
 
 from journal.core import engine, summary
-from journal.core.day_plan import prescribe
+from journal.core.prescription import prescribe
 from journal.core.model import Block, Rules, Slot, default_equipment
-from journal.core.progression import initial_target, loadable
+from journal.core.loads import loadable
+from journal.core.progression import initial_target
 from journal.core.units import in_unit
 from journal.core.weeks import Week
 

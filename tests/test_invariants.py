@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from journal.core import day_plan, invariants, placement
+from journal.core import day_plan, invariants, placement, prescription
 from journal.core.invariants import Coached, Violation
 
 from tests.helpers.calendar_lifter import Calendar, live
@@ -38,7 +38,7 @@ def without_rule(monkeypatch, rule):
 def test_loads_stay_within_what_the_lifter_has_shown(monkeypatch):
     # Week 1's trap bar day is the lighter one; week 2 would ramp to 45 kg over 32.5 kg lifted.
     found = kept_until_removed(TUESDAY_QUALITY_SATURDAY_LONG, invariants.loads_within_shown_strength,
-                               lambda: monkeypatch.setattr(day_plan, "shown_ceiling", lambda *args: None))
+                               lambda: monkeypatch.setattr(prescription, "shown_ceiling", lambda *args: None))
     assert found and "Trap bar deadlift" in found[0].what
 
 

@@ -8,7 +8,7 @@ import pytest
 from journal.core import engine
 from journal.core.model import Run, Assessment, Enrolment, Wellness
 from journal.core.program import load_shipped
-from journal.core.progression import round_to_step
+from journal.core.loads import round_to_step
 
 START = pendulum.date(2026, 9, 7)
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from journal.core.model import Equipment, Slot, default_equipment
 from journal.core.plates import fewest_plates
-from journal.core.progression import loadable, plates_per_side
+from journal.core.loads import loadable, plates_per_side
 from journal.core.units import in_unit, to_kg
 
 KG_SIZES = [50.0, 40.0, 25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 2.0, 1.25, 1.0, 0.5]

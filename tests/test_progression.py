@@ -17,14 +17,8 @@ from hypothesis import strategies as st
 from journal.core import engine
 from journal.core.model import Assessment, Enrolment, LoggedSet, Prescription, Run, Slot, Wellness
 from journal.core.program import load_shipped
-from journal.core.progression import (
-    Target,
-    initial_target,
-    judge,
-    loadable,
-    rts_percent,
-    session_result,
-)
+from journal.core.loads import loadable, rts_percent
+from journal.core.progression import Target, initial_target, judge, session_result
 
 START = pendulum.date(2026, 9, 7)  # a Monday
 # The shipped program with flat build weeks: these tests are about verdicts, deloads and the
@@ -338,7 +332,7 @@ def test_a_heavy_session_left_on_a_hard_run_day_is_the_lighter_variant():
     from journal.core.context import Context
     from journal.core.day_plan import plan_day_rules
     from journal.core.engine import timeline
-    from journal.core.placement import Placement, WeekPlacement
+    from journal.core.context import Placement, WeekPlacement
     history = engine.History(runs=(Run("l", START.isoformat(), "long"),))
     loaded = Enrolment(BEGINNER.name, START.isoformat(), loads={"Back squat": 40.0})
     ctx = Context.build(BEGINNER, loaded, history)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from journal.core.model import LoggedSet, Prescription, Rules, Slot, default_equipment
 from journal.core.units import KG_PER_LB, to_kg
-from journal.core.progression import cut_load, loadable
+from journal.core.loads import cut_load, loadable
 from tests.conftest import START
 from tests.test_hostile import assert_refused
 
@@ -162,7 +162,7 @@ def test_the_lifters_own_equipment_makes_every_load(enrolled_cli):
 
 
 def test_plate_math_names_the_plates_on_each_side():
-    from journal.core.progression import plates_per_side
+    from journal.core.loads import plates_per_side
 
     assert plates_per_side(60.0, "kg") == "per side: 20 kg"
     assert plates_per_side(55.0, "kg") == "per side: 15 + 2.5 kg"

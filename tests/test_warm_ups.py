@@ -8,7 +8,7 @@ from journal.core import engine
 from journal.core.entry import SetInput
 from journal.core.model import Enrolment, default_equipment
 from journal.core.program import parse_program, shipped_programs
-from journal.core.progression import loadable
+from journal.core.loads import loadable
 
 from tests.conftest import START
 

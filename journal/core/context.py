@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from pendulum import Date
 
@@ -13,16 +12,14 @@ from .model import (
     Assessment,
     Enrolment,
     LoggedSet,
+    PlannedDay,
     Program,
     Rules,
     Run,
+    SessionTemplate,
     Wellness,
 )
 from .readiness import Readiness, readiness_by_day
-
-if TYPE_CHECKING:
-    from .day_plan import ExcusedPlan
-    from .placement import Placement
 
 
 @dataclass(frozen=True)
@@ -41,6 +38,29 @@ class History:
     tz: str = "UTC"
 
 
+# --- what the caches of a call hold: a week's placed sessions, a day's plan -----------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    template: SessionTemplate | None
+    notes: tuple[str, ...] = ()
+    lighter: str = ""  # why this session is the lighter variant
+
+
+@dataclass(frozen=True)
+class WeekPlacement:
+    days: dict[Date, Placement]
+    last_heavy: Date | None  # the week's last full-load heavy lower-body session, when it has one
+    lighter: str = ""  # the session the runs made the lighter one this week, when one was
+
+
+@dataclass(frozen=True)
+class ExcusedPlan:
+    day: PlannedDay
+    excused: dict[str, str]  # exercise -> why today's version does not count for its verdict
+
+
 # --- the context one planning call works in -----------------------------------------------
 
 
@@ -52,8 +72,8 @@ class Context:
     readiness: dict[str, Readiness]
     sets_by_day: dict[tuple[str, str], list[LoggedSet]]  # (date, exercise)
     sets_by_date: dict[str, list[LoggedSet]]
-    placements: dict[Date, dict[Date, "Placement"]] = field(default_factory=dict)
-    day_plans: dict[tuple[Date, Date], "ExcusedPlan"] = field(default_factory=dict)  # (monday, day)
+    placements: dict[Date, WeekPlacement] = field(default_factory=dict)  # by Monday
+    day_plans: dict[tuple[Date, Date], ExcusedPlan] = field(default_factory=dict)  # (monday, day)
 
     @classmethod
     def build(cls, program: Program, enrolment: Enrolment, history: History) -> "Context":

@@ -9,139 +9,29 @@ from pendulum import Date
 
 from . import running
 from .clock import iso_date
-from .context import Context
+from .context import Context, ExcusedPlan, Placement
 from .model import (
-    is_jumping,
     LIFTING_KINDS,
     BlockPosition,
-    Enrolment,
-    Equipment,
     LoggedSet,
     PlannedDay,
     Prescription,
-    Program,
     Rules,
     Run,
     SessionTemplate,
     Slot,
     WarmUp,
+    is_jumping,
 )
-from .placement import Placement, placements_of
-from .progression import (
-    Target,
-    cut_load,
-    cut_text,
-    epley_e1rm,
-    fixed_weights,
-    gear_of,
-    initial_target,
-    kit_gap,
-    loadable,
-    next_size,
-    plates_per_side,
-    target_rpe,
-)
+from .placement import placements_of
+from .prescription import adjusted, cut_sets, prescribe
+from .loads import cut_load, loadable
+from .progression import initial_target
 from .readiness import Readiness
-from .units import amount_text, load_text, plural, rough_load_text
-from .weeks import BREAK_DAYS, PLYOMETRICS_LOCKED, SHOWN_DAYS, Shown, Week, active_slots, gates_missing
+from .units import plural
+from .weeks import BREAK_DAYS, PLYOMETRICS_LOCKED, Week, active_slots, gates_missing
 
 # --- one day ------------------------------------------------------------------------------
-
-
-def ramp_kg(slot: Slot, rules: Rules, cycle_week: int) -> float:
-    """What the ramp adds in a microcycle's later build weeks: linear loads step up inside it."""
-    ramp = slot.ramp if slot.ramp is not None else rules.ramp
-    if not (ramp and cycle_week and slot.load == "kg" and slot.progression == "linear"):
-        return 0.0
-    return ramp * cycle_week * slot.increment_kg
-
-
-def shown_ceiling(slot: Slot, reps: int | None, rules: Rules, units: str | Equipment, shown: Shown) -> float | None:
-    """The heaviest load to ask for: one increment above what the lifter's best estimated max
-    of the last weeks gives at these reps and the target RPE (None when nothing was lifted)."""
-    best = shown.best_e1rm.get(slot.exercise)
-    if best is None or reps is None:
-        return None
-    # 0.1 kg of slack: the best e1RM is kept to 0.1 kg, and must not cost a whole step when divided back.
-    return loadable(best / epley_e1rm(1.0, reps, target_rpe(slot, rules)) + slot.increment_kg + 0.1, slot, rules,
-                    units, down=True)
-
-
-def _built_up(weight: float, slot: Slot, reps: int | None, rules: Rules, units: str | Equipment,
-              cycle_week: int, shown: Shown) -> tuple[float, str]:
-    """A build week's load: the target stepped up by the microcycle's ramp, and never more than
-    one increment above what the lifter has shown (a start load never lifted, a lift done only
-    lighter); with what changed it, for the reason."""
-    notes = ""
-    if step := ramp_kg(slot, rules, cycle_week):
-        ramped = loadable(weight + step, slot, rules, units, down=True)
-        if fixed_weights(slot):  # a bell or dumbbell at a time: the ramp never skips a size owned
-            ramped = min(ramped, next_size(weight, slot, units) or weight)
-        if ramped > weight:
-            notes += (f"; build week {cycle_week + 1} of the microcycle: "
-                      f"{amount_text(weight, units)} → {load_text(ramped, units)}")
-            weight = ramped
-    ceiling = shown_ceiling(slot, reps, rules, units, shown)
-    if ceiling is not None and weight > ceiling + 1e-6:
-        notes += (f"; up to what you have shown: best estimated max {load_text(shown.best_e1rm[slot.exercise], units)}"
-                  f" in the last {SHOWN_DAYS // 7} weeks, so {load_text(ceiling, units)} (one step above it)")
-        weight = ceiling
-    return weight, notes
-
-
-def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str | Equipment = "kg") -> Prescription:
-    """What the microcycle's target asks for this week (a deload week asks for less)."""
-    reps = target.reps
-    # A load the lifter can set up in their unit now (a target from before a change of units too).
-    weight = loadable(target.weight_kg, slot, rules, units) if target.weight_kg else target.weight_kg
-    unmakeable = kit_gap(target.weight_kg, slot, rules, units) if target.weight_kg else ""
-    label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
-    sets = slot.sets
-    where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
-    reason = target.verdict.summary() if target.verdict else describe_load_rule(slot, weight, units)
-    if weight and week.phase == "build":
-        weight, notes = _built_up(weight, slot, reps, rules, units, week.cycle_week, week.shown)
-        reason += notes
-    if week.phase == "deload":
-        sets = max(1, round(slot.sets * (1 - rules.deload_set_cut)))
-        lighter = ""
-        if weight:
-            # The cut is from the load of the week before (the microcycle's last build week), as
-            # the lifter felt it, not from the microcycle's first-week target.
-            weight, _ = _built_up(weight, slot, reps, rules, units, week.cycle_week - 1, week.shown_before)
-            cut = cut_load(weight, rules.deload_load_cut, slot, rules, units)
-            if (ceiling := shown_ceiling(slot, reps, rules, units, week.shown)) is not None and cut > ceiling:
-                cut = ceiling  # and never above what the lifter has shown by this week
-            lighter = f", {cut_text(weight, cut, units)}" if cut < weight else ", load kept (no lighter step is near enough)"
-            weight = cut
-        trigger = f" ({week.deload_reason})" if week.deload_reason else ""
-        reason = f"deload{trigger}: {sets} of {slot.sets} sets{lighter}; " + reason
-    return Prescription(
-        name=target.variation or slot.exercise, pillar=slot.pillar, sets=sets, reps=label, weight_kg=weight,
-        seconds=target.seconds if reps is None else None, tempo=slot.tempo, rest_s=slot.rest_s,
-        unilateral=slot.unilateral, why=f"{where}; {reason}", load=slot.load,
-        heavy_lower=slot.heavy_lower, variation_of=slot.exercise if target.variation else None,
-        unit=gear_of(units).unit, implement=slot.implement,
-        plates=plates_per_side(weight, units) if weight and slot.implement == "barbell" else None,
-        unmakeable=unmakeable or None,
-    )
-
-
-def adjusted(p: Prescription, why: str, gear: Equipment | None = None, **changes) -> Prescription:
-    adjusted = replace(p, why=f"{p.why}; {why}", adjusted=why, **changes)
-    if gear is not None and p.plates is not None and adjusted.weight_kg != p.weight_kg:
-        adjusted = replace(adjusted, plates=plates_per_side(adjusted.weight_kg, gear))  # the bar changed too
-    return adjusted
-
-
-def cut_sets(sets: int, fraction: float) -> int:
-    return max(1, round(sets * (1 - fraction)))
-
-
-@dataclass(frozen=True)
-class ExcusedPlan:
-    day: PlannedDay
-    excused: dict[str, str]  # exercise -> why today's version does not count for its verdict
 
 
 def mobility_instead(ctx: Context, week: Week, replaced: SessionTemplate) -> tuple[SessionTemplate, list[Prescription]]:
@@ -422,117 +312,3 @@ def plyometrics_barred(ctx: Context, week: Week, day: Date) -> str:
     return {"day": f"no plyometrics on the day of the {running.describe(run)}",
             "before": f"no plyometrics within {ctx.rules.heavy_spacing_h} h before the {running.describe(run)}",
             "recovery": f"no plyometrics in the recovery after the {running.describe(run)}"}[kind]
-
-
-# --- loads ---------------------------------------------------------------------------------
-
-
-def start_load(slot: Slot, enrolment: Enrolment) -> float | None:
-    """Day-one load: the lifter's own number, else the program's default."""
-    if slot.load in ("bodyweight", "seconds") and slot.start_kg is None:
-        return None
-    if slot.exercise in enrolment.loads:
-        return enrolment.loads[slot.exercise]
-    return slot.start_kg
-
-
-def main_lifts(program: Program) -> list[str]:
-    """The lifts whose first load matters most: the barbell lifts and heavy leg work, in program order."""
-    return [name for name, slot in program.exercises().items()
-            if slot.start_kg is not None and (slot.implement == "barbell" or slot.heavy_lower)]
-
-
-def starting_loads(program: Program, bodyweight_kg: float | None,
-                   overrides: dict[str, float], units: str | Equipment = "kg") -> dict[str, float]:
-    """Start loads for `init`: overrides first, then bodyweight x factor, never below the default;
-    each a load the lifter can set up with their equipment (the program's 20 kg bar is 45 lb)."""
-    loads: dict[str, float] = {}
-    rules = program.rules
-
-    def made(kg: float, slot: Slot, down: bool = False) -> float:
-        # Kept as meant where the kit makes nothing near it: the plan then says what to add.
-        return kg if kit_gap(kg, slot, rules, units) else loadable(kg, slot, rules, units, down=down)
-
-    for name, slot in program.exercises().items():
-        if name in overrides:
-            loads[name] = made(overrides[name], slot)
-        elif slot.start_kg is not None:
-            default = made(slot.start_kg, slot)
-            scaled = (made(bodyweight_kg * slot.bodyweight_factor, slot, down=True)
-                      if bodyweight_kg and slot.bodyweight_factor else 0.0)
-            loads[name] = max(scaled, default)
-    return loads
-
-
-def describe_load_rule(slot: Slot, weight_kg: float | None, units: str | Equipment = "kg") -> str:
-    if slot.load == "percent_e1rm":
-        return f"{slot.percent:g}% of estimated 1RM"
-    if slot.load == "rpe":
-        return f"RPE {slot.rpe:g} at {slot.reps} reps"
-    if slot.load == "seconds" and weight_kg is None:
-        return f"hold {slot.seconds} s, +{slot.increment_s} s when every set is done"
-    if slot.load == "bodyweight" and weight_kg is None:
-        if slot.reps_max:
-            return f"bodyweight, {slot.reps}-{slot.reps_max} reps then harder variation"
-        return "bodyweight"
-    if weight_kg is None:
-        return "bodyweight"
-    step = rough_load_text(slot.increment_kg, units, sign="+")
-    return f"{load_text(weight_kg, units)} start load, {step} per microcycle done well"
-
-
-# --- working through today's session ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NextSet:
-    number: int  # 1-based set number
-    side: str | None  # L then R for unilateral work
-
-
-def planned_set_count(p: Prescription) -> int:
-    """Rows a finished exercise has: unilateral sets are logged once per side."""
-    return p.sets * (2 if p.unilateral else 1)
-
-
-def side_of(row: int) -> str:
-    """One-sided work goes left, then right: the side of a set's `row`-th logged row."""
-    return "L" if row % 2 == 0 else "R"
-
-
-def set_position(p: Prescription, row: int) -> NextSet:
-    """Which set (and side) the `row`-th logged row of an exercise is, counting from 0."""
-    return NextSet(row // 2 + 1, side_of(row)) if p.unilateral else NextSet(row + 1, None)
-
-
-def set_label(logged: LoggedSet, earlier: Sequence[LoggedSet]) -> str:
-    """How a logged row is numbered everywhere (the set list, the undo dialog, `journal log`):
-    warm-ups W1, W2...; working sets 1, 2..., with their side (1L, 1R); counted among `earlier`,
-    the rows logged before it that day (other exercises and sessions are passed over)."""
-    same = [s for s in earlier if s.exercise == logged.exercise and s.session_id == logged.session_id]
-    if logged.set_type == "warmup":
-        return f"W{sum(s.set_type == 'warmup' for s in same) + 1}"
-    rows = sum(s.set_type != "warmup" for s in same)
-    return f"{rows // 2 + 1}{logged.side}" if logged.side else str(rows + 1)
-
-
-def whole_sets_done(p: Prescription, rows: int) -> int:
-    """Sets finished after `rows` logged rows: a one-sided set needs both sides."""
-    return rows // 2 if p.unilateral else rows
-
-
-def working_sets(logged: Sequence[LoggedSet]) -> list[LoggedSet]:
-    """The rows that count towards an exercise's sets: everything but its warm-ups."""
-    return [s for s in logged if s.set_type != "warmup"]
-
-
-def warm_ups_left(p: Prescription, logged: Sequence[LoggedSet]) -> tuple[WarmUp, ...]:
-    """The warm-ups of `p` still to do, given its sets logged so far: none once a working set is in."""
-    if working_sets(logged):
-        return ()
-    return p.warmups[sum(s.set_type == "warmup" for s in logged):]
-
-
-def next_set(p: Prescription, done: int) -> NextSet | None:
-    """The set after `done` logged (or skipped) rows; None when the exercise is finished."""
-    return None if done >= planned_set_count(p) else set_position(p, done)

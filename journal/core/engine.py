@@ -22,21 +22,15 @@ from dataclasses import dataclass
 from pendulum import Date
 
 from .context import Context, History
-from .day_plan import (
+from .day_plan import heavy_legs_too_close, plan_of
+from .prescription import describe_load_rule, main_lifts, prescribe, ramp_kg, start_load, starting_loads
+from .set_order import (
     NextSet,
-    describe_load_rule,
-    heavy_legs_too_close,
-    main_lifts,
     next_set,
-    plan_of,
     planned_set_count,
-    prescribe,
-    ramp_kg,
     set_label,
     set_position,
     side_of,
-    start_load,
-    starting_loads,
     warm_ups_left,
     whole_sets_done,
     working_sets,

@@ -19,9 +19,10 @@ from pendulum import Date
 
 from .clock import iso_date
 from .context import History
-from .day_plan import main_lifts
+from .prescription import main_lifts
 from .model import KEY_RUN_KINDS, Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run, is_jumping
-from .progression import COUNTED_SET_TYPES, best_e1rm, epley_e1rm, loadable, target_rpe
+from .loads import COUNTED_SET_TYPES, best_e1rm, epley_e1rm, loadable
+from .progression import target_rpe
 from .running import hours_between, starts_at
 from .units import load_text
 from .weeks import BREAK_DAYS, SHOWN_DAYS, gates_missing, session_for

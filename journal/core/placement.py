@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 import itertools
 
 from pendulum import Date
 
 from . import running
-from .context import Context
+from .context import Context, Placement, WeekPlacement
 from .model import (
     SessionTemplate,
     is_jumping,
@@ -17,20 +16,6 @@ from .model import (
 from .weeks import Week, active_slots, is_heavy, session_for
 
 # --- placing the week's sessions around the runs -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Placement:
-    template: SessionTemplate | None
-    notes: tuple[str, ...] = ()
-    lighter: str = ""  # why this session is the lighter variant
-
-
-@dataclass(frozen=True)
-class WeekPlacement:
-    days: dict[Date, Placement]
-    last_heavy: Date | None  # the week's last full-load heavy lower-body session, when it has one
-    lighter: str = ""  # the session the runs made the lighter one this week, when one was
 
 
 def heavy_template(ctx: Context, week: Week, template: SessionTemplate | None) -> bool:

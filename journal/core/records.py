@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import LoggedSet
-from .progression import COUNTED_SET_TYPES, epley_e1rm
+from .loads import COUNTED_SET_TYPES, epley_e1rm
 from .units import in_unit, load_text
 
 

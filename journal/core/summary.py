@@ -20,7 +20,8 @@ from .units import load_text, plural
 from .clock import iso_date, iso_week
 from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness, is_jumping
 from .running import recovery_days, run_name
-from .progression import COUNTED_SET_TYPES, Target, epley_e1rm
+from .loads import COUNTED_SET_TYPES, epley_e1rm
+from .progression import Target
 
 WELLNESS_FIELDS = ("sleep_h", "sleep_quality", "soreness", "fatigue", "stress", "mood", "motivation")
 

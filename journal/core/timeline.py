@@ -11,8 +11,10 @@ from statistics import mean
 from pendulum import Date
 
 from .clock import iso_date
-from .context import Context, History
-from .day_plan import ExcusedPlan, plan_of, planned_set_count, prescribe, start_load
+from .context import Context, ExcusedPlan, History
+from .day_plan import plan_of
+from .prescription import prescribe, start_load
+from .set_order import planned_set_count
 from .model import (
     Enrolment,
     LoggedSet,
@@ -20,11 +22,10 @@ from .model import (
     Rules,
 )
 from .placement import placements_of
+from .loads import COUNTED_SET_TYPES, best_e1rm
 from .progression import (
-    COUNTED_SET_TYPES,
     SessionResult,
     Target,
-    best_e1rm,
     initial_target,
     judge,
     progresses,

@@ -3,10 +3,13 @@ a lifter reads, and the plates they load, are in kilograms or pounds as they enr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .model import Equipment
+
+class HasUnit(Protocol):
+    """What carries the lifter's unit (the equipment does): units.py needs nothing else of it."""
+
+    unit: str
 
 KG_PER_LB = 0.45359237
 
@@ -21,21 +24,21 @@ def to_kg(amount: float, unit: str) -> float:
     return round(amount * KG_PER_LB, 6) if unit == "lb" else round(amount, 6)
 
 
-def _unit(unit: "str | Equipment") -> str:
+def _unit(unit: "str | HasUnit") -> str:
     return unit if isinstance(unit, str) else unit.unit
 
 
-def amount_text(kg: float, unit: "str | Equipment") -> str:
+def amount_text(kg: float, unit: "str | HasUnit") -> str:
     """`62.5`, `135`: the number a lifter reads, without its unit (`35 → 32.5 kg`)."""
     return f"{in_unit(kg, _unit(unit)):g}"
 
 
-def load_text(kg: float | None, unit: "str | Equipment") -> str:
+def load_text(kg: float | None, unit: "str | HasUnit") -> str:
     """`62.5 kg`, `135 lb`, or `bodyweight` (in a unit, or in the unit of the lifter's equipment)."""
     return "bodyweight" if kg is None else f"{amount_text(kg, unit)} {_unit(unit)}"
 
 
-def rough_load_text(kg: float, unit: "str | Equipment", step_lb: float = 0.5, sign: str = "") -> str:
+def rough_load_text(kg: float, unit: "str | HasUnit", step_lb: float = 0.5, sign: str = "") -> str:
     """An amount that is no plate to load (an increment, a week's volume) as the lifter reads it:
     in lb to `step_lb` (said "about" when the kilograms it came from make it uneven), never a
     kilogram conversion like 5.51 lb; in kg as `load_text`."""

@@ -19,9 +19,7 @@ from .model import (
     SessionTemplate,
     Slot,
 )
-from .progression import (
-    Target,
-)
+from .progression import Target
 
 PLYOMETRICS_LOCKED = "plyometrics locked"
 
