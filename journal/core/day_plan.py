@@ -306,9 +306,4 @@ def plyometrics_barred(ctx: Context, week: Week, day: Date) -> str:
     cycle_start = week.monday.subtract(weeks=week.cycle_week)
     if gates_missing(ctx.program.gates, ctx.history.assessments, cycle_start):
         return "readiness tests passed: plyometrics start at the next microcycle"
-    if (clash := running.landing_clash(day, ctx.history.runs, ctx.rules, ctx.history.tz)) is None:
-        return ""
-    kind, run = clash
-    return {"day": f"no plyometrics on the day of the {running.describe(run)}",
-            "before": f"no plyometrics within {ctx.rules.heavy_spacing_h} h before the {running.describe(run)}",
-            "recovery": f"no plyometrics in the recovery after the {running.describe(run)}"}[kind]
+    return running.landing_clash(day, ctx.history.runs, ctx.rules, ctx.history.tz)

@@ -148,34 +148,24 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
                          heavy_here[-1] if heavy_here else None, made_lighter)
 
 
-def _jumps_barred(ctx: Context, day: Date) -> str:
-    """Why jumping cannot be on `day` because of the runs (empty when it can)."""
-    if (clash := running.landing_clash(day, ctx.history.runs, ctx.rules, ctx.history.tz)) is None:
-        return ""
-    kind, run = clash
-    return {"day": f"{running.describe(run)} is that day",
-            "before": f"{running.describe(run)} is within {ctx.rules.heavy_spacing_h} h",
-            "recovery": f"recovery after the {running.describe(run)}"}[kind]
-
-
 def _move_jumping_off_key_days(ctx: Context, week: Week, placed: dict[Date, SessionTemplate | None],
                                notes: dict[Date, list[str]]) -> None:
     """A session built on jumping (a plyometric session) whose day is too close to a key run or
     in a race's recovery moves to the nearest day that is not: a free one, else one whose light
     session (no heavy legs, no jumping) trades places with it. It is never emptied of its
     jumping in silence: where no day will do, the plan says so."""
-    runs = ctx.history.runs
+    runs, rules, tz = ctx.history.runs, ctx.rules, ctx.history.tz
 
     def light(t: SessionTemplate | None) -> bool:
         return t is not None and t.kind != "plyometric" and not heavy_template(ctx, week, t)
 
     for d, template in sorted(placed.items()):
-        if template is None or template.kind != "plyometric" or not (why := _jumps_barred(ctx, d)):
+        if template is None or template.kind != "plyometric" or not (why := running.landing_clash(d, runs, rules, tz)):
             continue
         if not any(is_jumping(s.exercise, s.pillar) for s in active_slots(template, week.block, ctx.enrolment)):
             continue
         clear = [f for f in week.days() if f >= ctx.start and not running.travel_on(f, runs)
-                 and not _jumps_barred(ctx, f)]
+                 and not running.landing_clash(f, runs, rules, tz)]
         free = [f for f in clear if placed.get(f) is None] or [f for f in clear if light(placed.get(f))]
         if not free:
             notes[d].append(f"{template.name} stays: no free day this week keeps its jumping clear of the key "

@@ -107,16 +107,16 @@ def recovering_from(day: Date, runs: Sequence[Run], rules: Rules) -> Run | None:
     return max(races, key=lambda r: r.date, default=None)
 
 
-def landing_clash(day: Date, runs: Sequence[Run], rules: Rules, tz: str) -> tuple[str, Run] | None:
-    """What keeps jumping off `day`: ("day", run) for a key run that day, ("before", run) for one
-    within the spacing after the day's gym session, ("recovery", race) in a race's recovery."""
+def landing_clash(day: Date, runs: Sequence[Run], rules: Rules, tz: str) -> str:
+    """Why the runs keep jumping off `day` (empty when they do not): a key run that day, one
+    within the spacing after the day's gym session, or a race's recovery."""
     if run := key_run_on(day, runs):
-        return "day", run
+        return f"no plyometrics on the day of the {describe(run)}"
     if run := key_run_within(day, runs, rules, tz):
-        return "before", run
+        return f"no plyometrics within {rules.heavy_spacing_h} h before the {describe(run)}"
     if race := recovering_from(day, runs, rules):
-        return "recovery", race
-    return None
+        return f"no plyometrics in the recovery after the {describe(race)}"
+    return ""
 
 
 def long_effort_before(day: Date, runs: Sequence[Run]) -> Run | None:
