@@ -198,7 +198,7 @@ def test_summary_json_of_an_imported_week(cli):
 
 def test_training_load_weights_recent_days_more():
     from journal.core.model import Rules
-    from journal.core.summary import training_load
+    from journal.core.training_load import training_load
 
     last = pendulum.date(2026, 9, 20)
     recent = training_load({"2026-09-20": 400.0}, {}, last, Rules())

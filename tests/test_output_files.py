@@ -118,7 +118,7 @@ def test_a_failed_export_leaves_no_partial_file_and_the_old_file(logged, tmp_pat
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("journal.core.exchange.write_rows", full)
+    monkeypatch.setattr("journal.core.export.write_rows", full)
     assert_refused(logged("export", "--out", str(target), "--force"), "disk is full")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == []

@@ -60,7 +60,7 @@ from .units import in_unit
 if TYPE_CHECKING:
     from .exercise_history import ExerciseHistory, ExerciseSession
     from .records import Record
-    from .summary import SessionReport
+    from .session_report import SessionReport
     from .summary import WeeklySummary
     from .week_glance import WeekAtAGlance
 
@@ -712,7 +712,7 @@ class Journal:
 
     def session_report(self, day: Date, session_id: str | None) -> SessionReport:
         """A finished session at a glance (`session_id` None: the day's planned session)."""
-        from .summary import session_report
+        from .session_report import session_report
 
         session_id = session_id or self.store.planned_session(day.isoformat())
         sets = [s for s in self.sets_on(day) if s.session_id == session_id]
@@ -815,20 +815,20 @@ class Journal:
                last: Date | None = None, spreadsheet_safe: bool = False) -> int:
         """Write CSV to `out`; returns the rows written. `spreadsheet_safe` prefixes text that a
         spreadsheet would run as a formula with `'` (the plain export is lossless, not neutralised)."""
-        from . import exchange
+        from . import exchange, export
 
         low, high = (first.isoformat() if first else "0000-01-01"), (last.isoformat() if last else "9999-12-31")
         if first and last and last < first:
             raise EntryError("to", f"{high} is before the first day, {low}")
         if what == "sets":
-            header, rows = exchange.SET_COLUMNS, map(exchange.set_row, self.store.export_sets(low, high))
+            header, rows = exchange.SET_COLUMNS, map(export.set_row, self.store.export_sets(low, high))
         elif what == "wellness":
             header, rows = exchange.WELLNESS_COLUMNS, map(astuple, self.store.wellness_between(low, high))
         elif what == "runs":
             header, rows = exchange.RUN_COLUMNS, map(astuple, self.store.runs_between(low, high))
         else:
             raise EntryError("what", f"{what!r} is not sets, wellness or runs")
-        return exchange.write_rows(out, header, rows, spreadsheet_safe)
+        return export.write_rows(out, header, rows, spreadsheet_safe)
 
     def export_to(self, path: Path, what: str = "sets", first: Date | None = None,
                   last: Date | None = None, force: bool = False, spreadsheet_safe: bool = False) -> int:

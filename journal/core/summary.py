@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from collections.abc import Sequence
 from statistics import mean
 
@@ -20,6 +20,7 @@ from .units import load_text, plural
 from .clock import iso_date, iso_week
 from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness, is_jumping
 from .running import recovery_days, run_name
+from .training_load import TrainingLoad, gym_load_by_day, run_load_by_day, training_load
 from .loads import COUNTED_SET_TYPES, epley_e1rm
 from .progression import Target
 
@@ -112,16 +113,6 @@ class WellnessWeek:
     previous_week: WellnessAverages
     change: WellnessScores
     sleep_target_h: float
-
-
-@dataclass(frozen=True)
-class TrainingLoad:
-    gym_week: float
-    runs_week: float
-    acute: float
-    chronic: float
-    balance: float | None
-    note: str = "acute:chronic balance is information, not an injury prediction"
 
 
 @dataclass(frozen=True)
@@ -218,55 +209,6 @@ def is_hard(s: LoggedSet) -> bool:
 def time_under_tension(s: LoggedSet) -> int:
     per_rep = tempo_seconds(s.tempo)
     return per_rep * s.reps if per_rep and s.reps and s.set_type in LIFTED else 0
-
-
-def gym_load_by_day(sets: Sequence[LoggedSet], rules: Rules) -> dict[str, float]:
-    """Session RPE x minutes, summed per day over its sessions; a session's minutes run from its
-    first to its last set plus a rest."""
-    by_session: dict[tuple[str, str | None], list[LoggedSet]] = defaultdict(list)
-    for s in sets:
-        if s.set_type != "skipped":
-            by_session[(s.date, s.session_id)].append(s)
-    loads: dict[str, float] = defaultdict(float)
-    for (day, _), done in by_session.items():
-        times = sorted(datetime.fromisoformat(s.logged_at).timestamp() for s in done)
-        minutes = max((times[-1] - times[0]) / 60 + 3, len(done) * 1.5)
-        rpes = [s.rpe for s in done if s.rpe is not None]
-        loads[day] += (mean(rpes) if rpes else rules.session_rpe) * minutes
-    return {day: round(load, 1) for day, load in loads.items()}
-
-
-def run_load_by_day(runs: Sequence[Run], until: str, rules: Rules) -> dict[str, float]:
-    loads: dict[str, float] = defaultdict(float)
-    for r in runs:
-        if r.date <= until and r.minutes and r.kind != "travel":
-            loads[r.date] += (r.rpe or rules.session_rpe) * r.minutes
-    return dict(loads)
-
-
-def ewma(daily: dict[str, float], last: Date, days: int, span: int) -> float:
-    """Exponentially weighted daily load over `span` days ending on `last` (alpha = 2 / (days + 1))."""
-    alpha = 2 / (days + 1)
-    value = 0.0
-    end = date(last.year, last.month, last.day)
-    for n in range(span, -1, -1):
-        value = alpha * daily.get((end - timedelta(days=n)).isoformat(), 0.0) + (1 - alpha) * value
-    return round(value, 1)
-
-
-def training_load(gym: dict[str, float], runs: dict[str, float], last: Date, rules: Rules) -> TrainingLoad:
-    daily: dict[str, float] = defaultdict(float)
-    for source in (gym, runs):
-        for day, load in source.items():
-            daily[day] += load
-    span = rules.chronic_days * 2
-    acute = ewma(daily, last, rules.acute_days, span)
-    chronic = ewma(daily, last, rules.chronic_days, span)
-    first = last.subtract(days=6).isoformat()
-    return TrainingLoad(
-        gym_week=round(sum(v for d, v in gym.items() if first <= d <= last.isoformat()), 1),
-        runs_week=round(sum(v for d, v in runs.items() if first <= d <= last.isoformat()), 1),
-        acute=acute, chronic=chronic, balance=round(acute / chronic, 2) if chronic else None)
 
 
 def wellness_averages(days: Sequence[Wellness], readiness: dict[str, float]) -> WellnessAverages:
@@ -492,25 +434,3 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
                             for found in by_week(readiness, first_chart, chart_weeks)),
             gym_load=tuple(round(sum(found), 1) for found in by_week(gym, first_chart, chart_weeks)),
             run_load=tuple(round(sum(found), 1) for found in by_week(run_loads, first_chart, chart_weeks))))
-
-
-@dataclass(frozen=True)
-class SessionReport:
-    """One finished session at a glance: what the card at its end shows."""
-
-    name: str | None
-    minutes: int  # from the first set to the last
-    sets: int  # done, warm-ups apart
-    skipped: int
-    volume_kg: float
-    readiness: float | None
-    next_session: PlannedDay | None
-
-
-def session_report(sets: Sequence[LoggedSet], name: str | None, readiness: float | None,
-                   next_session: PlannedDay | None) -> SessionReport:
-    done = [s for s in sets if s.set_type not in ("skipped", "warmup")]
-    times = sorted(datetime.fromisoformat(s.logged_at).timestamp() for s in sets if s.set_type != "skipped")
-    return SessionReport(name, round((times[-1] - times[0]) / 60) if times else 0, len(done),
-                         sum(s.set_type == "skipped" for s in sets), round(sum(volume_kg(s) for s in done), 1),
-                         readiness, next_session)

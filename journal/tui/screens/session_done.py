@@ -10,8 +10,8 @@ from textual.widgets import Label, Static
 
 from ...core.clock import iso_date
 from ...core.readiness import readiness_text
-from ...core.summary import SessionReport
-from ...core.units import load_text, plural, rough_load_text
+from ...core.session_report import SessionReport
+from ...core.units import plural, rough_load_text
 
 
 class SessionDoneScreen(ModalScreen[None]):
