@@ -125,3 +125,14 @@ def test_the_circle_check_would_catch_a_lazy_or_type_only_circle(tmp_path):
     (package / "core" / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import x\n")
     (package / "cli.py").write_text("from .core.a import x\n")
     assert circles(import_graph(package)) == [["pkg.core.a", "pkg.core.b", "pkg.core.c"]]
+
+
+# The store still holds every concern of its layer in one file: the next to split by what a
+# lifter does (#24). Nothing may join it.
+LARGE_YET = {"store.py"}
+
+
+def test_every_core_module_is_short_enough_to_read_whole():
+    long = {path.name: n for path in (PACKAGE / "core").glob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 450}
+    assert set(long) <= LARGE_YET, long

@@ -20,7 +20,7 @@ import random
 
 from . import engine
 from .invariants import Coached, Violation, broken_promises
-from .journal import new_enrolment
+from .enrolment import new_enrolment
 from .model import Assessment, Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run, Wellness
 
 GOOD_NIGHT = dict(sleep_h=8.0, sleep_quality=4, soreness=2, fatigue=2, stress=2, mood=4, motivation=4)

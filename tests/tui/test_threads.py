@@ -19,8 +19,11 @@ FORMATS = Path(__file__).parent.parent / "formats"
 def journal_calls(monkeypatch):
     """Every public Journal method called while the test runs, with the thread it ran on."""
     calls: list[tuple[str, int]] = []
-    for name, method in list(vars(Journal).items()):
-        if name.startswith("_") or not callable(method) or isinstance(method, (classmethod, staticmethod)):
+    methods: dict[str, object] = {}
+    for cls in reversed(Journal.__mro__[:-1]):  # the facade's own and those of what it is made of
+        methods.update(vars(cls))
+    for name, method in methods.items():
+        if name.startswith("_") or not callable(method) or isinstance(method, (classmethod, staticmethod, type)):
             continue
 
         def recorded(self, *args, __name=name, __method=method, **kwargs):
