@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).parent.parent / "journal"
-CORE = sorted((PACKAGE / "core").glob("*.py"))
+CORE = sorted((PACKAGE / "core").rglob("*.py"))
 FRONTS = sorted((PACKAGE / "tui").rglob("*.py")) + [PACKAGE / "cli.py"]
 ERRORS = {"JournalError", "EntryError", "StoreError", "NoJournal", "NotEnrolled", "OutputExists",
           "UnknownExercise", "ProgramError", "JournalExists", "DamagedJournal"}
@@ -34,7 +34,8 @@ def test_the_screen_and_the_command_line_go_through_the_facade(path):
 
 
 def test_the_store_takes_rows_not_file_formats_and_connections_stay_on_their_thread():
-    assert not any(name.endswith("exchange") for name in imported(PACKAGE / "core" / "store.py"))
+    for module in (PACKAGE / "core" / "store").glob("*.py"):
+        assert not any(name.endswith("exchange") for name in imported(module)), module
     for path in PACKAGE.rglob("*.py"):
         assert "check_same_thread=False" not in path.read_text(encoding="utf-8"), path
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from journal.core import store as store_module
+from journal.core.store import store as store_module  # the module that opens the file
 
 TABLES = ("sets", "sessions", "wellness", "assessments", "runs", "enrolments")
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=24)

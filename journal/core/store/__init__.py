@@ -1,0 +1,7 @@
+"""The only code that touches SQLite: the journal file (store.py), its schema (schema.py), and its
+rows by what they hold (enrolments.py, sets.py, body.py, plans.py)."""
+
+from .schema import MIGRATIONS, SCHEMA_VERSION, new_id
+from .store import Store
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "new_id"]
