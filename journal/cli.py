@@ -206,12 +206,13 @@ def plan(ctx, db, first_text, last_text, as_json) -> None:
     journal = _journal(ctx)
     first = journal.date(first_text, "from") if first_text else monday_of(journal.today())
     last = journal.date(last_text, "to") if last_text else first.add(days=6)
-    days = journal.planned_sessions(first, last)
+    every_day = journal.plan_range(first, last)  # the promises are checked over rest days too
+    days = [d for d in every_day if d.session]
     if as_json:
         _print_json({"days": [d.to_json() for d in days]})
     else:
         click.echo("\n\n".join(plan_text(d) for d in days) or "No sessions planned.")
-    _report_broken_promises(journal.self_check(journal.plan_days(first, last)))
+    _report_broken_promises(journal.self_check(every_day))
 
 
 # A negative number such as -10x5 is a value to refuse by name, not an unknown option.

@@ -162,12 +162,16 @@ class Coaching:
         return self.plan_days(day, day)[0]
 
     def planned_sessions(self, first: Date, last: Date) -> list[PlannedDay]:
-        """The days from `first` to `last` that have a session (`plan_days`: every day)."""
+        """The days from `first` to `last` that have a session."""
+        return [d for d in self.plan_range(first, last) if d.session]
+
+    def plan_range(self, first: Date, last: Date) -> list[PlannedDay]:
+        """Every day of a range the lifter asked for: in order, at most 400 days."""
         if last < first:
             raise EntryError("to", f"{last.isoformat()} is before the first day, {first.isoformat()}")
         if (last - first).days > 400:
             raise EntryError("to", "a plan covers at most 400 days")
-        return [d for d in self.plan_days(first, last) if d.session]
+        return self.plan_days(first, last)
 
     def next_session(self, day: Date, horizon_days: int = 14) -> PlannedDay | None:
         days = self.plan_days(day.add(days=1), day.add(days=horizon_days))

@@ -21,7 +21,6 @@ from .model import (
     SessionTemplate,
     Slot,
     WarmUp,
-    is_jumping,
 )
 from .placement import placements_of
 from .prescription import adjusted, cut_sets, prescribe
@@ -105,11 +104,8 @@ def swap_for_mobility(ctx: Context, week: Week, day: Date, draft: DayDraft) -> N
 
 
 def bar_plyometrics(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
-    def jumping(p: Prescription) -> bool:
-        return is_jumping(p.program_exercise, p.pillar) or is_jumping(p.name, p.pillar)
-
-    if any(jumping(p) for p in draft.exercises) and (locked := plyometrics_barred(ctx, week, day)):
-        draft.leave_out(jumping, locked)
+    if any(p.jumps for p in draft.exercises) and (locked := plyometrics_barred(ctx, week, day)):
+        draft.leave_out(lambda p: p.jumps, locked)
 
 
 def spare_legs_after_a_race(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:

@@ -17,13 +17,13 @@ from functools import cached_property
 
 from pendulum import Date
 
+from . import running
 from .clock import iso_date
 from .context import History
-from .prescription import main_lifts
-from .model import KEY_RUN_KINDS, Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run, is_jumping
 from .loads import COUNTED_SET_TYPES, best_e1rm, epley_e1rm, loadable
+from .model import Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run
+from .prescription import main_lifts
 from .progression import target_rpe
-from .running import hours_between, starts_at
 from .units import load_text
 from .weeks import BREAK_DAYS, SHOWN_DAYS, gates_missing, session_for
 
@@ -74,10 +74,6 @@ def _prescribed(c: Coached) -> Iterable[tuple[PlannedDay, Prescription]]:
 def _full_load(day: PlannedDay, p: Prescription) -> bool:
     """The microcycle's own load: a build (or taper) week, not lightened today."""
     return day.block.phase in ("build", "taper") and p.full_load
-
-
-def _jumping(p: Prescription) -> bool:
-    return is_jumping(p.name, p.pillar) or is_jumping(p.program_exercise, p.pillar)
 
 
 # --- the promises -----------------------------------------------------------------------------
@@ -166,37 +162,6 @@ def _other_heavy_full(c: Coached, cycle: Sequence[PlannedDay], lift: str, day: D
                for d in cycle if d.date in week for p in d.exercises)
 
 
-def _recovering_from(day: Date, runs: Sequence[Run], c: Coached) -> Run | None:
-    rules = c.program.rules
-    for run in runs:
-        if run.kind != "race":
-            continue
-        after = (day - iso_date(run.date)).days
-        if run.priority == "A":
-            window = rules.long_race_recovery_days if (run.km or 0) >= rules.long_race_km else rules.a_race_recovery_days
-        else:
-            window = rules.b_race_recovery_days if run.priority == "B" else 0
-        if 0 < after <= window:
-            return run
-    return None
-
-
-def _key_run_ahead(day: Date, c: Coached) -> Run | None:
-    """A key run on this day, or starting within the spacing after the day's gym session."""
-    rules, tz = c.program.rules, c.history.tz
-    session = starts_at(day, None, rules.gym_hour, tz)
-    for run in c.runs:
-        if run.kind not in KEY_RUN_KINDS:
-            continue
-        when = iso_date(run.date)
-        if when == day:
-            return run
-        if 0 < (when - day).days * 24 <= rules.heavy_spacing_h + 24 and \
-                0 < hours_between(session, starts_at(when, run.time, rules.run_hour, tz)) < rules.heavy_spacing_h:
-            return run
-    return None
-
-
 def legs_rest_around_races_and_key_runs(c: Coached) -> list[Violation]:
     """No heavy lower-body work and no jumping inside a race's recovery (A race 3 days, 7 after
     30 km or more; B race 2), no jumping on or within 48 h before a key run, and heavy legs that
@@ -204,13 +169,13 @@ def legs_rest_around_races_and_key_runs(c: Coached) -> list[Violation]:
     found = []
     for day in c.days:
         date = iso_date(day.date)
-        recovering = _recovering_from(date, c.runs, c)
-        ahead = _key_run_ahead(date, c)
+        recovering = running.recovering_from(date, c.runs, c.program.rules)
+        ahead = running.key_run_on(date, c.runs) or running.key_run_within(date, c.runs, c.program.rules, c.history.tz)
         for p in day.exercises:
-            if recovering and (p.heavy_lower or _jumping(p)):
+            if recovering and (p.heavy_lower or p.jumps):
                 found.append(Violation("legs rest around races and key runs", day.date,
                                        f"{p.name} in the recovery after the {recovering.km:g} km race"))
-            elif ahead and _jumping(p):
+            elif ahead and p.jumps:
                 found.append(Violation("legs rest around races and key runs", day.date,
                                        f"{p.name} (jumping) with the {ahead.kind} run on {ahead.date}"))
             elif ahead and p.heavy_lower and _full_load(day, p) and not (p.adjusted or "").startswith("taper"):
@@ -223,7 +188,7 @@ def no_jumping_while_barred(c: Coached) -> list[Violation]:
     """No jumping while a readiness test fails or a pain flag is up."""
     found = []
     for day in c.days:
-        jumps = [p.name for p in day.exercises if _jumping(p)]
+        jumps = [p.name for p in day.exercises if p.jumps]
         if jumps and (missing := gates_missing(c.program.gates, c.history.assessments, iso_date(day.date))):
             found.append(Violation("no jumping while barred", day.date, f"{', '.join(jumps)}: {missing[0]}"))
     return found
@@ -236,7 +201,7 @@ def plyometric_sessions_are_moved_not_emptied(c: Coached) -> list[Violation]:
     for day in c.days:
         if not day.session or day.session[1] != "plyometric":
             continue
-        if day.exercises and any(_jumping(p) for p in day.exercises):
+        if day.exercises and any(p.jumps for p in day.exercises):
             continue
         said = any("no free day" in a or "moved" in a for a in day.adjustments)
         locked = any(a.startswith("plyometrics locked") for a in day.adjustments)

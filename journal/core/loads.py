@@ -58,11 +58,11 @@ def loadable(kg: float, slot: Slot, rules: Rules, units: str | Equipment = "kg",
 KIT_WORDS = {"dumbbell": "dumbbells", "kettlebell": "kettlebells", "machine": "machine's steps"}
 
 
-def kit_gap(meant: float, slot: Slot, rules: Rules, units: str | Equipment) -> str:
-    """Why the lifter's kit makes no load near `meant` (empty when it does): the nearest it makes
-    is further off than the lift's own increment or a tenth of the load, whichever is more. Such a
-    load is not prescribed rounded: 70 kg is no 100 kg deadlift, nor 12 kg a 50 kg dumbbell."""
-    made = loadable(meant, slot, rules, units)
+def kit_gap(meant: float, made: float, slot: Slot, units: str | Equipment) -> str:
+    """Why the lifter's kit makes no load near `meant` (empty when it does), given `made`, the
+    nearest load it makes (`loadable`): that is further off than the lift's own increment or a
+    tenth of the load, whichever is more. Such a load is not prescribed rounded: 70 kg is no 100 kg
+    deadlift, nor 12 kg a 50 kg dumbbell."""
     if abs(made - meant) <= max(slot.increment_kg, meant / 10) + 1e-6:
         return ""
     kit = KIT_WORDS.get(slot.implement, "plates")

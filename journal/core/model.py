@@ -296,6 +296,11 @@ class Prescription:
         return self.adjusted is None or self.adjusted.startswith(FULL_LOAD_ADJUSTMENTS)
 
     @property
+    def jumps(self) -> bool:
+        """Landing impact, under its own name or the program exercise it stands in for."""
+        return is_jumping(self.name, self.pillar) or is_jumping(self.program_exercise, self.pillar)
+
+    @property
     def program_exercise(self) -> str:
         """The exercise of the program this serves: its targets and verdicts are kept under it."""
         return self.variation_of or self.name

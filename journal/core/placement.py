@@ -134,6 +134,7 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
     light_sessions = [(d, t) for d, t in templates.items() if t and not heavy_template(ctx, week, t)]
     placed.update((d, t) for d, t in light_sessions if d not in taken)
     displaced = [(d, t) for d, t in light_sessions if d in taken]
+    made_room: list[tuple[SessionTemplate, Date]] = []  # light sessions moved for another, with their own day
     for d, t in displaced:
         free = [f for f in days if placed.get(f) is None]
         if not free:
@@ -141,15 +142,20 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
             continue
         to = min(free, key=lambda f: (running.key_run_on(f, runs) is not None, abs((f - d).days), f))
         placed[to] = t
-        notes[d].append(f"{t.name} moved to {to.format('ddd D MMM')} to make room")
-        notes[to].append(f"{t.name} moved here from {d.format('ddd D MMM')} to make room")
-    _move_jumping_off_key_days(ctx, week, placed, notes)
+        made_room.append((t, d))
+    _move_jumping_off_key_days(ctx, week, placed, notes, made_room)
+    for t, origin in made_room:  # said once each moved session has its last day
+        now = next(d for d, placed_there in placed.items() if placed_there is t)
+        if now == origin:
+            continue  # traded back onto its own day
+        notes[origin].append(f"{t.name} moved to {now.format('ddd D MMM')} to make room")
+        notes[now].append(f"{t.name} moved here from {origin.format('ddd D MMM')} to make room")
     return WeekPlacement({d: Placement(placed.get(d), tuple(notes[d]), lighter.get(d, "")) for d in days},
                          heavy_here[-1] if heavy_here else None, made_lighter)
 
 
 def _move_jumping_off_key_days(ctx: Context, week: Week, placed: dict[Date, SessionTemplate | None],
-                               notes: dict[Date, list[str]]) -> None:
+                               notes: dict[Date, list[str]], made_room: list[tuple[SessionTemplate, Date]]) -> None:
     """A session built on jumping (a plyometric session) whose day is too close to a key run or
     in a race's recovery moves to the nearest day that is not: a free one, else one whose light
     session (no heavy legs, no jumping) trades places with it. It is never emptied of its
@@ -172,25 +178,8 @@ def _move_jumping_off_key_days(ctx: Context, week: Week, placed: dict[Date, Sess
                             f"runs and races ({why})")
             continue
         to = min(free, key=lambda f: (abs((f - d).days), f))
-        if (other := placed.get(to)) is not None:
-            _reroute(notes, other.name, to, d)
+        if (other := placed.get(to)) is not None and not any(t is other for t, _ in made_room):
+            made_room.append((other, to))  # it trades places: its move is said with the others'
         placed[to], placed[d] = template, other
         notes[d].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
         notes[to].append(f"{template.name} moved here from {d.format('ddd D MMM')}: {why}")
-
-
-def _reroute(notes: dict[Date, list[str]], name: str, was: Date, to: Date) -> None:
-    """Session `name`, placed on `was`, makes room by going to `to`: one note where it came from
-    (its own day, or the day it had already been moved from) and one where it lands."""
-    arrived = f"{name} moved here from "
-    came = next((n for n in notes[was] if n.startswith(arrived)), None)
-    origin, left = was, f"{name} moved to {to.format('ddd D MMM')} to make room"
-    if came is not None:  # moved once already: its first day's note points on, and `was` forgets it
-        notes[was].remove(came)
-        origin_text = came[len(arrived):].split(" to make room")[0]
-        origin = next(d for d in notes if d.format("ddd D MMM") == origin_text)
-        moved_to = f"{name} moved to {was.format('ddd D MMM')} to make room"
-        notes[origin] = [left if n == moved_to else n for n in notes[origin]]
-    else:
-        notes[was].append(left)
-    notes[to].append(f"{arrived}{origin.format('ddd D MMM')} to make room")

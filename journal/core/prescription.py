@@ -66,7 +66,7 @@ def prescribe(slot: Slot, target: Target, rules: Rules, week: Week, units: str |
     reps = target.reps
     # A load the lifter can set up in their unit now (a target from before a change of units too).
     weight = loadable(target.weight_kg, slot, rules, units) if target.weight_kg else target.weight_kg
-    unmakeable = kit_gap(target.weight_kg, slot, rules, units) if target.weight_kg else ""
+    unmakeable = kit_gap(target.weight_kg, weight, slot, units) if target.weight_kg else ""
     label = f"{reps}-{slot.reps_max}" if slot.reps_max and reps is not None and reps < slot.reps_max else reps
     sets = slot.sets
     where = f"week {week.week} of {week.block.name.lower()}, {week.phase} week"
@@ -137,7 +137,10 @@ def starting_loads(program: Program, bodyweight_kg: float | None,
 
     def made(kg: float, slot: Slot, down: bool = False) -> float:
         # Kept as meant where the kit makes nothing near it: the plan then says what to add.
-        return kg if kit_gap(kg, slot, rules, units) else loadable(kg, slot, rules, units, down=down)
+        nearest = loadable(kg, slot, rules, units)
+        if kit_gap(kg, nearest, slot, units):
+            return kg
+        return loadable(kg, slot, rules, units, down=True) if down else nearest
 
     for name, slot in program.exercises().items():
         if name in overrides:

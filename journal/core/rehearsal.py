@@ -21,7 +21,7 @@ import random
 from . import engine
 from .invariants import Coached, Violation, broken_promises
 from .enrolment import new_enrolment
-from .model import Assessment, Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run, Wellness
+from .model import WEEKDAYS, Assessment, Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run, Wellness
 
 GOOD_NIGHT = dict(sleep_h=8.0, sleep_quality=4, soreness=2, fatigue=2, stress=2, mood=4, motivation=4)
 POOR_NIGHT = dict(sleep_h=4.5, sleep_quality=1, soreness=4, fatigue=4, stress=4, mood=2, motivation=2)
@@ -50,7 +50,7 @@ class Calendar:
 
     def describe(self) -> str:
         """The calendar in a line, as `check-program` reports it."""
-        runs = ", ".join(f"{kind} {('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[day]} {time}"
+        runs = ", ".join(f"{kind} {WEEKDAYS[day].title()} {time}"
                          for day, kind, time in self.key_runs)
         races = ", ".join(f"{priority} race {km:g} km on {self.day(n).isoformat()}" for n, priority, km in self.races)
         trips = ", ".join(f"{days} days away from {self.day(n).isoformat()}" for n, days in self.travel)

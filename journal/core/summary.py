@@ -18,7 +18,7 @@ from pendulum import Date
 from .entry import tempo_seconds
 from .units import load_text, plural
 from .clock import iso_date, iso_week
-from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness, is_jumping
+from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness
 from .running import recovery_days, run_name
 from .training_load import TrainingLoad, gym_load_by_day, run_load_by_day, training_load
 from .loads import COUNTED_SET_TYPES, epley_e1rm
@@ -339,8 +339,8 @@ def _sessions_done(week_sets: Sequence[LoggedSet], this_week: Sequence[PlannedDa
     """A day's first session done counts as the kind the plan gave that day (`unplanned` on a
     rest day); further sessions that day (a double, a second workout) as `extra`."""
     # A plyometric session whose jumping was all left out was not a plyometric session.
-    kinds = {d.date: "stability" if d.session[1] == "plyometric" and not any(
-        is_jumping(p.name, p.pillar) for p in d.exercises) else d.session[1] for d in this_week if d.session}
+    kinds = {d.date: "stability" if d.session[1] == "plyometric" and not any(p.jumps for p in d.exercises)
+             else d.session[1] for d in this_week if d.session}
     sessions_by_day: dict[str, set[str | None]] = defaultdict(set)
     for s in week_sets:
         if s.set_type != "skipped":
