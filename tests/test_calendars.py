@@ -19,6 +19,7 @@ from journal.core.rehearsal import RACE_KM, TIME_ZONES
 
 from tests.helpers.calendar_lifter import (
     A_30_KM_RACE_ON_SUNDAY,
+    A_SHORT_TRIP_THEN_A_FULL_WEEK,
     A_WEEK_AWAY_BACK_MIDWEEK,
     FAILED_REPS,
     FIVE_POOR_NIGHTS,
@@ -82,6 +83,7 @@ def calendars(draw) -> Calendar:
 @example(PAIN_IN_THE_PLYOMETRIC_BLOCK)  # item 3
 @example(A_WEEK_AWAY_BACK_MIDWEEK)
 @example(A_30_KM_RACE_ON_SUNDAY)
+@example(A_SHORT_TRIP_THEN_A_FULL_WEEK)
 def test_every_promise_holds_on_every_calendar(calendar: Calendar):
     broken = live(calendar).broken_promises()
     assert not broken, "\n".join(map(str, broken[:10]))

@@ -78,7 +78,8 @@ class Coaching:
                     sets: bool = True) -> engine.History:
         """What the engine judges from `since` (default: the program's start) to `last`, the
         weeks before it that readiness and RPE trends look back on, and runs ahead. Without
-        `sets`, the sets are left out (a plan within one week does not judge them)."""
+        `sets`, only the sets of `last`'s week are read: a plan within one week judges nothing,
+        but a day's plan counts the days away since the last one with sets."""
         rules = enrolled.program.rules
         since = min(since or iso_date(enrolled.enrolment.start), last)
         first = since.subtract(days=engine.lookback_days(rules)).isoformat()
@@ -86,7 +87,8 @@ class Coaching:
         return engine.History(
             wellness=tuple(self.store.wellness_between(first, last.isoformat())),
             assessments=tuple(self.store.assessments_since(first)),
-            sets=tuple(self.store.sets_between(first, last.isoformat())) if sets else (),
+            sets=tuple(self.store.sets_between(first if sets else engine.monday_of(last).isoformat(),
+                                               last.isoformat())),
             runs=tuple(self.store.runs_between(first, ahead)),
             tz=self.clock.tz,
         )

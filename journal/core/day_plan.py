@@ -28,7 +28,7 @@ from .loads import cut_load, loadable
 from .progression import initial_target
 from .readiness import Readiness
 from .units import plural
-from .weeks import BREAK_DAYS, PLYOMETRICS_LOCKED, Week, active_slots, gates_missing
+from .weeks import PLYOMETRICS_LOCKED, Week, active_slots, gates_missing
 
 # --- one day ------------------------------------------------------------------------------
 
@@ -141,15 +141,12 @@ def taper(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
 def back_after_a_break(ctx: Context, week: Week, day: Date, draft: DayDraft) -> None:
     """The first seven days back after a week or more without gym work start below the loads
     lifted before the break (about a deload's cut), with a set fewer: tissue and skill come back
-    before strength. (The week's plan knows the lifting up to its Monday: a return in the week
-    before is seen there.)"""
-    shown, rules, gear = week.shown, ctx.rules, ctx.enrolment.gear
-    if (away := shown.days_away(day)) >= BREAK_DAYS:
-        before = shown.last_kg
-    elif shown.returned and (day - iso_date(shown.returned)).days < BREAK_DAYS:
-        away, before = shown.break_days, shown.before_break_kg
-    else:
+    before strength. Away is counted from the last day with sets, this week's included."""
+    gym_days = [d for d in ctx.sets_by_date if week.monday.isoformat() <= d < day.isoformat()]
+    if not (behind := week.shown.break_before(day, gym_days)):
         return
+    away, before = behind
+    rules, gear = ctx.rules, ctx.enrolment.gear
     if not draft.lifting:
         return
     slots = ctx.program.exercises()

@@ -213,10 +213,23 @@ def plyometric_sessions_are_moved_not_emptied(c: Coached) -> list[Violation]:
 
 def re_entry_after_a_break(c: Coached) -> list[Violation]:
     """The first week back after seven or more days without gym work asks for less than the
-    lifter last lifted on each lift (unless the kit has no lighter load within a fifth of it)."""
+    lifter last lifted on each lift (unless the kit has no lighter load within a fifth of it), and
+    no day is cut for a break the lifter did not take."""
     found = []
     gym_days = sorted({s.date for s in c.history.sets})
     slots = c.program.exercises()
+    returns = [back for before, back in zip(gym_days, gym_days[1:])
+               if (iso_date(back) - iso_date(before)).days > BREAK_DAYS]
+    for day in c.days:
+        if not any(a.startswith("back after") for a in day.adjustments):
+            continue
+        date = iso_date(day.date)
+        prior = [g for g in gym_days if g < day.date]
+        away = prior and (date - iso_date(prior[-1])).days > BREAK_DAYS
+        back = any(r <= day.date and (date - iso_date(r)).days < BREAK_DAYS for r in returns)
+        if prior and not (away or back):
+            found.append(Violation("re-entry after a break", day.date,
+                                   f"cut for a break, but the lifter was at the gym on {prior[-1]}"))
     for before, back in zip(gym_days, gym_days[1:]):
         if (iso_date(back) - iso_date(before)).days <= BREAK_DAYS:
             continue

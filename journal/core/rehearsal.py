@@ -146,13 +146,16 @@ def live(calendar: Calendar) -> Lived:
         resume = fold.checkpoints[-1]
         assert resume.monday == monday, (resume.monday, monday)
         for n, plan in enumerate(fold.days):
+            offset, day = week * 7 + n, monday.add(days=n)
+            if any(a.startswith("back after") for a in plan.adjustments):
+                # As the journal plans it that morning: knowing the week's sets so far.
+                plan = engine.fold(lived.program, lived.enrolment, day, day, lived.history(), resume).days[0]
             lived.days.append(plan)
-            offset = week * 7 + n
             if not plan.session or offset in calendar.missed or calendar.away(offset):
                 continue
             session = f"s{offset}"
             for p in plan.exercises:
-                lived.sets += logged_as_prescribed(p, monday.add(days=n), session, offset in calendar.failed,
+                lived.sets += logged_as_prescribed(p, day, session, offset in calendar.failed,
                                                    len(lived.sets), calendar.rpe)
     return lived
 

@@ -85,9 +85,22 @@ class Shown:
         return cls(dict(record["best_e1rm"]), dict(record["last_kg"]), record["last_gym"], record["returned"],
                    record["break_days"], dict(record["before_break_kg"]))
 
-    def days_away(self, day: Date) -> int:
-        """Whole days without gym work before `day` (0 when nothing was ever logged)."""
-        return (day - iso_date(self.last_gym)).days - 1 if self.last_gym else 0
+    def break_before(self, day: Date, gym_days: Sequence[str]) -> tuple[int, dict[str, float]] | None:
+        """The break `day` comes back from, if it is in the first week back: the days away and the
+        loads lifted before them. `gym_days` are the week's days with sets before `day`, known
+        since its Monday (a break can end or begin mid-week)."""
+        days = [self.last_gym, *sorted(gym_days)] if self.last_gym else sorted(gym_days)
+        if not days:
+            return None
+        if (away := (day - iso_date(days[-1])).days - 1) >= BREAK_DAYS:
+            return away, self.last_kg
+        for before, back in zip(days, days[1:]):
+            if (away := (iso_date(back) - iso_date(before)).days - 1) >= BREAK_DAYS and \
+                    (day - iso_date(back)).days < BREAK_DAYS:
+                return away, self.last_kg
+        if self.returned and (day - iso_date(self.returned)).days < BREAK_DAYS:
+            return self.break_days, self.before_break_kg
+        return None
 
 
 @dataclass(frozen=True)

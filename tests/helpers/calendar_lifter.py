@@ -18,5 +18,10 @@ PAIN_IN_THE_PLYOMETRIC_BLOCK = Calendar(program="runner-experienced", weeks=26, 
 # back on a Wednesday, and the next Monday at full load again.
 A_30_KM_RACE_ON_SUNDAY = Calendar(weeks=22, key_runs=((0, "long", "05:00"), (1, "quality", "05:00")),
                                   races=((146, "A", 30.0),), tests_pass_week=None, rpe=None)
+# Found reading an unscripted lifter's weeks: five days away is no break, and a week of training
+# after Monday is none either (the plan was cutting loads "back after 10 days" all the same).
+A_SHORT_TRIP_THEN_A_FULL_WEEK = Calendar(program="runner-experienced", weeks=16, tests_pass_week=6, rpe=None,
+                                         key_runs=((3, "long", "06:30"), (1, "quality", "19:00")),
+                                         races=((68, "B", 21.1),), travel=((38, 5),), tz="America/New_York")
 A_WEEK_AWAY_BACK_MIDWEEK = Calendar(weeks=16, key_runs=((3, "long", "05:00"), (0, "quality", "05:00")),
                                     travel=((8, 7),), tests_pass_week=None, rpe=None)

@@ -19,7 +19,7 @@ from textual.validation import Validator
 from textual.widgets.input import Selection
 from textual.widgets import Input, Label, Static
 
-from ...core.errors import EntryError, JournalError
+from ...core.errors import JournalError
 from ..wording import error_text
 
 T = TypeVar("T")
