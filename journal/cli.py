@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -330,14 +332,78 @@ def run_add(ctx, db, date_text, kind, priority, minutes, km, rpe, title, time, t
 
 @run.command("import")
 @db_option
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Say what would be added, merged and skipped; write nothing.")
+@click.option("--max-hr", metavar="BPM", help="Your max heart rate, for telling quality runs "
+                                              "(default: the highest of your last 12 weeks).")
 @click.pass_context
-def run_import(ctx, db, file) -> None:
-    """Runs from a CSV (date,kind,minutes,km,rpe,priority) or an .ics calendar of planned workouts."""
+def run_import(ctx, db, paths, dry_run, max_hr) -> None:
+    """Runs from a Strava or Garmin export (the zip or its folder), .fit, .gpx or .tcx files (or
+    .gz, or a folder of them), a CSV (date,kind,minutes,km,rpe,priority) or an .ics calendar of
+    planned workouts. All or nothing; a run already here is never stored twice."""
+    from .render import run_import_text
+
     journal = _journal(ctx)
-    runs, added = journal.import_runs(file)
-    kinds = ", ".join(f"{k} {sum(r.kind == k for r in runs)}" for k in sorted({r.kind for r in runs}))
-    click.echo(f"Read {plural(len(runs), 'run')} ({kinds or 'none'}); {added} new, {len(runs) - added} already there.")
+    with _progress_bar("Reading runs", at_least=20) as progress:
+        report = journal.import_runs(paths, dry_run=dry_run, progress=progress, max_hr=max_hr)
+    click.echo(run_import_text(report))
+
+
+@run.command("list")
+@db_option
+@click.option("--from", "first_text", metavar="DATE", help="First day (default: four weeks ago).")
+@click.option("--to", "last_text", metavar="DATE", help="Last day (default: today).")
+@click.option("--why", is_flag=True, help="Say why each kind was suggested.")
+@click.pass_context
+def run_list(ctx, db, first_text, last_text, why) -> None:
+    """Your runs: id, when, kind (? where suggested and not yet confirmed), distance, time, title."""
+    from .render import run_line
+
+    journal = _journal(ctx)
+    last = journal.date(last_text, "to")
+    first = journal.date(first_text, "from") if first_text else last.subtract(days=27)
+    for found in journal.runs_between(first, last):
+        click.echo(run_line(found))
+        if why and found.kind_reason:
+            click.echo(f"          {found.kind_reason}")
+
+
+@run.command("kind")
+@db_option
+@click.argument("run_id", metavar="ID")
+@click.argument("kind", type=click.Choice(["easy", "quality", "long", "race"], case_sensitive=False))
+@click.option("--priority", help="A, B or C (races).")
+@click.pass_context
+def run_kind(ctx, db, run_id, kind, priority) -> None:
+    """Say what a run was (ID: the first characters `journal run list` shows); kept over any import."""
+    from .render import run_line
+
+    journal = _journal(ctx)
+    click.echo(run_line(journal.set_run_kind(run_id, kind.lower(), priority)))
+
+
+@run.command("pattern")
+@db_option
+@click.option("--off", "switch", flag_value="off", help="Plan only around the runs entered.")
+@click.option("--on", "switch", flag_value="on", help="Plan around your usual key runs too (the default).")
+@click.pass_context
+def run_pattern(ctx, db, switch) -> None:
+    """The key runs your last twelve weeks repeat, which the plan expects on days no run is entered for."""
+    journal = _journal(ctx)
+    if switch:
+        journal.set_run_pattern(switch == "on")
+    pattern = journal.run_pattern()
+    on = journal.run_pattern_on()
+    if not pattern:
+        click.echo("No recurring key runs in your last twelve weeks (it takes four usual weeks of runs).")
+    for slot in pattern:
+        click.echo(f"{'Expected' if on else 'Seen, not planned around'}: {slot.describe()}")
+    if pattern or switch:
+        click.echo("The plan expects them on days no run is entered for (`journal run pattern --off` to stop)."
+                   if on else "Off: the plan counts only the runs entered (`journal run pattern --on`).")
+
+
+main.add_command(run, "runs")  # `journal runs import` reads as well as `journal run import`
 
 
 @main.command()
@@ -401,6 +467,28 @@ def export(ctx, db, out, force, spreadsheet_safe, what, first_text, last_text) -
     click.echo(f"Exported {plural(count, row)} to {out}", err=True)
 
 
+@contextmanager
+def _progress_bar(label: str, at_least: int) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback that shows a bar on a terminal once the work is `at_least` steps
+    (smaller work finishes before a bar helps)."""
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total < at_least or not sys.stderr.isatty():
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
 @main.command("import")
 @db_option
 @click.argument("file", type=click.Path(path_type=Path))
@@ -414,20 +502,8 @@ def import_(ctx, db, file, fmt, units, dry_run) -> None:
     from .render import import_text
 
     journal = _journal(ctx, create=True)
-    bar: Any = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if total < 5000 or not sys.stderr.isatty():  # small files finish before a bar helps
-            return
-        if bar is None:
-            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-
-    report = journal.import_sets(file, fmt, units, dry_run, progress)
-    if bar is not None:
-        bar.__exit__(None, None, None)
+    with _progress_bar("Importing", at_least=5000) as progress:
+        report = journal.import_sets(file, fmt, units, dry_run, progress)
     click.echo(import_text(report, dry_run))
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
-from .core.model import LoggedSet, PlannedDay, Prescription
+from .core.model import LoggedSet, PlannedDay, Prescription, Run
 from .core.readiness import readiness_text
-from .core.units import amount_text, load_text as load, plural, rough_load_text
+from .core.units import amount_text, duration_text, load_text as load, plural, rough_load_text
 
 if TYPE_CHECKING:
-    from .core.journal import ImportReport, Why
+    from .core.journal import ImportReport, RunImport, Why
     from .core.summary import WeeklySummary
 
 
@@ -219,7 +220,8 @@ def summary_tables(week: WeeklySummary) -> list[SummaryTable]:
         "Training load (RPE × minutes)", ("Gym", "Runs", "7-day", "42-day", "Balance"),
         [(f"{training.gym_week:g}", f"{training.runs_week:g}", f"{training.acute:g}", f"{training.chronic:g}",
           f"{training.balance:.2f}" if training.balance is not None else "—")],
-        notes=[f"Balance is the 7-day load over the 42-day load: {training.note}."])
+        notes=[f"Balance is the 7-day load over the 42-day load: {training.note}."]
+        + ([f"Days of runs counted: {training.runs_counted}."] if training.runs_counted else []))
 
     nxt = week.next_week
     ahead = SummaryTable(
@@ -261,4 +263,38 @@ def import_text(report: ImportReport, dry_run: bool = False, most: int | None = 
     lines += [f"  '{source}' is your '{name}'" for source, name in sorted(report.renamed.items())[:most]]
     lines.append("Dry run: nothing was written." if dry_run else
                  f"Imported {plural(report.new, 'new set')}; {report.sets - report.new} already there.")
+    return "\n".join(lines)
+
+
+def run_line(run: Run) -> str:
+    """One run in a list: its id's first eight characters (what `run kind` takes), when, what."""
+    when = f"{run.date} {run.time or '     '}"
+    measured = "  ".join(part for part in (
+        f"{run.km:g} km" if run.km else "", duration_text(run.minutes) if run.minutes else "",
+        f"HR {run.avg_hr}" if run.avg_hr else "") if part)
+    kind = run.kind + ("" if run.kind_by_runner or not run.kind_reason else "?")
+    return f"{run.id[:8]}  {when}  {kind:<8} {measured:<24} {run.title or ''}".rstrip()
+
+
+def run_import_text(report: RunImport) -> str:
+    """What an import of recorded runs read, and what it stored (or would store)."""
+    matched = report.matched
+    read = [*matched.added, *(now for _, now in matched.merged), *matched.already]
+    lines = [f"Read {report.source or 'nothing'}: {plural(len(read), 'run')}"]
+    if report.others:
+        others = ", ".join(f"{count} {sport}" for sport, count in report.others.most_common())
+        lines[0] += f" (other activities, not stored: {others})"
+    if matched.added:
+        kinds = Counter(run.kind for run in matched.added)
+        suggested = any(run.kind_reason for run in matched.added)
+        lines.append(f"  kinds{' suggested' * suggested}: " + ", ".join(
+            f"{kinds[k]} {k}" for k in ("race", "long", "quality", "easy", "travel") if kinds[k])
+            + (" (see `journal run list --why`)" if suggested else ""))
+    for before, now in matched.merged[:5]:
+        lines.append(f"  {now.date} {now.source} run merged into the {before.kind} run there"
+                     + (f" ({before.title})" if before.title else ""))
+    verbs = ("would add", "would merge") if report.dry_run else ("added", "merged")
+    lines.append(f"{verbs[0].capitalize()} {plural(len(matched.added), 'run')}, {verbs[1]} "
+                 f"{len(matched.merged)} into runs already here, {len(matched.already)} already there."
+                 + (" Dry run: nothing was written." if report.dry_run else ""))
     return "\n".join(lines)

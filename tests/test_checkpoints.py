@@ -34,7 +34,9 @@ def lived(tmp_path_factory):
 def journal(lived, tmp_path):
     copy = tmp_path / "journal.db"
     copy.write_bytes(lived.read_bytes())
-    opened = Journal.open(copy, FixedClock.at_local("2026-06-29T18:00:00", TZ))
+    # Today is in the week of 20 Jul: checkpoints are stored up to this week's Monday only
+    # (the plan expects the runner's usual runs from today on, and today moves).
+    opened = Journal.open(copy, FixedClock.at_local("2026-07-21T18:00:00", TZ))
     yield opened
     opened.close()
 

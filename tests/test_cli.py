@@ -246,9 +246,10 @@ def test_run_import_ics_infers_kinds_and_a_second_import_adds_nothing(enrolled_c
     path = tmp_path / "plan.ics"
     path.write_text(ICS, encoding="utf-8")
     first = enrolled_cli("run", "import", str(path))
-    assert first.exit_code == 0 and "3 new" in first.stdout
+    assert first.exit_code == 0 and "Added 3 runs" in first.stdout
     again = enrolled_cli("run", "import", str(path))
-    assert "0 new, 3 already there" in again.stdout and enrolled_cli.rows("runs") == 3
+    assert "Added 0 runs, merged 0 into runs already here, 3 already there." in again.stdout
+    assert enrolled_cli.rows("runs") == 3
     taper = enrolled_cli.json("today", "--date", "2026-09-28")
     assert taper["block"]["phase"] == "taper"
     assert any("Chester Marathon" in a for a in taper["adjustments"])

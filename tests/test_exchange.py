@@ -198,11 +198,11 @@ def test_summary_json_of_an_imported_week(cli):
 
 def test_training_load_weights_recent_days_more():
     from journal.core.model import Rules
-    from journal.core.training_load import training_load
+    from journal.core.training_load import RunLoads, training_load
 
     last = pendulum.date(2026, 9, 20)
-    recent = training_load({"2026-09-20": 400.0}, {}, last, Rules())
-    old = training_load({"2026-08-20": 400.0}, {}, last, Rules())
+    recent = training_load({"2026-09-20": 400.0}, RunLoads({}, {}), last, Rules())
+    old = training_load({"2026-08-20": 400.0}, RunLoads({}, {}), last, Rules())
     assert recent.acute > recent.chronic > 0 and recent.balance > 1
     assert old.acute < old.chronic and old.gym_week == 0
 

@@ -265,7 +265,8 @@ def test_importing_a_fifo_is_refused_at_once(enrolled_cli, tmp_path):
 
 def test_importing_a_folder_is_one_line(enrolled_cli, tmp_path):
     assert_refused(enrolled_cli("import", str(tmp_path)), "is a folder")
-    assert_refused(enrolled_cli("run", "import", str(tmp_path)), "is a folder")
+    # Runs come in folders (an unpacked export): one with none in it says so.
+    assert_refused(enrolled_cli("run", "import", str(tmp_path)), "holds no .fit, .gpx or .tcx file")
 
 
 def test_an_endless_or_huge_file_is_refused(enrolled_cli, tmp_path, monkeypatch):

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from pendulum import Date
 
 from . import engine
-from .clock import iso_date
+from .clock import iso_date, today
 from .enrolment import Enrolled, match_exercise
 from .errors import EntryError
-from .model import PlannedDay, Prescription, Program, Slot
+from .model import PlannedDay, Prescription, Program, Run, Slot
 from .progression import Target, Verdict
+from .run_pattern import PATTERN_WEEKS, ExpectedRun, expected_runs, learn
 from .units import in_unit
 
 if TYPE_CHECKING:
@@ -83,15 +84,43 @@ class Coaching:
         rules = enrolled.program.rules
         since = min(since or iso_date(enrolled.enrolment.start), last)
         first = since.subtract(days=engine.lookback_days(rules)).isoformat()
-        ahead = last.add(days=engine.reach_days(rules)).isoformat()
+        ahead = last.add(days=engine.reach_days(rules))
+        runs = self.store.runs_between(first, ahead.isoformat())
         return engine.History(
             wellness=tuple(self.store.wellness_between(first, last.isoformat())),
             assessments=tuple(self.store.assessments_since(first)),
             sets=tuple(self.store.sets_between(first if sets else engine.monday_of(last).isoformat(),
                                                last.isoformat())),
-            runs=tuple(self.store.runs_between(first, ahead)),
+            runs=tuple(sorted(runs + self._expected_runs(runs, since, ahead), key=lambda r: r.date)),
             tz=self.clock.tz,
         )
+
+    def _expected_runs(self, runs: list[Run], first: Date, last: Date) -> list[Run]:
+        """The runner's usual key runs on the days from `first` (but not before today: the past
+        is what was entered) to `last` that no entered run speaks for."""
+        first = max(first, today(self.clock))
+        if last < first or not self.store.run_pattern_on():
+            return []
+        return expected_runs(self.run_pattern(), runs, first, last)
+
+    def runs_around(self, first: Date, last: Date) -> list[Run]:
+        """The runs from `first` to `last` the plan is made around: those entered, and those the
+        runner's week leads it to expect."""
+        entered = self.store.runs_between(first.subtract(days=1).isoformat(), last.add(days=1).isoformat())
+        expected = self._expected_runs(entered, first, last)
+        return sorted([r for r in entered if first.isoformat() <= r.date <= last.isoformat()] + expected,
+                      key=lambda r: (r.date, r.time or ""))
+
+    def run_pattern(self) -> list[ExpectedRun]:
+        """The key runs that recur in the runner's last twelve weeks before this one."""
+        monday = engine.monday_of(today(self.clock))
+        return learn(self.store.runs_between(monday.subtract(weeks=PATTERN_WEEKS).isoformat(),
+                                             monday.subtract(days=1).isoformat()), monday)
+
+    def _cached(self, monday: Date) -> bool:
+        """Whether a checkpoint on `monday` may be stored and resumed from: only up to this week's,
+        which no expected run can reach (they are planned from today on)."""
+        return monday <= engine.monday_of(today(self.clock))
 
     def checkpoint_before(self, program: Program, monday: Date) -> engine.Checkpoint | None:
         """The latest stored checkpoint on or before a Monday, with its microcycle's targets."""
@@ -115,7 +144,8 @@ class Coaching:
         are planned apart: neither pass then judges anything (a summary plans this week and
         the next, and the next week's checkpoint is usually there already)."""
         last_monday = engine.monday_of(last)
-        if engine.monday_of(first) < last_monday and self.store.checkpoint(last_monday.isoformat(), exact=True):
+        if engine.monday_of(first) < last_monday and self._cached(last_monday) and \
+                self.store.checkpoint(last_monday.isoformat(), exact=True):
             before, final = self._fold(first, last_monday.subtract(days=1)), self._fold(last_monday, last)
             return engine.Fold(before.days + final.days, final.targets, before.checkpoints + final.checkpoints)
         return self._fold(first, last)
@@ -125,15 +155,14 @@ class Coaching:
         self.check_plannable(last, enrolled)
         program, rules = enrolled.program, enrolled.program.rules
         generation = self.store.plan_generation()  # before the history: see save_checkpoints
-        resume = self.checkpoint_before(program, engine.monday_of(first))
+        resume = self.checkpoint_before(program, min(engine.monday_of(first), engine.monday_of(today(self.clock))))
         history = self.history_for(enrolled, last, resume.cycle_start if resume else None,
                                    sets=engine.judges_sets(resume, last))
         fold = engine.fold(program, enrolled.enrolment, first, last, history, resume)
-        if fold.checkpoints:
+        if kept := [c for c in fold.checkpoints if self._cached(c.monday)]:
             reach = engine.reach_days(rules)
             self.store.save_checkpoints(generation, [
-                (c.monday.isoformat(), reach, json.dumps(c.to_record(), separators=(",", ":")))
-                for c in fold.checkpoints])
+                (c.monday.isoformat(), reach, json.dumps(c.to_record(), separators=(",", ":"))) for c in kept])
         return fold
 
     def check_plannable(self, day: Date, enrolled: Enrolled | None = None) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pendulum import Date
 
-from .body_and_runs import BodyAndRuns
+from .body_and_runs import BodyAndRuns, RunImport
 from .clock import Clock, today
 from .coaching import Coaching, Why
 from .enrolment import Enrolled, Enrolments, new_enrolment, resolve_program
@@ -25,8 +25,8 @@ from .training import Training, TrainingDay
 from .transfers import ImportReport, Transfers
 
 # The facade's own names, and the results its methods give back, for the CLI and the screen.
-__all__ = ["Enrolled", "ImportReport", "Journal", "TrainingDay", "Why", "WrongThread", "new_enrolment",
-           "resolve_program", "start_journal"]
+__all__ = ["Enrolled", "ImportReport", "Journal", "RunImport", "TrainingDay", "Why", "WrongThread",
+           "new_enrolment", "resolve_program", "start_journal"]
 
 ROLLING_BACKUPS = 7  # days of copies kept beside the journal, one made after each session
 

@@ -418,6 +418,18 @@ class Run:
     rpe: float | None = None
     title: str | None = None
     time: str | None = None  # local start time HH:MM, when known
+    # What a run read from a watch's or a platform's file also says (None when typed):
+    start_utc: str | None = None  # ISO 8601 instant, "Z"
+    utc_offset_min: int | None = None  # local time = UTC + this, at the start
+    moving_s: int | None = None
+    elapsed_s: int | None = None
+    avg_hr: int | None = None
+    max_hr: int | None = None
+    elevation_gain_m: float | None = None
+    source: str | None = None  # strava | garmin | fit | gpx | tcx
+    source_id: str | None = None  # the source's own id for it (or the file's name)
+    kind_reason: str | None = None  # why the kind was suggested; None once the runner said it
+    kind_by_runner: bool = False  # the runner's word: no import changes it
 
 
 @dataclass(frozen=True)

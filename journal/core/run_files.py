@@ -27,7 +27,7 @@ CSV_COLUMNS = ("date", "kind", "minutes", "km", "rpe", "priority")
 TITLE_KINDS = (
     (re.compile(r"interval|tempo|threshold|fartlek|repeats|track|vo2", re.I), "quality"),
     (re.compile(r"\blong\b", re.I), "long"),
-    (re.compile(r"race|parkrun|marathon|\b\d+\s?k\b|half", re.I), "race"),
+    (re.compile(r"race|parkrun|marathon|ekiden|wettkampf|compétition|\b\d+\s?k\b|half", re.I), "race"),
     (re.compile(r"travel|flight|trip", re.I), "travel"),
 )
 
@@ -160,6 +160,18 @@ def _event_run(event: dict[str, tuple[str, str, int]], end_line: int) -> Run:
     priority = re.search(r"\b([ABC])[- ]?race\b|\(([ABC])\)", title)
     return check_run(date, kind, (priority[1] or priority[2]) if priority else None, minutes,
                      title=title or None, time=time, where=f"line {number}: ")
+
+
+def is_run_log(path: Path) -> bool:
+    """Whether a file is a typed log of runs (a CSV with date and kind columns) or an .ics
+    calendar, rather than a platform's export."""
+    if path.suffix.lower() in (".ics", ".ical"):
+        return True
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return False
+    with path.open(encoding="utf-8-sig", errors="replace") as file:
+        header = {h.strip().lower() for h in next(csv.reader([file.readline()]), [])}
+    return {"date", "kind"} <= header
 
 
 def read_runs(path: Path) -> list[Run]:

@@ -29,6 +29,8 @@ def hours_between(earlier: DateTime, later: DateTime) -> float:
 
 def run_name(run: Run) -> str:
     """`A race 'Lisbon'`, `long run`: what the run is, as the lifter calls it."""
+    if run.source == "expected":  # the runner's usual run, not one entered
+        return f"expected {run.kind} run ({run.title})"
     title = f" '{run.title}'" if run.title else ""
     return f"{run.priority or 'C'} race{title}" if run.kind == "race" else f"{run.kind} run{title}"
 

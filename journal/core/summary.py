@@ -20,7 +20,7 @@ from .units import load_text, plural
 from .clock import iso_date, iso_week
 from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness
 from .running import recovery_days, run_name
-from .training_load import TrainingLoad, gym_load_by_day, run_load_by_day, training_load
+from .training_load import TrainingLoad, gym_load_by_day, km_by_day, run_load_by_day, training_load
 from .loads import COUNTED_SET_TYPES, epley_e1rm
 from .progression import Target
 
@@ -159,6 +159,7 @@ class Charts:
     readiness: tuple[float | None, ...]
     gym_load: tuple[float, ...]
     run_load: tuple[float, ...]
+    run_km: tuple[float, ...]  # the week's running distance, beside the gym's volume
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,7 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
                          readiness, rules.sleep_target_h)
 
     gym = gym_load_by_day(sets, rules)
-    run_loads = run_load_by_day(runs, sunday.isoformat(), rules)
+    run_loads = run_load_by_day(runs, sunday.isoformat(), [w.resting_hr for w in wellness if w.resting_hr])
 
     verdicts = tuple(VerdictLine(name, t.verdict.verdict, t.verdict.reasons[0], t.verdict.reasons[1], t.weight_kg,
                                  t.verdict.last) for name, t in targets.items() if t.verdict)
@@ -433,4 +434,5 @@ def weekly_summary(program: Program, unit: str, monday: Date, today: Date, this_
             readiness=tuple(round(mean(found), 1) if found else None
                             for found in by_week(readiness, first_chart, chart_weeks)),
             gym_load=tuple(round(sum(found), 1) for found in by_week(gym, first_chart, chart_weeks)),
-            run_load=tuple(round(sum(found), 1) for found in by_week(run_loads, first_chart, chart_weeks))))
+            run_load=tuple(round(sum(found), 1) for found in by_week(run_loads.by_day, first_chart, chart_weeks)),
+            run_km=tuple(round(sum(found), 1) for found in by_week(km_by_day(runs, sunday.isoformat()), first_chart, chart_weeks))))

@@ -291,7 +291,7 @@ class Training:
         monday = engine.monday_of(day)
         sunday = monday.add(days=6)
         days = self.plan_days(monday, sunday)
-        runs = self.store.runs_between(monday.isoformat(), sunday.isoformat())
+        runs = self.runs_around(monday, sunday)
         recent = self.store.wellness_between(day.subtract(days=rules.baseline_days).isoformat(), day.isoformat())
         check_in = recent[-1] if recent and recent[-1].date == day.isoformat() else None
         return week_at_a_glance(days, runs, rules, check_in, readiness_by_day(recent, rules).get(day.isoformat()))

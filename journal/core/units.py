@@ -50,6 +50,12 @@ def rough_load_text(kg: float, unit: "str | HasUnit", step_lb: float = 0.5, sign
     return f"{about}{sign}{shown:g} lb"
 
 
+def duration_text(minutes: float) -> str:
+    """`42 min`, `1 h 52`."""
+    hours, rest = divmod(round(minutes), 60)
+    return f"{hours} h {rest:02d}" if hours else f"{rest} min"
+
+
 def plural(count: int, noun: str) -> str:
     """`1 set`, `3 sets`, `2 mobility sessions`."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -470,3 +470,30 @@ async def test_enter_logs_the_warm_ups_first_without_rest_then_the_working_sets(
             screen.query_one("#exercises").get_row_at(screen.query_one("#exercises").cursor_row))
     assert rows(app, "select set_type, weight_kg, reps from sets order by rowid") == [
         ("warmup", 20.0, 10), ("warmup", 30.0, 5), ("warmup", 42.5, 3), ("warmup", 52.5, 2), ("working", 62.5, 5)]
+
+
+async def test_i_imports_runs_too_and_the_plan_moves_around_them(app_factory, tmp_path):
+    """A Strava export's folder in the same dialog as a sets file: its runs are stored, and the
+    summary line says so."""
+    from pathlib import Path
+
+    from textual.widgets import Static
+
+    samples = Path(__file__).parent.parent / "formats" / "runs"
+    export = tmp_path / "export"
+    (export / "activities").mkdir(parents=True)
+    (export / "activities.csv").write_bytes((samples / "strava-activities-sportiva.csv").read_bytes())
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        app.screen.query_one("#path").value = str(export)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        outcome = str(app.screen.query_one("#outcome", Static).content)
+        assert "Read a Strava export: 15 runs" in outcome and "Added 15 runs" in outcome, outcome
+        assert rows(app, "select count(*) from runs where source = 'strava'") == [(15,)]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TodayScreen"

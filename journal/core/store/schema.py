@@ -125,17 +125,29 @@ def _m7_sessions_of_a_day(db: sqlite_utils.Database) -> None:
     db.execute("create index sets_by_session on sets (session_id, exercise, set_index)")
 
 
+def _m8_runs_from_files(db: sqlite_utils.Database) -> None:
+    # Runs read from Strava, Garmin and watch files keep what they measured and where they came
+    # from, so one run is stored once whatever its sources; a kind the runner gave is kept.
+    for column, kind in (("start_utc", str), ("utc_offset_min", int), ("moving_s", int), ("elapsed_s", int),
+                         ("avg_hr", int), ("max_hr", int), ("elevation_gain_m", float), ("source", str),
+                         ("source_id", str), ("kind_reason", str), ("kind_by_runner", int)):
+        db["runs"].add_column(column, kind)
+    db.execute("update runs set kind_by_runner = 0")
+    db.execute("create index runs_by_start on runs (start_utc)")
+
+
 # Each migration moves the schema up one version and keeps every row.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _m1_initial, _m2_run_times, _m3_set_pillars, _m4_checkpoints, _m5_record_indexes, _m6_settings,
-    _m7_sessions_of_a_day)
+    _m7_sessions_of_a_day, _m8_runs_from_files)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 # What each migration leaves behind, to tell a file's real schema from its user_version.
 MIGRATION_MARKS = (
     ("table", "enrolments"), ("column", "runs.time"), ("column", "sets.pillar"),
-    ("table", "meta"), ("index", "sets_by_e1rm"), ("table", "settings"), ("index", "sets_by_session"))
+    ("table", "meta"), ("index", "sets_by_e1rm"), ("table", "settings"), ("index", "sets_by_session"),
+    ("index", "runs_by_start"))
 
 
 def new_id() -> str:

@@ -65,7 +65,7 @@ class SummaryScreen(Screen):
         with VerticalScroll(id="summary-body"):
             yield Static("Loading…", id="summary-text")
             with Grid(id="summary-charts"):
-                for name in ("volume", "readiness", "load", "e1rm"):
+                for name in ("volume", "running", "readiness", "load", "e1rm"):
                     yield TrendChart(id=f"chart-{name}", classes="chart")
         yield KeyFooter()
 
@@ -91,6 +91,8 @@ class SummaryScreen(Screen):
         weeks = len(mondays)
         self.query_one("#chart-volume", TrendChart).show(
             f"Volume a week ({unit})", mondays, [Series("volume", charts.volume_kg)], unit, bars=True)
+        self.query_one("#chart-running", TrendChart).show(
+            "Running a week (km)", mondays, [Series("km", charts.run_km)], "km", bars=True)
         self.query_one("#chart-readiness", TrendChart).show(
             "Readiness (0-100)", mondays, [Series("readiness", charts.readiness)], floor=0)
         self.query_one("#chart-load", TrendChart).show(

@@ -669,9 +669,9 @@ class TodayScreen(Screen):
     def action_import_sets(self) -> None:
         from .import_sets import ImportScreen
 
-        def imported(report) -> None:
-            if report is not None and report.new:
-                self.reload()  # imported sets may include today's
+        def imported(stored: bool | None) -> None:
+            if stored:
+                self.reload()  # imported sets may include today's, and runs move sessions
 
         self.app.push_screen(ImportScreen(self.journal, self.day), imported)
 
