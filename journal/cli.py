@@ -301,9 +301,12 @@ def assess(ctx, db, test, value, side, date_text) -> None:
     click.echo(f"Recorded {saved.test} {saved.value:g}{' ' + saved.side if saved.side else ''} on {saved.date}")
 
 
-@main.group(cls=JournalGroup)
-def run() -> None:
-    """Your running calendar: runs done and planned, races, travel."""
+@main.group(cls=JournalGroup, invoke_without_command=True)
+@click.pass_context
+def run(ctx) -> None:
+    """Your running calendar: runs done and planned, races, travel. Alone: the last four weeks' runs."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run_list)
 
 
 @run.command("add")

@@ -39,11 +39,12 @@ def _journal_with(folder: Path, name: str, note: str) -> Path:
     journal.enrol(str(program), START)
     journal.log_set(name, START, parse_set_input("20x5", journal.units(), notes=note))
     journal.log_set(note, START, parse_set_input("10x5", journal.units()), new=True)  # a typed exercise named like markup
+    journal.add_run(START, "easy", minutes=30, title=note)
     journal.close()
     return db
 
 
-async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
+async def _visit_every_screen(db: Path, name: str, note: str, typed: str) -> None:
     clock = FixedClock.at_local("2026-09-07T18:30:00", TZ)
     app = make_app(db, clock, check_in=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -81,6 +82,12 @@ async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
         await pilot.pause()
         assert name in plain(app.screen.query_one("#summary-text", Static))
         await pilot.press("escape")
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        runs = app.screen.query_one("#runs-table", DataTable)
+        assert [c.plain for c in runs.get_row_at(0) if isinstance(c, Text)] == [note]
+        await pilot.press("escape")
         await pilot.press("i")
         await pilot.pause()
         await pilot.press(*typed, "enter")
@@ -97,4 +104,4 @@ async def _visit_every_screen(db: Path, name: str, typed: str) -> None:
 def test_every_screen_shows_markup_like_text_as_plain_text(name, note, typed):
     with tempfile.TemporaryDirectory() as folder:
         db = _journal_with(Path(folder), name, note)
-        asyncio.run(_visit_every_screen(db, name, typed))
+        asyncio.run(_visit_every_screen(db, name, note, typed))

@@ -497,3 +497,39 @@ async def test_i_imports_runs_too_and_the_plan_moves_around_them(app_factory, tm
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_the_runs_screen_takes_the_runners_word_on_a_kind(app_factory):
+    """R lists the runs with their suggested kinds; Q on one makes it a quality run, the runner's
+    word, stored before the screen says so."""
+    from pathlib import Path
+
+    from textual.widgets import DataTable
+
+    from journal.core.journal import Journal
+
+    samples = Path(__file__).parent.parent / "formats" / "runs"
+
+    def with_a_run(journal: Journal) -> None:
+        tcx = samples / "tcxparser-test-running.tcx"
+        text = tcx.read_text(encoding="utf-8").replace("2012-12-26", journal.today().subtract(days=2).isoformat())
+        moved = Path(journal.store.path).parent / "run.tcx"
+        moved.write_text(text, encoding="utf-8")
+        journal.import_runs([moved])
+
+    app = app_factory(setup=with_a_run)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1 and "easy?" in [str(c) for c in table.get_row_at(0)]
+        await pilot.press("Q")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert rows(app, "select kind, kind_by_runner from runs") == [("quality", 1)]
+        assert "quality" in [str(c) for c in app.screen.query_one(DataTable).get_row_at(0)]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TodayScreen"

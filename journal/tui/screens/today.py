@@ -66,7 +66,8 @@ class TodayScreen(Screen):
         Binding("c", "coach_panel", "Last time, week, readiness", show=False),
         Binding("S", "summary", "Summary"),
         Binding("x", "export", "Export"),
-        Binding("i", "import_sets", "Import", show=False),
+        Binding("i", "import_sets", "Import sets or runs", show=False),
+        Binding("R", "runs", "Runs", show=False),
         Binding("g", "equipment", "Equipment", show=False),
         Binding("a", "add_session", "Add session", show=False),
         Binding("o", "other_session", "Other session", show=False),
@@ -674,6 +675,15 @@ class TodayScreen(Screen):
                 self.reload()  # imported sets may include today's, and runs move sessions
 
         self.app.push_screen(ImportScreen(self.journal, self.day), imported)
+
+    def action_runs(self) -> None:
+        from .runs import RunsScreen
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.reload()  # a run's kind moves heavy legs around it
+
+        self.app.push_screen(RunsScreen(self.journal, self.day), closed)
 
     def action_history(self) -> None:
         p = self.focused_exercise()
