@@ -261,7 +261,7 @@ def import_text(report: ImportReport, dry_run: bool = False, most: int | None = 
     if most is not None and len(counts) > most:
         lines.append(f"  … and {len(counts) - most} more exercises")
     lines += [f"  '{source}' is your '{name}'" for source, name in sorted(report.renamed.items())[:most]]
-    lines.append("Dry run: nothing was written." if dry_run else
+    lines.append(f"Dry run: {plural(report.new, 'new set')} would be imported; nothing was written." if dry_run else
                  f"Imported {plural(report.new, 'new set')}; {report.sets - report.new} already there.")
     return "\n".join(lines)
 

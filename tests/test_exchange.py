@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from journal.core.entry import SetInput, parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.errors import EntryError
-from journal.core.exchange import duration_seconds, read_sets
+from journal.core.exchange import SET_COLUMNS, duration_seconds, read_sets
 from journal.core.journal import Journal
 from tests.conftest import START
 
@@ -301,3 +301,59 @@ def test_sets_with_no_session_id_joining_the_planned_session_are_numbered_after_
     numbers = rows(db_path, "select set_index from sets where date = '2026-09-07' order by set_index")
     assert numbers == [(1,), (2,)]
     assert rows(db_path, "select count(distinct session_id) from sets where date = '2026-09-07'") == [(1,)]
+
+
+SET_COLUMNS_INDEX = {name: n for n, name in enumerate(SET_COLUMNS)}
+
+
+def journal_rows(count: int) -> list[list[str]]:
+    """A journal export's rows: `count` sets of squats, ten a day from 2025-01-06."""
+    import uuid
+
+    rows = [list(SET_COLUMNS)]
+    for n in range(count):
+        day = pendulum.date(2025, 1, 6).add(days=n // 10)
+        values = {"set_id": str(uuid.UUID(int=n + 1)), "date": day.isoformat(),
+                  "logged_at": f"{day.isoformat()}T18:{n % 10:02d}:00+00:00", "tz": "UTC",
+                  "session_id": str(uuid.UUID(int=10**6 + n // 10)), "session_start": f"{day.isoformat()}T18:00:00+00:00",
+                  "exercise": "Back squat", "set_index": str(n % 10 + 1), "set_type": "working",
+                  "weight": "60", "unit": "kg", "weight_kg": "60", "reps": "5"}
+        rows.append([values.get(c, "") for c in SET_COLUMNS])
+    return rows
+
+
+def written(path: Path, rows: list[list[str]]) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    return path
+
+
+def test_a_set_id_given_twice_far_apart_is_the_same_set_or_refused_by_both_lines(journal, db_path, tmp_path):
+    """The import holds a batch of sets at a time, never the file: a set id on line 4 and again
+    past the first two thousand rows is still caught (or, the same set again, stored once)."""
+    rows = journal_rows(2500)
+    same = written(tmp_path / "same.csv", rows + [rows[3]])
+    other = rows + [rows[3][:]]
+    other[-1][SET_COLUMNS_INDEX["weight"]] = other[-1][SET_COLUMNS_INDEX["weight_kg"]] = "65"
+    with pytest.raises(EntryError, match=r"line 2502: set_id.* is also on line 4 with other values"):
+        journal.import_sets(written(tmp_path / "other.csv", other))
+    assert rows_in(db_path) == 0
+    report = journal.import_sets(same)
+    assert (report.sets, report.new, rows_in(db_path)) == (2501, 2500, 2500)
+
+
+def test_a_dry_run_checks_every_row_against_the_journal_and_says_what_it_would_add(journal, db_path, tmp_path):
+    rows = journal_rows(30)
+    journal.import_sets(written(tmp_path / "first.csv", rows[:11]))
+    clash = [r[:] for r in rows]
+    clash[5][SET_COLUMNS_INDEX["reps"]] = "3"  # a set the journal holds, with other values
+    with pytest.raises(EntryError, match=r"line 6: set_id.* already in your journal as another set"):
+        journal.import_sets(written(tmp_path / "clash.csv", clash), dry_run=True)
+    report = journal.import_sets(written(tmp_path / "all.csv", rows), dry_run=True)
+    assert (report.sets, report.new, rows_in(db_path)) == (30, 20, 10)
+
+
+def rows_in(db_path: Path) -> int:
+    return rows(db_path, "select count(*) from sets")[0][0]

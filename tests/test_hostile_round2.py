@@ -276,7 +276,6 @@ def test_an_endless_or_huge_file_is_refused(enrolled_cli, tmp_path, monkeypatch)
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * 2048)
     monkeypatch.setattr("journal.core.files.MAX_IMPORT_BYTES", 1024)
-    monkeypatch.setattr("journal.core.files.read_text.__defaults__", ("file", 1024, "utf-8"))
     assert_refused(enrolled_cli("import", str(big)), "larger than")
 
 

@@ -9,18 +9,20 @@ the same file imported twice adds nothing. Writing is export.py's.
 from __future__ import annotations
 
 import csv
+import functools
+import itertools
 import io
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, replace
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 import pendulum
 
 from .entry import EARLIEST, LATEST, parse_date, parse_rpe, parse_timezone, parse_weight, to_kg
 from .errors import EntryError
-from .imported import ImportedSet, the_same_set
+from .imported import ImportedSet
 from .model import ALIASES, SET_TYPES, Run, Wellness
 
 T = TypeVar("T")
@@ -48,12 +50,12 @@ def stable_id(*parts: object) -> str:
 class Reader:
     """Rows of a CSV with their line numbers, and field parsers that name the line and column."""
 
-    def __init__(self, text: str, delimiter: str, required: Sequence[str] = ()) -> None:
-        self.rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    def __init__(self, lines: Iterable[str], delimiter: str, required: Sequence[str] = ()) -> None:
+        self.rows = csv.reader(lines, delimiter=delimiter)
         self.header: list[str] = []
         self.required = required
         self.line = 1
-        self.moments: dict[str, pendulum.DateTime] = {}
+        self.moment_seen: tuple[str, pendulum.DateTime] | None = None
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         lines = iter(self.rows)
@@ -123,8 +125,8 @@ class Reader:
 
     def moment(self, row: dict[str, str], column: str, formats: Sequence[str], tz: str) -> pendulum.DateTime:
         raw = (row.get(column) or "").strip()
-        if raw in self.moments:  # every set of a workout repeats its start time
-            return self.moments[raw]
+        if self.moment_seen and self.moment_seen[0] == raw:  # every set of a workout repeats its start time
+            return self.moment_seen[1]
         for fmt in formats:
             try:
                 moment = pendulum.from_format(raw, fmt, tz=tz)
@@ -132,7 +134,7 @@ class Reader:
                 continue
             if not (EARLIEST <= moment.date() <= LATEST):
                 raise self.fail(column, f"{raw!r} is not between {EARLIEST.year} and {LATEST.year}")
-            self.moments[raw] = moment
+            self.moment_seen = (raw, moment)
             return moment
         raise self.fail(column, f"{raw!r} is not a date like {pendulum.datetime(2025, 3, 4, 7, 12, 40).format(formats[0])}")
 
@@ -148,6 +150,12 @@ def duration_seconds(text: str) -> int | None:
     if not parts or "".join(f"{n}{u}" for n, u in parts) != re.sub(r"\s", "", text):
         return None
     return sum(int(n) * {"h": 3600, "m": 60, "s": 1}[u] for n, u in parts)
+
+
+@functools.lru_cache(maxsize=8)
+def stamps(moment: pendulum.DateTime) -> tuple[str, str, str]:
+    """(UTC, wall clock, date) of a workout's start, worked out once for all its sets."""
+    return utc(moment), wall_clock(moment), moment.date().isoformat()
 
 
 def utc(moment: pendulum.DateTime) -> str:
@@ -179,11 +187,14 @@ STRONG_TIME = ("YYYY-MM-DD HH:mm:ss", "YYYY-MM-DD HH:mm", "YYYY-MM-DD")
 SET_ORDER_TYPES = {"W": "warmup", "D": "drop", "F": "failure"}
 
 
-def read_strong(text: str, units: str, tz: str) -> list[ImportedSet]:
-    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    reader = Reader(text, delimiter, ("Date", "Exercise Name", "Set Order"))
-    sets: list[ImportedSet] = []
-    positions: dict[tuple[str, str, str], int] = {}
+def read_strong(lines: Iterable[str], header_line: str, units: str, tz: str) -> Iterator[ImportedSet]:
+    """Strong's rows, a workout at a time: its Rest Timer and Note rows join the set before them."""
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = Reader(lines, delimiter, ("Date", "Exercise Name", "Set Order"))
+    workout_sets: list[ImportedSet] = []  # the workout being read; Strong writes a workout's rows together
+    # Sets so far of each (start, workout, exercise), by its hash: a workout split across the file
+    # keeps numbering on, and a few bytes a key keep ten years of workouts small.
+    positions: dict[int, int] = {}
     for row in reader:
         header = reader.header
         weight_col = next((h for h in header if h.startswith("Weight")), "Weight")
@@ -193,15 +204,19 @@ def read_strong(text: str, units: str, tz: str) -> list[ImportedSet]:
         order = (row.get("Set Order") or "").strip()
         if not exercise:
             raise reader.fail("Exercise Name", "is empty")
+        logged_at, clock_time, date = stamps(started)
+        if workout_sets and (workout_sets[-1].logged_at, workout_sets[-1].session) != (logged_at, workout or None):
+            yield from workout_sets
+            workout_sets = []
         if order in ("Rest Timer", "Note"):  # not sets: they belong to the set before
-            previous = next((s for s in reversed(sets) if s.exercise == exercise
-                             and s.logged_at == utc(started)), None)
+            previous = next((n for n in range(len(workout_sets) - 1, -1, -1)
+                             if workout_sets[n].exercise == exercise), None)
             if previous is None:
                 raise reader.fail("Set Order", f"a {order} row with no set before it")
             if order == "Rest Timer":
-                sets[sets.index(previous)] = replace(previous, rest_s=reader.whole(row, "Seconds", 86_400))
+                workout_sets[previous] = replace(workout_sets[previous], rest_s=reader.whole(row, "Seconds", 86_400))
             else:
-                sets[sets.index(previous)] = replace(previous, notes=(row.get("Notes") or "").strip() or None)
+                workout_sets[previous] = replace(workout_sets[previous], notes=(row.get("Notes") or "").strip() or None)
             continue
         if order not in SET_ORDER_TYPES and not order.isdigit():
             raise reader.fail("Set Order", f"{order!r} is not a set number, W, D, F, Rest Timer or Note")
@@ -212,30 +227,29 @@ def read_strong(text: str, units: str, tz: str) -> list[ImportedSet]:
         if distance and "mile" in distance_col:
             distance = round(distance * 1609.344, 3)
         weight, kg = reader.weight(row, weight_col, unit)
-        key = (wall_clock(started), workout, exercise)
-        positions[key] = positions.get(key, 0) + 1
+        key = (clock_time, workout, exercise)
+        position = positions[hash(key)] = positions.get(hash(key), 0) + 1
         duration = duration_seconds(row.get("Duration") or row.get("Duration (sec)") or "")
-        sets.append(ImportedSet(
-            id=stable_id("strong", *key, positions[key]), line=reader.line, date=started.date().isoformat(),
-            legacy_id=stable_id("strong", started.isoformat(), workout, exercise, positions[key]),
-            logged_at=utc(started), tz=tz, exercise=exercise, set_index=positions[key],
+        workout_sets.append(ImportedSet(
+            id=stable_id("strong", *key, position), line=reader.line, date=date,
+            legacy_id=stable_id("strong", started.isoformat(), workout, exercise, position),
+            logged_at=logged_at, tz=tz, exercise=exercise, set_index=position,
             set_type=SET_ORDER_TYPES.get(order, "working"), weight=weight, unit=unit, weight_kg=kg,
             reps=reps, seconds=seconds, distance_m=distance, rpe=reader.rpe(row, "RPE"),
             rest_s=None, notes=(row.get("Notes") or "").strip() or None,
-            session_id=stable_id("strong", wall_clock(started), workout), session=workout or None,
+            session_id=stable_id("strong", clock_time, workout), session=workout or None,
             session_notes=(row.get("Workout Notes") or "").strip() or None, duration_s=duration,
             source="strong"))
-    return sets
+    yield from workout_sets
 
 
 HEVY_TIME = ("D MMM YYYY, HH:mm", "DD MMM YYYY, HH:mm", "YYYY-MM-DD HH:mm:ss", "YYYY-MM-DDTHH:mm:ss")
 HEVY_TYPES = {"warmup": "warmup", "normal": "working", "failure": "failure", "dropset": "drop"}
 
 
-def read_hevy(text: str, tz: str) -> list[ImportedSet]:
-    reader = Reader(text, ",", ("title", "start_time", "exercise_title"))
-    sets: list[ImportedSet] = []
-    positions: dict[tuple[str, str, str], int] = {}
+def read_hevy(lines: Iterable[str], tz: str) -> Iterator[ImportedSet]:
+    reader = Reader(lines, ",", ("title", "start_time", "exercise_title"))
+    positions: dict[int, int] = {}  # as Strong's
     for row in reader:
         started = reader.moment(row, "start_time", HEVY_TIME, tz)
         ended = reader.moment(row, "end_time", HEVY_TIME, tz) if (row.get("end_time") or "").strip() else None
@@ -249,21 +263,21 @@ def read_hevy(text: str, tz: str) -> list[ImportedSet]:
         seconds = reader.number(row, "duration_seconds", 0, 86_400) or None
         km = reader.number(row, "distance_km", 0, 1000)
         weight, kg = reader.weight(row, "weight_kg", "kg")
-        key = (wall_clock(started), workout, exercise)
-        positions[key] = positions.get(key, 0) + 1
+        logged_at, clock_time, date = stamps(started)
+        key = (clock_time, workout, exercise)
+        position = positions[hash(key)] = positions.get(hash(key), 0) + 1
         # A workout that ends before it starts (clock changes, edited times) has no known length.
         duration = int((ended - started).total_seconds()) if ended else None
-        sets.append(ImportedSet(
-            id=stable_id("hevy", *key, positions[key]), line=reader.line, date=started.date().isoformat(),
-            legacy_id=stable_id("hevy", started.isoformat(), workout, exercise, positions[key]),
-            logged_at=utc(started), tz=tz, exercise=exercise, set_index=positions[key],
+        yield ImportedSet(
+            id=stable_id("hevy", *key, position), line=reader.line, date=date,
+            legacy_id=stable_id("hevy", started.isoformat(), workout, exercise, position),
+            logged_at=logged_at, tz=tz, exercise=exercise, set_index=position,
             set_type=HEVY_TYPES[kind], weight=weight, unit="kg", weight_kg=kg, reps=reps, seconds=seconds,
             distance_m=round(km * 1000, 3) if km else None, rpe=reader.rpe(row, "rpe"),
             rest_s=None, notes=(row.get("exercise_notes") or "").strip() or None,
-            session_id=stable_id("hevy", wall_clock(started), workout), session=workout or None,
+            session_id=stable_id("hevy", clock_time, workout), session=workout or None,
             session_notes=(row.get("description") or "").strip() or None,
-            duration_s=duration if duration is None or duration >= 0 else None, source="hevy"))
-    return sets
+            duration_s=duration if duration is None or duration >= 0 else None, source="hevy")
 
 
 def _journal_time(reader: Reader, row: dict[str, str], column: str, tz: str) -> pendulum.DateTime:
@@ -288,27 +302,18 @@ def _session_key(reader: Reader, row: dict[str, str], tz: str) -> tuple[str | No
     return session_id, utc(started) if started else None
 
 
-def _one_story(reader: Reader, found: ImportedSet, seen_sets: dict[str, ImportedSet],
-               session_dates: dict[str, tuple[str, int]]) -> bool:
-    """Whether the row is new: a set id given twice must be the same set, a session one date.
-    False for a row the file already gave (the same set again)."""
-    if found.id in seen_sets:
-        if not the_same_set(found, seen_sets[found.id]):
-            raise reader.fail("set_id", f"{found.id} is also on line {seen_sets[found.id].line} with other values")
-        return False
-    seen_sets[found.id] = found
+def _one_date(reader: Reader, found: ImportedSet, session_dates: dict[str, tuple[str, int]]) -> None:
+    """A session belongs to one date (a set id given twice is the store's to compare: it holds
+    what came before)."""
     if not found.session_by_date:
         date, line = session_dates.setdefault(found.session_id, (found.date, found.line))
         if date != found.date:
             raise reader.fail("session_id", f"{found.session_id} is a session of {date} (line {line}), not of "
                                             f"{found.date}: a session belongs to one date")
-    return True
 
 
-def read_journal(text: str) -> list[ImportedSet]:
-    reader = Reader(text, ",", [c for c in SET_COLUMNS if c not in SESSION_KEY_COLUMNS])
-    sets = []
-    seen_sets: dict[str, ImportedSet] = {}
+def read_journal(lines: Iterable[str]) -> Iterator[ImportedSet]:
+    reader = Reader(lines, ",", [c for c in SET_COLUMNS if c not in SESSION_KEY_COLUMNS])
     session_dates: dict[str, tuple[str, int]] = {}
     for row in reader:
         tz = reader.checked(row, "tz", parse_timezone, "tz")
@@ -346,22 +351,25 @@ def read_journal(text: str) -> list[ImportedSet]:
             session_id=session_id or stable_id("journal", row["date"]), session_by_date=session_id is None,
             session_started_at=session_start, source="journal", pillar=row["pillar"] or None,
             **text_or_none)
-        if _one_story(reader, found, seen_sets, session_dates):
-            sets.append(found)
-    return sets
+        _one_date(reader, found, session_dates)
+        yield found
 
 
-def read_sets(text: str, fmt: str = "auto", units: str = "kg", tz: str = "UTC") -> tuple[str, list[ImportedSet]]:
-    """Parse an import file; raise EntryError (line and column) on the first bad row."""
-    text = text.lstrip("\ufeff")
-    detected = detect(text.split("\n", 1)[0])
+def read_sets(source: str | TextIO, fmt: str = "auto", units: str = "kg",
+              tz: str = "UTC") -> tuple[str, Iterator[ImportedSet]]:
+    """The file's format, and its sets as they are read: an EntryError (line and column) is raised
+    at the first bad row, when the reading reaches it."""
+    stream = io.StringIO(source, newline="") if isinstance(source, str) else source
+    header = stream.readline()
+    detected = detect(header.lstrip("\ufeff"))
     if fmt != "auto" and fmt != detected:
         raise EntryError("format", f"the file looks like a {detected} export, not {fmt}")
+    lines = itertools.chain([header.lstrip("\ufeff")], stream)
     if detected == "strong":
-        return detected, read_strong(text, units, tz)
+        return detected, read_strong(lines, header, units, tz)
     if detected == "hevy":
-        return detected, read_hevy(text, tz)
-    return detected, read_journal(text)
+        return detected, read_hevy(lines, tz)
+    return detected, read_journal(lines)
 
 
 # --- exercise names ------------------------------------------------------------------------

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from .errors import DamagedJournal, EntryError, OutputExists
 
@@ -127,31 +128,63 @@ def open_output(path: Path, field: str, protected: Iterable[Path] = (),
         raise
 
 
-def read_text(path: Path, field: str = "file", limit: int = MAX_IMPORT_BYTES, encoding: str = "utf-8") -> str:
-    """A regular file's text, untranslated, refusing FIFOs, devices and files over `limit` bytes."""
+def _open_regular(path: Path, field: str, limit: int) -> tuple[BinaryIO, int]:
+    """A regular file opened for reading, and its size; FIFOs, devices, folders and files over
+    `limit` bytes are refused."""
     path = Path(path).expanduser()
     try:
         # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):  # checked before the descriptor becomes a file: a folder cannot
+    found = os.fstat(fd)
+    if not stat.S_ISREG(found.st_mode):  # checked before the descriptor becomes a file: a folder cannot
         os.close(fd)
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+        kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file (a device, FIFO or socket)"
         raise EntryError(field, f"{path} is {kind}; give a saved file")
-    with os.fdopen(fd, "rb") as handle:
+    if found.st_size > limit:
+        os.close(fd)
+        raise _too_large(path, field, limit)
+    return os.fdopen(fd, "rb"), found.st_size
+
+
+def _too_large(path: Path, field: str, limit: int) -> EntryError:
+    split = "; split it and import the parts" if limit == MAX_IMPORT_BYTES else ""
+    return EntryError(field, f"{path} is larger than {limit / (1024 * 1024):g} MB{split}")
+
+
+def read_text(path: Path, field: str = "file", limit: int | None = None, encoding: str = "utf-8") -> str:
+    """A regular file's text, untranslated, refusing FIFOs, devices and files over `limit` bytes
+    (default: MAX_IMPORT_BYTES)."""
+    limit = MAX_IMPORT_BYTES if limit is None else limit
+    handle, _ = _open_regular(path, field, limit)
+    with handle:
         try:
             raw = handle.read(limit + 1)
         except OSError as error:
             raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
-    if len(raw) > limit:
-        split = "; split it and import the parts" if limit == MAX_IMPORT_BYTES else ""
-        raise EntryError(field, f"{path} is larger than {limit / (1024 * 1024):g} MB{split}")
+    if len(raw) > limit:  # it grew since it was looked at
+        raise _too_large(Path(path), field, limit)
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:
         raise EntryError(field, f"{path} is not UTF-8 text") from None
+
+
+@contextlib.contextmanager
+def streamed_text(path: Path, field: str = "file") -> Iterator[tuple[TextIO, Callable[[], int], int]]:
+    """A regular file's text read as it is needed (a byte-order mark dropped, lines untranslated
+    for the csv module), with how many bytes have been read so far and its size: an import
+    holds a few thousand rows at a time, never the file. Bytes that are not UTF-8 raise an
+    EntryError where they are met."""
+    handle, size = _open_regular(path, field, MAX_IMPORT_BYTES)
+    with handle, io.TextIOWrapper(handle, encoding="utf-8-sig", newline="") as text:
+        try:
+            yield text, handle.tell, size
+        except UnicodeDecodeError:
+            raise EntryError(field, f"{Path(path).expanduser()} is not UTF-8 text") from None
+        except OSError as error:
+            raise EntryError(field, f"cannot read {path}: {_problem(error)}") from None
 
 
 def default_db_path() -> Path:

@@ -4,21 +4,24 @@ journal's own export, all or nothing."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pendulum import Date
 
 from .enrolment import parsed_program
 from .errors import EntryError
 
+if TYPE_CHECKING:
+    from .imported import ImportedSet
+
 @dataclass(frozen=True)
 class ImportReport:
     format: str
     sets: int  # set rows read
-    new: int  # of them stored now (0 on a dry run, or when all were there already)
+    new: int  # of them stored now (on a dry run: that would be stored)
     by_exercise: dict[str, int]
     first: str | None
     last: str | None
@@ -59,25 +62,48 @@ class Transfers:
 
     def import_sets(self, path: Path, fmt: str = "auto", units: str | None = None, dry_run: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
-        """Read a Strong, Hevy or journal CSV whole, then store it in one transaction (or not at all)."""
+        """A Strong, Hevy or journal CSV stored in one transaction (or not at all), read as it is
+        stored: memory holds a batch of sets, whatever the file's size. A dry run checks every row
+        against the journal, then writes nothing."""
         from . import exchange
+        from .files import streamed_text
 
         if fmt not in ("auto",) + exchange.FORMATS:
             raise EntryError("format", f"{fmt!r} is not auto, strong, hevy or journal")
-        from .files import read_text
-
-        text = read_text(path)
         found = self.store.enrolment()
         program = parsed_program(found[1]) if found else None
         units = units or (found[0].units if found else "kg")
-        detected, sets = exchange.read_sets(text, fmt, units, self.clock.tz)
         slots = program.exercises() if program else {}
         known = list(slots) + [n for n in self.store.exercise_names() if n not in slots]
-        names = exchange.name_map({s.exercise for s in sets}, known)
-        sets = [replace(s, exercise=names[s.exercise],
-                        pillar=s.pillar or (slots[names[s.exercise]].pillar if names[s.exercise] in slots else None))
-                for s in sets]
-        new = 0 if dry_run else self.store.import_sets(sets, progress)
-        return ImportReport(detected, len(sets), new, dict(Counter(s.exercise for s in sets)),
-                            min((s.date for s in sets), default=None), max((s.date for s in sets), default=None),
-                            {k: v for k, v in names.items() if k != v})
+        tally = _Tally()
+        with streamed_text(path) as (text, read_so_far, size):
+            detected, sets = exchange.read_sets(text, fmt, units, self.clock.tz)
+            new = self.store.import_sets(
+                tally.counted(sets, known, slots), dry_run=dry_run,
+                progress=(lambda: progress(min(read_so_far(), size), size)) if progress else None)
+        return ImportReport(detected, tally.sets, new, dict(tally.by_exercise), tally.first, tally.last,
+                            {k: v for k, v in tally.names.items() if k != v})
+
+
+class _Tally:
+    """What an import reads, counted as the sets go by, each named as the journal names it."""
+
+    def __init__(self) -> None:
+        self.sets = 0
+        self.by_exercise: Counter[str] = Counter()
+        self.first: str | None = None
+        self.last: str | None = None
+        self.names: dict[str, str] = {}
+
+    def counted(self, sets: Iterable[ImportedSet], known: list[str], slots: dict) -> Iterator[ImportedSet]:
+        from .exchange import name_map
+
+        for s in sets:
+            if s.exercise not in self.names:
+                self.names.update(name_map([s.exercise], known))
+            name = self.names[s.exercise]
+            self.sets += 1
+            self.by_exercise[name] += 1
+            self.first = min(self.first or s.date, s.date)
+            self.last = max(self.last or s.date, s.date)
+            yield replace(s, exercise=name, pillar=s.pillar or (slots[name].pillar if name in slots else None))

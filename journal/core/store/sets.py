@@ -20,6 +20,25 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class _Checked(Exception):
+    """A dry run's import done in full, rolled back: how many sets it would have stored."""
+
+    def __init__(self, new: int) -> None:
+        super().__init__(new)
+        self.new = new
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 class StoredSets:
     """The Store's sessions and sets."""
 
@@ -152,53 +171,87 @@ class StoredSets:
     def count(self, table: str) -> int:
         return self.db[table].count
 
-    def import_sets(self, sets: Sequence["ImportedSet"], progress: Callable[[int, int], None] | None = None,
-                    batch: int = 2000) -> int:
-        """Store imported sets and their sessions in one transaction; rows already there are kept.
+    def import_sets(self, sets: Iterable["ImportedSet"], progress: Callable[[], None] | None = None,
+                    dry_run: bool = False, batch: int = 2000) -> int:
+        """Store imported sets and their sessions in one transaction, `batch` sets at a time as they
+        are read (an import of years holds one batch in memory, never the file); rows already there
+        are kept. Returns how many sets were new; a dry run checks everything, then writes nothing.
 
-        Returns how many sets were new. Each source workout is its own session; a session this
-        journal already holds (the same id) is joined. Only an export from before sessions had ids
-        is matched by date, to the session the plan named that day.
+        Each source workout is its own session; a session this journal already holds (the same id)
+        is joined. Only an export from before sessions had ids is matched by date, to the session
+        the plan named that day. A set id given twice must be the same set, wherever the first was.
         """
-        with self.write():
-            existing = dict(self.conn.execute(
-                "select date, id from sessions where source = 'journal' and planned = 1 order by rowid desc"))
-            # Sets an older journal imported under ids that held the importer's UTC offset.
-            legacy = self._stored_ids([s.legacy_id for s in sets if s.legacy_id])
-            sets = [s for s in sets if s.legacy_id not in legacy]
-            stored = self._refuse_clashes(sets)
-            sets = [s for s in sets if s.id not in stored]  # already here, the same: a file imported again
-            next_index = self._numbering_after(sets, existing)
-            sessions: dict[str, dict] = {}
-            rows = []
-            for s in sets:
-                session_id = existing.get(s.date, s.session_id) if s.session_by_date else s.session_id
-                sessions.setdefault(session_id, {
-                    "id": session_id, "date": s.date, "name": s.session, "kind": s.session_kind,
-                    "block": s.block, "week": s.week, "status": "performed", "source": s.source,
-                    "started_at": s.session_started_at or s.logged_at, "duration_s": s.duration_s,
-                    "notes": s.session_notes, "tz": s.tz, "planned": 0})
-                if (session_id, s.exercise) in next_index:  # joins a stored session: numbered on after its sets
-                    index = next_index[session_id, s.exercise]
-                    next_index[session_id, s.exercise] = index + 1
-                else:
-                    index = s.set_index
-                rows.append({"id": s.id, "session_id": session_id, "date": s.date, "exercise": s.exercise,
-                             "set_index": index, "set_type": s.set_type, "weight": s.weight,
-                             "unit": s.unit, "weight_kg": s.weight_kg, "reps": s.reps, "seconds": s.seconds,
-                             "distance_m": s.distance_m, "side": s.side, "tempo": s.tempo, "rpe": s.rpe,
-                             "rest_s": s.rest_s, "notes": s.notes, "logged_at": s.logged_at, "tz": s.tz,
-                             "pillar": s.pillar})
-            self.db["sessions"].insert_all(sessions.values(), ignore=True)
-            before = self.conn.total_changes
-            for start in range(0, len(rows), batch):
-                self.db["sets"].insert_all(rows[start:start + batch], ignore=True, batch_size=batch)
-                if progress:
-                    progress(min(start + batch, len(rows)), len(rows))
-            new = self.conn.total_changes - before
-            if new:
-                self._plans_change_from(min(s.date for s in sets))
-            return new
+        try:
+            with self.write():
+                self.conn.execute("create temp table if not exists imported_lines (id text primary key, line int)")
+                self.conn.execute("delete from imported_lines")
+                planned = dict(self.conn.execute(
+                    "select date, id from sessions where source = 'journal' and planned = 1 order by rowid desc"))
+                made_here: set[str] = set()  # sessions this import made: numbered as the file numbers them
+                new, first = 0, None
+                for chunk in _batched(sets, batch):
+                    added, earliest = self._import_batch(chunk, planned, made_here)
+                    new += added
+                    first = min(first or earliest, earliest) if earliest else first
+                    if progress:
+                        progress()
+                if new and first:
+                    self._plans_change_from(first)
+                self.conn.execute("delete from imported_lines")
+                if dry_run:
+                    raise _Checked(new)
+                return new
+        except _Checked as checked:
+            return checked.new
+
+    def _import_batch(self, chunk: list["ImportedSet"], planned: dict[str, str],
+                      made_here: set[str]) -> tuple[int, str | None]:
+        from ..imported import the_same_set
+
+        once: dict[str, "ImportedSet"] = {}
+        for s in chunk:  # the same set twice in one batch is one set; two sets under one id are refused
+            if s.id in once and not the_same_set(s, once[s.id]):
+                raise EntryError(f"line {s.line}: set_id", f"{s.id} is also on line {once[s.id].line} with other "
+                                                          "values; nothing was imported")
+            once.setdefault(s.id, s)
+        sets = list(once.values())
+        # Sets an older journal imported under ids that held the importer's UTC offset.
+        legacy = self._stored_ids([s.legacy_id for s in sets if s.legacy_id])
+        sets = [s for s in sets if s.legacy_id not in legacy]
+        stored = self._refuse_clashes(sets)
+        sets = [s for s in sets if s.id not in stored]  # already here, the same: a file imported again
+        next_index = self._numbering_after(sets, planned, made_here)
+        sessions: dict[str, dict] = {}
+        rows = []
+        for s in sets:
+            session_id = planned.get(s.date, s.session_id) if s.session_by_date else s.session_id
+            sessions.setdefault(session_id, {
+                "id": session_id, "date": s.date, "name": s.session, "kind": s.session_kind,
+                "block": s.block, "week": s.week, "status": "performed", "source": s.source,
+                "started_at": s.session_started_at or s.logged_at, "duration_s": s.duration_s,
+                "notes": s.session_notes, "tz": s.tz, "planned": 0})
+            if (session_id, s.exercise) in next_index:  # joins a stored session: numbered on after its sets
+                index = next_index[session_id, s.exercise]
+                next_index[session_id, s.exercise] = index + 1
+            else:
+                index = s.set_index
+            rows.append({"id": s.id, "session_id": session_id, "date": s.date, "exercise": s.exercise,
+                         "set_index": index, "set_type": s.set_type, "weight": s.weight,
+                         "unit": s.unit, "weight_kg": s.weight_kg, "reps": s.reps, "seconds": s.seconds,
+                         "distance_m": s.distance_m, "side": s.side, "tempo": s.tempo, "rpe": s.rpe,
+                         "rest_s": s.rest_s, "notes": s.notes, "logged_at": s.logged_at, "tz": s.tz,
+                         "pillar": s.pillar})
+        there = {found for (found,) in self._in_chunks("select id from sessions where id in ({})", sorted(sessions))}
+        made_here.update(set(sessions) - there)
+        self.db["sessions"].insert_all((v for k, v in sessions.items() if k not in there), ignore=True)
+        before = self.conn.total_changes
+        if rows:  # plain executemany: sqlite-utils' per-row checks cost more than the writing here
+            self.conn.executemany(f"insert or ignore into sets ({', '.join(rows[0])}) values "
+                                  f"({', '.join(':' + k for k in rows[0])})", rows)
+        added = self.conn.total_changes - before
+        self.conn.executemany("insert or ignore into imported_lines (id, line) values (?, ?)",
+                              [(s.id, s.line) for s in once.values()])
+        return added, min((s.date for s in sets), default=None)
 
     def _in_chunks(self, sql: str, ids: Sequence[str], chunk: int = 500) -> Iterator[tuple]:
         """`sql` (with `{}` for a list of ids) run over `ids` a chunk at a time."""
@@ -221,17 +274,22 @@ class StoredSets:
         for s in sets:
             if s.id in stored and not the_same_set(s, stored[s.id]):
                 kept = stored[s.id]
-                raise EntryError(f"line {s.line}: set_id", f"{s.id} is already in your journal as another set "
-                                                           f"({kept.exercise} on {kept.date}); nothing was imported")
+                earlier = self.conn.execute("select line from imported_lines where id = ?", [s.id]).fetchone()
+                raise EntryError(f"line {s.line}: set_id", (
+                    f"{s.id} is also on line {earlier[0]} with other values" if earlier else
+                    f"{s.id} is already in your journal as another set ({kept.exercise} on {kept.date})")
+                    + "; nothing was imported")
             if not s.session_by_date and dates.get(s.session_id, s.date) != s.date:
                 raise EntryError(f"line {s.line}: session_id", f"{s.session_id} is a session of "
                                  f"{dates[s.session_id]} in your journal, not of {s.date}; nothing was imported")
         return set(stored)
 
-    def _numbering_after(self, sets: Sequence["ImportedSet"], planned: dict[str, str]) -> dict[tuple[str, str], int]:
-        """For sets joining a session the journal already holds: the next set number of each
-        (session, exercise), so that joined sets never share a number with stored ones."""
+    def _numbering_after(self, sets: Sequence["ImportedSet"], planned: dict[str, str],
+                         made_here: set[str]) -> dict[tuple[str, str], int]:
+        """For sets joining a session the journal held before this import: the next set number of
+        each (session, exercise), so that joined sets never share a number with stored ones."""
         joined = {planned[s.date] if s.session_by_date and s.date in planned else s.session_id for s in sets}
+        joined -= made_here
         found = self._in_chunks("select session_id, exercise, max(set_index) + 1 from sets where session_id in ({}) "
                                 "group by session_id, exercise", sorted(joined))
         return {(session_id, exercise): after for session_id, exercise, after in found}
