@@ -554,7 +554,7 @@ def equipment(ctx, db, bar, plates, dumbbells, kettlebells, machine_step, as_jso
     if as_json:
         _print_json(gear.to_json())
     else:
-        click.echo(equipment_text(gear.to_json()))
+        click.echo(equipment_text(gear))
 
 
 @main.command()

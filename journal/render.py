@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
-from .core.model import LoggedSet, PlannedDay, Prescription, Run
+from .core.model import Equipment, LoggedSet, PlannedDay, Prescription, Run
 from .core.readiness import readiness_text
-from .core.units import amount_text, duration_text, load_text as load, plural, rough_load_text
+from .core.units import amount_text, duration_text, in_unit, load_text as load, plural, rough_load_text
 
 if TYPE_CHECKING:
     from .core.journal import ImportReport, RunImport, Why
@@ -73,15 +73,17 @@ def sets_in_brief(sets: Sequence[LoggedSet]) -> str:
     return f"{'/'.join(number for number, _ in loaded)} {loaded[0][1]} × {reps}"
 
 
-def equipment_text(gear: dict) -> str:
-    def listed(values: list[float]) -> str:
-        return ", ".join(f"{v:g}" for v in values)
+def equipment_text(gear: Equipment) -> str:
+    """What the lifter loads with, in their unit."""
+    unit = gear.unit
 
-    unit = gear["unit"]
-    return "\n".join([f"Bar: {gear['bar']:g} {unit}", f"Plates (pairs): {listed(gear['plates'])} {unit}",
-                      f"Dumbbells: {listed(gear['dumbbells'])} {unit}",
-                      f"Kettlebells: {listed(gear['kettlebells'])} {unit}",
-                      f"Machine and cable step: {gear['machine_step']:g} {unit}"])
+    def listed(values: Sequence[float]) -> str:
+        return ", ".join(f"{in_unit(v, unit):g}" for v in values)
+
+    return "\n".join([f"Bar: {in_unit(gear.bar_kg, unit):g} {unit}", f"Plates (pairs): {listed(gear.plates_kg)} {unit}",
+                      f"Dumbbells: {listed(gear.dumbbells_kg)} {unit}",
+                      f"Kettlebells: {listed(gear.kettlebells_kg)} {unit}",
+                      f"Machine and cable step: {in_unit(gear.machine_step_kg, unit):g} {unit}"])
 
 
 def block_text(d: PlannedDay) -> str:
