@@ -261,6 +261,13 @@ async def test_the_footer_follows_what_the_keys_can_do(app_factory):
         await pilot.press("enter")  # another set: the same keys apply, so the footer is left as it is
         await settle(pilot)
         assert shown(app) == after_log and all(k.is_attached for k in after_log)
+        pause = next(k for k in after_log if k.key == "space")
+        while pause.has_class("-disabled"):  # warm-ups rest nothing; the first working set starts the rest
+            await pilot.press("enter")
+            await settle(pilot)
+            assert len(app.screen.in_order) < 10
+        # The rest key came on where it was, dimmed until then: no key was mounted again.
+        assert shown(app) == after_log and app.screen.query_one("RestTimer").ends_at is not None
 
 
 async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory, tmp_path):

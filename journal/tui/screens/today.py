@@ -308,7 +308,8 @@ class TodayScreen(Screen):
         if action in ("log_prescribed", "edit_set", "skip_set", "move", "history", "note"):
             return has_session
         if action in ("pause_timer", "adjust_timer"):
-            return bool(timer and timer.ends_at is not None and not timer.rang)
+            # Shown dimmed without a rest counting, not hidden: the footer's keys keep their places.
+            return True if timer and timer.ends_at is not None and not timer.rang else None
         if action == "undo":
             return bool(self.in_order)
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -35,6 +36,18 @@ class KeyFooter(Footer):
         if not self.is_attached:  # its screen was left while the rebuild waited for a refresh
             return
         shown = self._keys_shown()
-        if shown != self._shown:
-            self._shown = shown
+        if shown == self._shown:
+            return
+        if self._shown is not None and [k[:2] for k in shown] == [k[:2] for k in self._shown]:
+            # The same keys, some now enabled or disabled: set each in place (a rebuild mounts
+            # every key again and restyles the footer, a third of a logged set's repaint).
+            enabled = {active.binding.action: active.enabled for active in self.screen.active_bindings.values()}
+            for key in self.query(FooterKey):
+                if key.action in enabled:
+                    # As FooterKey's constructor sets it (textual is pinned): the class dims it, and
+                    # the flag makes a click ring the bell rather than press the key.
+                    key._disabled = not enabled[key.action]
+                    key.set_class(key._disabled, "-disabled")
+        else:
             await self.recompose()
+        self._shown = shown
