@@ -343,3 +343,38 @@ def test_a_run_read_twice_in_one_batch_is_stored_once(enrolled_cli, tmp_path):
     result = enrolled_cli("run", "import", str(TCX), str(copy))
     assert "Added 1 run, merged 0 into runs already here, 1 already there." in result.output, result.output
     assert enrolled_cli.rows("runs") == 1
+
+
+def test_garmin_times_written_as_text_read_the_same(tmp_path):
+    texts = {k: v for k, v in GARMIN_RUN.items() if k not in ("beginTimestamp", "startTimeGmt", "startTimeLocal")}
+    texts |= {"startTimeGmt": "2017-06-11 14:34:09", "startTimeLocal": "2017-06-11 07:34:09"}
+    (run,) = read_runs_from([garmin_export(tmp_path / "garmin.zip", texts)]).runs
+    assert run.start.isoformat() == "2017-06-11T14:34:09+00:00" and run.offset_min == -420
+
+
+def test_a_lone_distance_column_is_km_unless_no_run_could_be_that_long(tmp_path):
+    for value, metres in (("7.79", 7790), ("7789.1", 7789.1)):
+        names = ["Activity ID", "Activity Date", "Activity Name", "Activity Type", "Elapsed Time", "Distance"]
+        out = io.StringIO()
+        csv.writer(out).writerows([names, ["1", "Apr 3, 2023, 6:22:39 PM", "Run", "Run", "1938", value]])
+        (tmp_path / value).mkdir()
+        (tmp_path / value / "activities.csv").write_text(out.getvalue())
+        (run,) = read_runs_from([tmp_path / value]).runs
+        assert run.distance_m == pytest.approx(metres)
+
+
+def test_a_track_without_heart_rate_is_not_parsed_for_heart_rate_alone(tmp_path, monkeypatch):
+    """Strava's summary has no heart rate for these runs; the one GPX there has none either, which
+    a look at its text tells without parsing a thousand points."""
+    import journal.core.run_exports as run_exports
+
+    parsed = []
+    monkeypatch.setattr(run_exports, "read_track", lambda *a, **k: parsed.append(a[0]) or [])
+    assert len(read_runs_from([strava_export(tmp_path / "export")]).runs) == 15
+    assert parsed == []
+    with_hr = STRAVA_GPX.read_text().replace("</trkpt>", "<extensions><gpxtpx:hr xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
+                                                  "150</gpxtpx:hr></extensions></trkpt>", 1)
+    (tmp_path / "export" / "activities" / "8826653772.gpx").write_text(with_hr)
+    monkeypatch.undo()
+    (run,) = [r for r in read_runs_from([tmp_path / "export"]).runs if r.source_id == "8826653772"]
+    assert run.avg_hr == 150 and run.moving_s == 1641  # the summary's own values stand

@@ -10,6 +10,8 @@ import csv
 import io
 import json
 import re
+import shutil
+import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from .activities import Activity
 from .errors import EntryError
-from .run_tracks import read_track, track_suffix
+from .run_tracks import may_hold_heart_rate, read_track, track_suffix
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -39,6 +41,7 @@ class Files:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zips: list[zipfile.ZipFile] = []
+        self._temporary: list = []
         self._where: dict[str, tuple[zipfile.ZipFile | None, str]] = {}
         if path.is_dir():
             for file in sorted(_folder_files(path)):
@@ -52,7 +55,16 @@ class Files:
             if name.endswith("/"):
                 continue
             if name.lower().endswith(".zip"):
-                inner = io.BytesIO(self._read(archive, name))
+                # Garmin's FIT files come in a zip inside the zip, often larger than memory
+                # should hold: copied to a temporary file and read from there.
+                inner = tempfile.TemporaryFile()
+                self._temporary.append(inner)
+                try:
+                    with archive.open(name) as member:
+                        shutil.copyfileobj(member, inner)
+                except (zipfile.BadZipFile, OSError, EOFError) as error:
+                    raise EntryError(f"{self.path.name}: {name}", f"cannot be read from the zip ({error})") from None
+                inner.seek(0)
                 self._add_zip(_open_zip(inner, prefix + name), f"{prefix}{name}/")
             else:
                 self._where[prefix + name] = (archive, name)
@@ -80,6 +92,8 @@ class Files:
     def close(self) -> None:
         for archive in self._zips:
             archive.close()
+        for file in self._temporary:
+            file.close()
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -275,9 +289,12 @@ def _read_strava(where: str, content: bytes, files: Files, reading: Reading, pro
         if any(cell.strip() for cell in row):
             activity = _strava_activity(row, column, f"{where}: line {number}")
             if activity.running and activity.lacks() and activity.track and (track := files.find(activity.track)):
-                export = where.split(": ")[0]
-                activity = activity.completed_by(
-                    read_track(f"{export}: {track}", files.read(track), "strava", activity.source_id)[0])
+                content, export = files.read(track), where.split(": ")[0]
+                # Heart rate alone is looked for only in a file that holds some: a thousand tracks
+                # without it are not parsed for nothing.
+                if activity.seconds is None or activity.distance_m is None or may_hold_heart_rate(track, content):
+                    activity = activity.completed_by(
+                        read_track(f"{export}: {track}", content, "strava", activity.source_id)[0])
             _add(reading, [activity])
         if progress:
             progress(done, len(body))
@@ -315,7 +332,8 @@ def _strava_activity(row: list[str], column: dict[str, int], at: str) -> Activit
     if not cell("id"):
         raise EntryError(f"{at}: activity id", "is empty")
     distance = number("distance", "distance")
-    if distance is not None and not column.get("distance_in_m"):
+    # One Distance column is the summary's, in km; no run is 300 km, so a larger one is in metres.
+    if distance is not None and not column.get("distance_in_m") and distance <= 300:
         distance *= 1000
     return Activity(
         where=at, source="strava", source_id=cell("id"), sport=cell("sport") or "unknown", start=start,
@@ -379,11 +397,21 @@ def _garmin_activity(record: dict, at: str) -> Activity:
             raise EntryError(f"{at}: {key}", f"{value!r} is not a number")
         return value * scale
 
-    begin = number("beginTimestamp") or number("startTimeGmt")
+    def moment(key: str) -> float | None:
+        """Milliseconds since 1970, as Garmin writes a time (some exports write "2017-06-11 14:34:09")."""
+        value = record.get(key)
+        if isinstance(value, str):
+            try:
+                return datetime.fromisoformat(value.replace(" ", "T")).replace(tzinfo=timezone.utc).timestamp() * 1000
+            except ValueError:
+                raise EntryError(f"{at}: {key}", f"{value!r} is not a time") from None
+        return number(key)
+
+    begin = moment("beginTimestamp") or moment("startTimeGmt")
     if begin is None:
         raise EntryError(f"{at}: beginTimestamp", "the activity has no start")
     start = datetime.fromtimestamp(begin / 1000, tz=timezone.utc)
-    local = number("startTimeLocal")
+    local = moment("startTimeLocal")
     sport = record.get("activityType") or record.get("sportType") or ""
     if isinstance(sport, dict):  # some exports nest it: {"typeKey": "running"}
         sport = sport.get("typeKey", "")

@@ -38,6 +38,23 @@ def read_track(name: str, content: bytes, source: str | None = None,
     return reader(name, content, source or suffix[1:], source_id)
 
 
+HEART_RATE_MARKS = {".gpx": (b"hr>", b"heartrate>"), ".tcx": (b"HeartRateBpm",)}
+
+
+def may_hold_heart_rate(name: str, content: bytes) -> bool:
+    """Whether a track file can be worth reading for heart rate alone: a GPX or TCX says so in
+    its text (a look for the tag, not a parse of the whole track); a FIT file is read to know."""
+    marks = HEART_RATE_MARKS.get(track_suffix(name) or "")
+    if marks is None:
+        return True
+    if name.lower().endswith(".gz"):
+        try:
+            content = gzip.decompress(content)
+        except (OSError, EOFError, zlib.error):
+            return True  # read, to say what is wrong with it
+    return any(mark in content for mark in marks)
+
+
 def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
