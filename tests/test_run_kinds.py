@@ -65,7 +65,8 @@ def recorded(start: datetime, km: float, source: str, n: int) -> Run:
                 unique_by=lambda t: t[0]), st.data())
 def test_one_run_recorded_by_two_platforms_is_stored_once(runs, data):
     """Runs at least ten minutes apart, each recorded by Strava and perhaps Garmin (within two
-    minutes, within 3 %), in any order and in two imports: every run is stored exactly once."""
+    minutes, within 3 %) and perhaps typed by the runner first, in any order and in two imports:
+    every run is stored exactly once."""
     base = datetime(2026, 3, 1, 6, tzinfo=timezone.utc)
     strava, garmin = [], []
     for n, (minute, km) in enumerate(runs):  # ten-minute steps: two runs are never within two minutes
@@ -75,10 +76,16 @@ def test_one_run_recorded_by_two_platforms_is_stored_once(runs, data):
             shift = data.draw(st.integers(-SAME_START_S, SAME_START_S))
             scale = data.draw(st.floats(1 - SAME_DISTANCE * 0.9, 1 + SAME_DISTANCE * 0.9))
             garmin.append(recorded(start + timedelta(seconds=shift), km * scale, "garmin", n))
+    # Some runs the runner typed first (on days with no other run: a typed run names no hour
+    # precise enough to tell two runs of one day apart).
+    dates = [r.date for r in strava]
+    typed = [Run(f"typed-{r.id}", r.date, "long", km=r.km, time=r.time) for r in strava
+             if dates.count(r.date) == 1 and data.draw(st.booleans())]
     together = data.draw(st.permutations(strava + garmin))
     split = data.draw(st.integers(0, len(together)))
-    first = match(together[:split], [])
-    stored = first.added
+    first = match(together[:split], typed)
+    stored = [*(r for r in typed if r.id not in {b.id for b, _ in first.merged}),
+              *(now for _, now in first.merged), *first.added]
     second = match(together[split:], stored)
     stored = [*(r for r in stored if r.id not in {b.id for b, _ in second.merged}),
               *(now for _, now in second.merged), *second.added]
@@ -100,3 +107,16 @@ def test_a_runs_load_is_its_rpe_else_its_heart_rate_else_an_easy_effort():
     assert loads.by_day == {"2026-09-01": 160.0, "2026-09-02": round(50 * reserve * 0.64 * math.exp(1.92 * reserve), 1),
                             "2026-09-03": 90.0}
     assert loads.how == {"2026-09-01": "your RPE", "2026-09-02": "heart rate (TRIMP)", "2026-09-03": "an easy RPE 3"}
+
+
+def test_a_typed_run_and_its_two_recordings_in_one_import_are_one_run():
+    """The runner typed Saturday's long run; the Strava and the Garmin export, imported together,
+    each hold it: the first recording fills the typed run, the second finds it there."""
+    typed = Run("typed", "2026-03-07", "long", minutes=100, km=18.0, time="08:00")
+    start = datetime(2026, 3, 7, 8, 3, tzinfo=timezone.utc)
+    strava = recorded(start, 18.1, "strava", 1)
+    garmin = recorded(start + timedelta(seconds=40), 18.0, "garmin", 1)
+    matched = match([strava, garmin], [typed])
+    assert matched.added == [] and [before.id for before, _ in matched.merged] == ["typed"]
+    (now,) = [now for _, now in matched.merged]
+    assert (now.kind, now.source, now.time) == ("long", "strava", "08:03")

@@ -81,9 +81,10 @@ def match(recorded: Sequence[Run], stored: Sequence[Run]) -> Matched:
     merges: dict[str, Run] = {}
     already = []
     for run in recorded:
+        # A run merged earlier in this import is matched as it now stands (with its recording's
+        # start), so a second recording of it finds it, and another run of that day does not.
         there = standing.get(run.id) or next(
-            (standing[i] for d in _around(run.date) for i in by_date.get(d, ())
-             if i not in merges and same_run(run, standing[i])), None)
+            (standing[i] for d in _around(run.date) for i in by_date.get(d, ()) if same_run(run, standing[i])), None)
         if there is None:
             added[run.id] = standing[run.id] = run
             by_date.setdefault(run.date, []).append(run.id)
