@@ -278,12 +278,13 @@ def wellness(ctx, db, date_text, sleep, sleep_quality, soreness, fatigue, stress
              motivation, resting_hr, notes) -> None:
     """The daily check-in (one per day; a second one replaces the first)."""
     from .core.engine import readiness_score
+    from .core.entry import parse_check_in
     from .core.readiness import readiness_text
 
     journal = _journal(ctx, create=True)
-    saved = journal.check_in(journal.date(date_text), sleep_h=sleep, sleep_quality=sleep_quality,
+    saved = journal.check_in(parse_check_in(journal.date(date_text), sleep_h=sleep, sleep_quality=sleep_quality,
                              soreness=soreness, fatigue=fatigue, stress=stress, mood=mood,
-                             motivation=motivation, resting_hr=resting_hr, notes=notes)
+                             motivation=motivation, resting_hr=resting_hr, notes=notes))
     click.echo(f"Check-in saved for {saved.date}: readiness {readiness_text(readiness_score(saved))}")
 
 

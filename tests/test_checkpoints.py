@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 from journal.core import engine
-from journal.core.entry import parse_set_input
+from journal.core.entry import parse_check_in, parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 from journal.core.progression import Target
@@ -74,8 +74,8 @@ def test_a_set_logged_in_the_past_forgets_the_checkpoints_after_it(journal):
 
 def poor_days(journal: Journal, first, days: int = 3) -> None:
     for n in range(days):
-        journal.check_in(first.add(days=n), sleep_h=4, sleep_quality=1, soreness=5, fatigue=5, stress=5,
-                         mood=1, motivation=1)
+        journal.check_in(parse_check_in(first.add(days=n), sleep_h=4, sleep_quality=1, soreness=5, fatigue=5, stress=5,
+                         mood=1, motivation=1))
 
 
 def first_set_of(journal: Journal, exercise: str, since) -> str:
@@ -111,8 +111,8 @@ def test_every_kind_of_past_write_keeps_the_plan_true(journal, write):
 def test_a_checkpoint_worked_out_before_a_write_is_not_stored(journal):
     journal.store.conn.execute("delete from checkpoints")
     generation = journal.store.plan_generation()
-    journal.check_in(pendulum.date(2026, 4, 1), sleep_h=8, sleep_quality=4, soreness=1, fatigue=1,
-                     stress=1, mood=4, motivation=4)
+    journal.check_in(parse_check_in(pendulum.date(2026, 4, 1), sleep_h=8, sleep_quality=4, soreness=1, fatigue=1,
+                     stress=1, mood=4, motivation=4))
     assert not journal.store.save_checkpoints(generation, [("2026-05-04", 16, "{}")])
     assert stored_mondays(journal) == []
     assert journal.store.save_checkpoints(journal.store.plan_generation(), [("2026-05-04", 16, "{}")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 
-from journal.core.entry import parse_set_input
+from journal.core.entry import parse_check_in, parse_set_input
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 from journal.render import summary_tables, summary_text
@@ -57,8 +57,8 @@ def test_on_sunday_nothing_is_to_come_and_the_json_is_the_same_document(tmp_path
 def test_wellness_reads_in_words_with_units(tmp_path):
     journal = journal_on(tmp_path, "2026-09-13T20:00:00")
     for n in range(3):
-        journal.check_in(START.add(days=n), sleep_h=6.5, sleep_quality=3, soreness=2, fatigue=2, stress=3,
-                         mood=4, motivation=4)
+        journal.check_in(parse_check_in(START.add(days=n), sleep_h=6.5, sleep_quality=3, soreness=2, fatigue=2, stress=3,
+                         mood=4, motivation=4))
     week = journal.summary(START)
     wellness = {row[0]: row[1:] for row in tables_of(week)["Wellness"].rows}
     assert wellness["Sleep"] == ("6.5 h a night", "—", "target 8 h")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journal.core.clock import FixedClock
+from journal.core.entry import parse_check_in
 from journal.core.journal import Journal
 from journal.core.readiness import readiness_parts, readiness_score
 
@@ -14,8 +15,8 @@ def test_the_week_marks_heavy_legs_and_key_runs_and_breaks_readiness_into_its_an
     journal.enrol("runner-beginner", START)
     journal.add_run(START.add(days=2), "quality", minutes=50)
     journal.add_run(START.add(days=4), "easy", minutes=30)
-    journal.check_in(START.add(days=1), sleep_h=6, sleep_quality=3, soreness=4, fatigue=2, stress=2, mood=4,
-                     motivation=4)
+    journal.check_in(parse_check_in(START.add(days=1), sleep_h=6, sleep_quality=3, soreness=4, fatigue=2, stress=2, mood=4,
+                     motivation=4))
     week = journal.week_at_a_glance(START.add(days=1))
     assert [d.date for d in week.days] == [START.add(days=n).isoformat() for n in range(7)]
     plan = {d.date: d for d in journal.plan_days(START, START.add(days=6))}

@@ -11,7 +11,7 @@ from pathlib import Path
 from pendulum import Date
 
 from .clock import iso_date
-from .entry import MAX_NOTE, parse_text, parse_number, parse_scale, parse_side
+from .entry import parse_number, parse_side
 from .errors import EntryError
 from .model import ASSESSMENT_TESTS, Assessment, Run, Wellness
 from .run_matching import Matched
@@ -33,20 +33,9 @@ class RunImport:
 class BodyAndRuns:
     """The Journal's check-ins, runs and tests."""
 
-    def check_in(self, day: Date, *, sleep_h: str | float, sleep_quality: str | int,
-                 soreness: str | int, fatigue: str | int, stress: str | int, mood: str | int,
-                 motivation: str | int, resting_hr: str | int | None = None,
-                 notes: str | None = None) -> Wellness:
-        scales = dict(sleep_quality=sleep_quality, soreness=soreness, fatigue=fatigue,
-                      stress=stress, mood=mood, motivation=motivation)
-        wellness = Wellness(
-            date=day.isoformat(),
-            sleep_h=parse_number(sleep_h, "sleep", 0, 24),
-            **{name: parse_scale(value, name.replace("_", "-")) for name, value in scales.items()},
-            resting_hr=(int(parse_number(resting_hr, "resting-hr", 25, 220, whole=True))
-                        if resting_hr not in (None, "") else None),
-            notes=parse_text(notes, "notes", MAX_NOTE),
-        )
+    def check_in(self, wellness: Wellness) -> Wellness:
+        """Store a day's check-in (a second one that day replaces the first), parsed and checked
+        at the edge by `parse_check_in`, as a set is by `parse_set_input`."""
         self.store.save_wellness(wellness)
         return wellness
 

@@ -19,7 +19,7 @@ from .errors import EntryError
 from .units import in_unit, to_kg
 
 if TYPE_CHECKING:
-    from .model import Prescription
+    from .model import Prescription, Wellness
 
 MAX_WEIGHT_KG = 1000.0  # above any human lift: a typo, not a PR
 MIN_WEIGHT = 0.1  # lighter than any plate: a typo (0 or BW is bodyweight)
@@ -358,3 +358,22 @@ def parse_iso_week(text: str) -> Date:
     except ValueError:
         raise EntryError("week", f"{text!r} has no week {week}") from None
     return check_date(pendulum.date(monday.year, monday.month, monday.day), "week")
+
+
+def parse_check_in(day: Date, *, sleep_h: str | float, sleep_quality: str | int, soreness: str | int,
+                   fatigue: str | int, stress: str | int, mood: str | int, motivation: str | int,
+                   resting_hr: str | int | None = None, notes: str | None = None) -> Wellness:
+    """A day's check-in from what the lifter gave (the form's fields, the command's options), every
+    value checked; an EntryError names the field that is wrong."""
+    from .model import Wellness
+
+    scales = dict(sleep_quality=sleep_quality, soreness=soreness, fatigue=fatigue,
+                  stress=stress, mood=mood, motivation=motivation)
+    return Wellness(
+        date=day.isoformat(),
+        sleep_h=parse_number(sleep_h, "sleep", 0, 24),
+        **{name: parse_scale(value, name.replace("_", "-")) for name, value in scales.items()},
+        resting_hr=(int(parse_number(resting_hr, "resting-hr", 25, 220, whole=True))
+                    if resting_hr not in (None, "") else None),
+        notes=parse_text(notes, "notes", MAX_NOTE),
+    )

@@ -18,7 +18,7 @@ from pendulum import Date
 
 from ..core.clock import Clock, FixedClock, iso_date, today
 from ..core.engine import monday_of, next_set
-from ..core.entry import SetInput
+from ..core.entry import SetInput, parse_check_in
 from ..core.journal import Journal
 from ..core.model import PlannedDay, Run
 from ..core.store import new_id
@@ -89,7 +89,7 @@ def _plan_runs(journal: Journal, monday: Date, first: Date, rng: random.Random) 
 def _check_in(journal: Journal, clock: FixedClock, day: Date, rng: random.Random) -> None:
     clock.at = clock.at.set(year=day.year, month=day.month, day=day.day, hour=7, minute=5)
     tired = rng.random() < 0.12
-    journal.check_in(
+    journal.check_in(parse_check_in(
         day, sleep_h=round(rng.uniform(5.5, 7.0) if tired else rng.uniform(6.8, 8.8), 1),
         sleep_quality=rng.randint(2, 3) if tired else rng.randint(3, 5),
         soreness=rng.randint(3, 4) if tired else rng.randint(1, 3),
@@ -97,7 +97,7 @@ def _check_in(journal: Journal, clock: FixedClock, day: Date, rng: random.Random
         stress=rng.randint(1, 4), mood=rng.randint(3, 5),
         motivation=rng.randint(2, 3) if tired else rng.randint(3, 5),
         resting_hr=rng.randint(46, 56),
-    )
+    ))
 
 
 def _lift(journal: Journal, clock: FixedClock, planned: PlannedDay, rng: random.Random,
@@ -141,8 +141,8 @@ def build_demo(path: str | Path, clock: Clock, weeks: int = 12) -> Date:
     try:
         build_history(journal, first, day.subtract(days=1))
         writer.at = clock.now()
-        journal.check_in(day, sleep_h=7.5, sleep_quality=4, soreness=2, fatigue=2, stress=2,
-                         mood=4, motivation=4, resting_hr=50)
+        journal.check_in(parse_check_in(day, sleep_h=7.5, sleep_quality=4, soreness=2, fatigue=2, stress=2,
+                         mood=4, motivation=4, resting_hr=50))
         upcoming = None if journal.plan(day).session else journal.next_session(day)
         return iso_date(upcoming.date) if upcoming else day
     finally:

@@ -3,7 +3,7 @@ coach panel beside the session, and the table's Last column shows the previous s
 
 from __future__ import annotations
 
-from journal.core.entry import parse_set_input
+from journal.core.entry import parse_check_in, parse_set_input
 from journal.tui.screens.coach_panel import CoachPanelScreen
 from journal.tui.widgets.coach_panel import CoachPanel
 from .conftest import START, open_on, plain, press_each, screen_lines, settle
@@ -16,8 +16,8 @@ def a_week_behind(journal):
         journal.log_set("Back squat", START, parse_set_input(f"20x{reps}", journal.units(), notes="deep" if reps == 6 else None))
     journal.add_run(START.add(days=8), "easy", minutes=40)
     journal.add_run(START.add(days=13), "long", minutes=95)
-    journal.check_in(START.add(days=7), sleep_h=6, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4,
-                     motivation=5)
+    journal.check_in(parse_check_in(START.add(days=7), sleep_h=6, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4,
+                     motivation=5))
 
 
 async def test_at_80x24_one_enter_on_the_first_barbell_lift_leaves_all_of_it_in_view(tmp_path):

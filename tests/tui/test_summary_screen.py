@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journal.core.entry import parse_set_input
+from journal.core.entry import parse_check_in, parse_set_input
 from .conftest import SIZE, START, plain
 
 SUNDAY = "2026-09-20T19:00:00"  # end of week 2
@@ -12,8 +12,8 @@ def two_weeks(journal):
     for week in range(2):
         for n in range(7):
             day = START.add(weeks=week, days=n)
-            journal.check_in(day, sleep_h=7 if n % 2 else 8, sleep_quality=4, soreness=2 + week, fatigue=2,
-                             stress=2, mood=4, motivation=4)
+            journal.check_in(parse_check_in(day, sleep_h=7 if n % 2 else 8, sleep_quality=4, soreness=2 + week, fatigue=2,
+                             stress=2, mood=4, motivation=4))
         monday = START.add(weeks=week)
         for reps in (5, 5, 5 + week):
             journal.log_set("Back squat", monday, parse_set_input(f"{20 + 2.5 * week}x{reps}", journal.units(), rpe="8", tempo="3-1-X-0"))

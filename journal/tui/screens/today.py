@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import NextSet, next_set, set_label, warm_ups_left, working_sets
-from ...core.entry import SetInput
+from ...core.entry import SetInput, parse_check_in
 from ...core.errors import JournalError
 from ...core.exercise_history import ExerciseSession
 from ...core.journal import Journal, TrainingDay
@@ -640,11 +640,11 @@ class TodayScreen(Screen):
                         markup=False)
 
         def check_in(journal: Journal) -> TrainingDay:
-            journal.check_in(
+            journal.check_in(parse_check_in(
                 self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
                 soreness=values["soreness"], fatigue=values["fatigue"], stress=values["stress"], mood=values["mood"],
                 motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
-                notes=values["notes"] or None)
+                notes=values["notes"] or None))
             return journal.training_day(self.day)  # readiness changes today's plan
 
         self._write(check_in, saved, lambda: self._save_check_in(values), "Check-in not saved")
