@@ -274,8 +274,13 @@ def run_line(run: Run) -> str:
     measured = "  ".join(part for part in (
         f"{run.km:g} km" if run.km else "", duration_text(run.minutes) if run.minutes else "",
         f"HR {run.avg_hr}" if run.avg_hr else "") if part)
-    kind = run.kind + ("" if run.kind_by_runner or not run.kind_reason else "?")
-    return f"{run.id[:8]}  {when}  {kind:<8} {measured:<24} {run.title or ''}".rstrip()
+    return f"{run.id[:8]}  {when}  {run_kind_text(run):<8} {measured:<24} {run.title or ''}".rstrip()
+
+
+def run_kind_text(run: Run) -> str:
+    """`long`, `B race`; `?` after a kind suggested from the run's data and not yet the runner's word."""
+    kind = f"{run.priority or 'C'} race" if run.kind == "race" else run.kind
+    return kind + ("?" if run.kind_reason and not run.kind_by_runner else "")
 
 
 def run_import_text(report: RunImport) -> str:

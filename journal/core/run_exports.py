@@ -130,15 +130,11 @@ def _open_zip(source, name: str) -> zipfile.ZipFile:
 def holds_runs(path: Path) -> bool:
     """Whether a path is for a runs import rather than a sets import: a folder or a zip (an
     export), a track file, an .ics calendar, Strava's activities.csv or a typed CSV of runs."""
-    from .run_files import is_run_log
+    from .run_files import csv_header, is_run_log
 
     if path.is_dir() or path.suffix.lower() == ".zip" or track_suffix(path.name) or is_run_log(path):
         return True
-    if path.suffix.lower() != ".csv" or not path.is_file():
-        return False
-    with path.open(encoding="utf-8-sig", errors="replace") as file:
-        header = {h.strip().lower() for h in next(csv.reader([file.readline()]), [])}
-    return bool(header & set(STRAVA_COLUMNS["id"]))
+    return bool(csv_header(path) & set(STRAVA_COLUMNS["id"]))
 
 
 def read_runs_from(paths: list[Path], progress: Progress | None = None) -> Reading:
@@ -158,19 +154,25 @@ def read_runs_from(paths: list[Path], progress: Progress | None = None) -> Readi
                 files.close()
         elif path.suffix.lower() == ".csv":
             files = Files(path.parent)
-            _read_strava(path.name, _read_file(path, path.name), files, reading, progress)
+            _read_strava(path.name, path.name, _read_file(path, path.name), files, reading, progress)
             reading.source = "a Strava activities.csv"
         elif track_suffix(path.name):
             tracks.append((path, path.name))
         else:
             raise EntryError(str(path), "is not a Strava or Garmin export, nor a .fit, .gpx or .tcx file")
-    for done, (path, name) in enumerate(tracks, start=1):
-        _add(reading, read_track(name, _read_file(path, name)))
-        if progress:
-            progress(done, len(tracks))
+    _read_tracks(reading, [(name, lambda path=path, name=name: _read_file(path, name)) for path, name in tracks],
+                 progress)
     if tracks and not reading.source:
         reading.source = f"{len(tracks)} track file{'s' * (len(tracks) != 1)}"
     return reading
+
+
+def _read_tracks(reading: Reading, tracks: list[tuple[str, Callable[[], bytes]]], progress: Progress | None) -> None:
+    """Track files by their names, each read when its turn comes."""
+    for done, (name, content) in enumerate(tracks, start=1):
+        _add(reading, read_track(name, content()))
+        if progress:
+            progress(done, len(tracks))
 
 
 def _add(reading: Reading, activities: list[Activity]) -> None:
@@ -186,7 +188,7 @@ def _read_export(path: Path, files: Files, reading: Reading, progress: Progress 
     strava = next((n for n in names if n.rsplit("/", 1)[-1] == "activities.csv"), None)
     garmin = [n for n in names if n.endswith("_summarizedActivities.json")]
     if strava:
-        _read_strava(f"{path.name}: {strava}", files.read(strava), files, reading, progress)
+        _read_strava(path.name, f"{path.name}: {strava}", files.read(strava), files, reading, progress)
         reading.source = "a Strava export"
     elif garmin:
         _read_garmin(path.name, garmin, files, reading, progress)
@@ -195,10 +197,8 @@ def _read_export(path: Path, files: Files, reading: Reading, progress: Progress 
         tracks = [n for n in names if track_suffix(n)]
         if not tracks:
             raise EntryError(path.name, "is not a Strava or Garmin export and holds no .fit, .gpx or .tcx file")
-        for done, name in enumerate(tracks, start=1):
-            _add(reading, read_track(f"{path.name}: {name}", files.read(name)))
-            if progress:
-                progress(done, len(tracks))
+        _read_tracks(reading, [(f"{path.name}: {name}", lambda name=name: files.read(name)) for name in tracks],
+                     progress)
         reading.source = f"{len(tracks)} track file{'s' * (len(tracks) != 1)} in {path.name}"
 
 
@@ -274,7 +274,9 @@ def _columns(header: list[str], where: str) -> dict[str, int]:
     return found
 
 
-def _read_strava(where: str, content: bytes, files: Files, reading: Reading, progress: Progress | None) -> None:
+def _read_strava(export: str, where: str, content: bytes, files: Files, reading: Reading,
+                 progress: Progress | None) -> None:
+    """Strava's activities.csv (`where` names it in messages), its tracks read from `export`'s files."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -289,7 +291,7 @@ def _read_strava(where: str, content: bytes, files: Files, reading: Reading, pro
         if any(cell.strip() for cell in row):
             activity = _strava_activity(row, column, f"{where}: line {number}")
             if activity.running and activity.lacks() and activity.track and (track := files.find(activity.track)):
-                content, export = files.read(track), where.split(": ")[0]
+                content = files.read(track)
                 # Heart rate alone is looked for only in a file that holds some: a thousand tracks
                 # without it are not parsed for nothing.
                 if activity.seconds is None or activity.distance_m is None or may_hold_heart_rate(track, content):

@@ -165,13 +165,15 @@ def _event_run(event: dict[str, tuple[str, str, int]], end_line: int) -> Run:
 def is_run_log(path: Path) -> bool:
     """Whether a file is a typed log of runs (a CSV with date and kind columns) or an .ics
     calendar, rather than a platform's export."""
-    if path.suffix.lower() in (".ics", ".ical"):
-        return True
+    return path.suffix.lower() in (".ics", ".ical") or {"date", "kind"} <= csv_header(path)
+
+
+def csv_header(path: Path) -> set[str]:
+    """A CSV file's column names, lower case (none for a path that is not a regular .csv file)."""
     if path.suffix.lower() != ".csv" or not path.is_file():
-        return False
+        return set()
     with path.open(encoding="utf-8-sig", errors="replace") as file:
-        header = {h.strip().lower() for h in next(csv.reader([file.readline()]), [])}
-    return {"date", "kind"} <= header
+        return {h.strip().lower() for h in next(csv.reader([file.readline()]), [])}
 
 
 def read_runs(path: Path) -> list[Run]:

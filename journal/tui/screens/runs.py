@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Label
 from ...core.errors import JournalError
 from ...core.model import Run
 from ...core.units import duration_text
+from ...render import run_kind_text
 from ..journal_thread import JournalThread
 from ..wording import error_text
 from ..widgets.exercise_table import fill
@@ -58,7 +59,7 @@ class RunsScreen(Screen[bool]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         fill(table, ["Date", "Time", "Kind", "Distance", "Duration", "HR", "Title"],
-             [([run.date, run.time or "", self._kind(run), f"{run.km:g} km" if run.km else "",
+             [([run.date, run.time or "", run_kind_text(run), f"{run.km:g} km" if run.km else "",
                 duration_text(run.minutes) if run.minutes else "", str(run.avg_hr or ""),
                 Text(run.title or "")], run.id) for run in reversed(self.runs.values())])
         if not self.runs:
@@ -67,11 +68,6 @@ class RunsScreen(Screen[bool]):
         elif keep in self.runs:
             table.move_cursor(row=table.get_row_index(keep))
         table.focus()
-
-    @staticmethod
-    def _kind(run: Run) -> str:
-        suggested = run.kind_reason and not run.kind_by_runner
-        return f"{run.priority or 'C'} race" if run.kind == "race" else run.kind + ("?" if suggested else "")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         run = self.runs.get(event.row_key.value) if event.row_key else None
