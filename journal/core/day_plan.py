@@ -142,13 +142,16 @@ def back_after_a_break(ctx: Context, week: Week, day: Date, draft: DayDraft) -> 
     """The first seven days back after a week or more without gym work start below the loads
     lifted before the break (about a deload's cut), with a set fewer: tissue and skill come back
     before strength. Away is counted from the last day with sets, this week's included."""
-    gym_days = [d for d in ctx.sets_by_date if week.monday.isoformat() <= d < day.isoformat()]
+    if not draft.lifting:
+        return
+    # The week's days before this one that have sets: looked up day by day (a fold over years
+    # holds thousands of dates, and every day it plans asks).
+    gym_days = [d for n in range((day - week.monday).days)
+                if (d := week.monday.add(days=n).isoformat()) in ctx.sets_by_date]
     if not (behind := week.shown.break_before(day, gym_days)):
         return
     away, before = behind
     rules, gear = ctx.rules, ctx.enrolment.gear
-    if not draft.lifting:
-        return
     slots = ctx.program.exercises()
     why = f"back after {plural(away, 'day')} without gym work: below your last loads, one set fewer"
     changed = []
