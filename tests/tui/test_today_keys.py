@@ -166,7 +166,7 @@ async def test_check_in_opens_by_itself_and_saves_readiness(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
-        assert "sleep" in str(app.screen.query_one("#field-sleep_h").parent.query_one("Label").render()).lower()
+        assert str(app.screen.query_one("#check-in").render()).startswith("Sleep (hours)")
         await pilot.press(*"7.5", "enter")
         for value in "423245":
             await pilot.press(value, "enter")
@@ -200,7 +200,9 @@ async def test_check_in_refuses_out_of_scale_answers(app_factory):
         await pilot.press(*"7", "enter", "9")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "1 to 5" in str(app.screen.query_one("#error-sleep_quality").render())
+        sheet = app.screen.query_one("#check-in")
+        assert "1 to 5" in sheet.problem("sleep_quality")
+        assert "1 to 5" in str(sheet.render())
     assert rows(app, "select count(*) from wellness") == [(0,)]
 
 

@@ -7,7 +7,6 @@ passes its validator, and each failing field shows its own message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
@@ -15,23 +14,14 @@ from textual.binding import Binding
 from textual.events import Key
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.validation import Validator
 from textual.widgets.input import Selection
 from textual.widgets import Input, Label, Static
 
 from ...core.errors import JournalError
+from ..widgets.field_sheet import Field
 from ..wording import error_text
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    label: str
-    value: str = ""
-    validator: Validator | None = None
-    placeholder: str = ""
 
 
 class FormScreen(ModalScreen[T | None], Generic[T]):

@@ -18,14 +18,14 @@ from textual.widgets import DataTable, Label, Static
 
 from ...core.clock import iso_date
 from ...core.engine import NextSet, next_set, set_label, warm_ups_left, working_sets
-from ...core.entry import SetInput, parse_check_in
+from ...core.entry import SetInput
 from ...core.errors import JournalError
 from ...core.exercise_history import ExerciseSession
 from ...core.journal import Journal, TrainingDay
 from ...core.readiness import readiness_text
 from ...core.records import Record
 from ...core.units import plural
-from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp
+from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp, Wellness
 from ...render import load, set_text, target_text
 from ..widgets.coach_panel import CoachPanel
 from ..widgets.exercise_table import WIDE_TABLE, ExerciseTable
@@ -515,12 +515,11 @@ class TodayScreen(Screen):
         return last.sets if last else ()
 
     def on_key(self, event: Key) -> None:
-        from .form import FormScreen
-
-        # A key typed right after `e` or a digit can still be on its way through this screen
-        # when the editor opens: it belongs to the editor.
+        # A key typed right after `e` or a digit (or as the morning's check-in opens) can still be
+        # on its way through this screen when the form opens: it belongs to the form.
         if self.app.screen is not self:
-            if isinstance(self.app.screen, FormScreen) and self.app.screen.take_key(event.key, event.character):
+            take_key = getattr(self.app.screen, "take_key", None)  # the forms that can be typed into
+            if take_key is not None and take_key(event.key, event.character):
                 event.stop()
             return
         if self.focused_exercise() is None:
@@ -626,10 +625,10 @@ class TodayScreen(Screen):
         from .wellness import WellnessScreen
 
         last = await self.journal.run(lambda journal: journal.latest_wellness(self.day))
-        self.app.push_screen(WellnessScreen(self.day.isoformat(), last), self._save_check_in)
+        self.app.push_screen(WellnessScreen(self.day, last), self._save_check_in)
 
-    def _save_check_in(self, values: dict[str, str] | None) -> None:
-        if values is None:
+    def _save_check_in(self, wellness: Wellness | None) -> None:
+        if wellness is None:
             return
 
         def saved(day: TrainingDay) -> None:
@@ -640,14 +639,10 @@ class TodayScreen(Screen):
                         markup=False)
 
         def check_in(journal: Journal) -> TrainingDay:
-            journal.check_in(parse_check_in(
-                self.day, sleep_h=values["sleep_h"], sleep_quality=values["sleep_quality"],
-                soreness=values["soreness"], fatigue=values["fatigue"], stress=values["stress"], mood=values["mood"],
-                motivation=values["motivation"], resting_hr=values["resting_hr"] or None,
-                notes=values["notes"] or None))
+            journal.check_in(wellness)
             return journal.training_day(self.day)  # readiness changes today's plan
 
-        self._write(check_in, saved, lambda: self._save_check_in(values), "Check-in not saved")
+        self._write(check_in, saved, lambda: self._save_check_in(wellness), "Check-in not saved")
 
     def action_refresh(self) -> None:
         self.reload()
