@@ -196,3 +196,11 @@ def test_a_damaged_checkpoint_is_replayed_past(journal, damage):
     journal.fold(LAST, LAST)
     journal.store.conn.execute("update checkpoints set state = ?", [damage])
     assert journal.fold(LAST, LAST).days == replayed(journal, LAST, LAST).days
+
+
+def test_the_next_session_is_the_first_one_a_fortnights_plan_shows(journal):
+    """next_session looks at the rest of the week before planning into the next one: the same
+    answer as planning the fortnight in one go, on every day of the week, in the past and ahead."""
+    for day in (pendulum.date(2026, 6, 22).add(days=n) for n in range(44)):
+        fortnight = journal.plan_days(day.add(days=1), day.add(days=14))
+        assert journal.next_session(day) == next((d for d in fortnight if d.session), None), day
