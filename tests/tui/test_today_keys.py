@@ -25,7 +25,12 @@ async def test_enter_logs_the_first_set_as_prescribed(app_factory):
         assert isinstance(screen, TodayScreen)
         timer = screen.query_one(RestTimer)
         assert timer.ends_at is not None and not timer.rang
-        assert "1/3" in str(screen.query_one("#exercises").get_cell("Back squat", screen.query_one("#exercises").ordered_columns[-1].key))
+        table = screen.query_one("#exercises")
+        assert "1/3" in str(table.get_cell("Back squat", table.ordered_columns[-1].key))
+        await pilot.press("enter")  # the second set: only its row is painted again
+        await settle(pilot)
+        painted = "".join(segment.text for segment in table.render_line(table.header_height + 1))
+        assert painted.startswith(" Back squat") and "2/3" in painted  # on screen too, not only in the table
 
 
 async def test_edit_then_log_stores_what_was_typed(app_factory):

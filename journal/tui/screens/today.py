@@ -397,8 +397,8 @@ class TodayScreen(Screen):
             self.session_records += [r.text(self.units) for r in records]
             self.notify("\n".join(r.text(self.units) for r in records), title="New record", markup=False)
         if self.planned_session is None and self.chosen is None:
-            self.planned_session = logged.session_id  # made by this first set: read it back
-            self.reload()
+            self.planned_session = logged.session_id  # made by this first set
+            self._read_sessions()
         self._repaint_after_log(p)
         upcoming = self._next(p)
         other_side = upcoming is not None and upcoming.side == "R"  # straight on: rest after both sides
@@ -410,6 +410,17 @@ class TodayScreen(Screen):
             timer.stop()  # work, or a skip, ends the rest that was counting (and its old label)
         self._advance_if_finished(p)
         self.refresh_bindings()
+
+    @work(exclusive=True, group="today-sessions")
+    async def _read_sessions(self) -> None:
+        """The day's sessions read back once the first set has made the planned one: only they
+        changed, so the day is not read and painted again."""
+        try:
+            sessions = await self.journal.run(lambda journal: journal.sessions_on(self.day))
+        except JournalError:
+            return  # the next refresh reads the whole day
+        self.sessions = tuple(sessions)
+        self._paint_sessions()
 
     def action_log_prescribed(self) -> None:
         if self.holding is not None:  # Enter during a hold: it ends now, logged with the time held

@@ -3,6 +3,8 @@ rest between sets, and the seconds of a hold or carry (then it calls back when t
 
 from __future__ import annotations
 
+import textwrap
+
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -26,7 +28,7 @@ class RestTimer(Vertical):
         self.label_text = "rest"
         self.remaining = 0.0
         self.length = 0
-        self.shown: tuple[str, str] | None = None
+        self.shown = ("0:00", "rest")  # as composed: what the digits and the label show
         self.when_done: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -118,6 +120,16 @@ class RestTimer(Vertical):
             state = " - go!"
         shown = (f"{whole // 60}:{whole % 60:02d}", f"{self.label_text}{state}")
         if shown != self.shown:  # repaint only what changed: this runs five times a second
-            self.shown = shown
-            self.query_one("#rest-digits", Digits).update(shown[0])
-            self.query_one("#rest-label", Label).update(shown[1])
+            before, self.shown = self.shown, shown
+            if shown[0] != before[0]:
+                self.query_one("#rest-digits", Digits).update(shown[0])
+            if shown[1] != before[1]:
+                label = self.query_one("#rest-label", Label)
+                # A new layout of the whole screen costs more than the rest of a logged set: only
+                # when the label wraps onto more or fewer lines.
+                width = max(label.content_region.width, 1)
+                label.update(shown[1], layout=_lines(shown[1], width) != _lines(before[1], width))
+
+
+def _lines(text: str, width: int) -> int:
+    return len(textwrap.wrap(text, width)) or 1
