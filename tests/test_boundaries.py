@@ -67,6 +67,33 @@ def test_cli_module_does_not_pull_in_textual():
     assert done.stdout.strip() == "False"
 
 
+def test_a_days_writes_do_not_load_sqlite_utils(tmp_path):
+    """A set, a new session and a check-in are written in plain SQL: loading sqlite-utils cost the
+    first set of a day about 65 ms. Enrolling (a migration) may load it; then it is unloaded."""
+    code = f"""
+import sys, pendulum
+from journal.core.clock import FixedClock
+from journal.core.entry import parse_check_in, parse_set_input
+from journal.core.journal import Journal
+clock = FixedClock.at_local("2026-09-07T18:00:00", "Europe/London")
+Journal.open({str(tmp_path / "j.db")!r}, clock).enrol("runner-beginner", pendulum.date(2026, 9, 7))
+for name in [m for m in sys.modules if m.startswith("sqlite_utils")]:
+    del sys.modules[name]
+journal = Journal.open({str(tmp_path / "j.db")!r}, clock, create=False)
+day = pendulum.date(2026, 9, 7)
+journal.ready_to_write()
+journal.check_in(parse_check_in(day, sleep_h=7, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4, motivation=4))
+journal.check_in(parse_check_in(day, sleep_h=8, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4, motivation=4))
+planned = journal.plan(day).exercises[1]
+journal.log_next(planned, day, None)
+journal.log_set(planned.name, day, parse_set_input("25x5", "kg"))
+print("sqlite_utils" in sys.modules, journal.store.conn.execute("select count(*), min(sleep_h) from wellness").fetchone(),
+      journal.store.conn.execute("select count(*), count(distinct session_id) from sets").fetchone())
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[0] == "False (1, 8.0) (2, 1)"
+
+
 def import_graph(package: Path) -> dict[str, set[str]]:
     """Which of the package's own modules each one imports, at any depth of its code: lazy imports
     inside functions and those made only for type checking count too (a circle is a circle)."""

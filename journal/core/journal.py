@@ -96,6 +96,11 @@ class Journal(Enrolments, Coaching, Training, BodyAndRuns, Transfers):
         self.last_backup = self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
         return self.last_backup
 
+    def ready_to_write(self) -> None:
+        """The file checked now (SQLite's quick check, about 30 ms on ten years) rather than at
+        the first write, which must not begin on a damaged file: the screen asks while it draws."""
+        self.store.check_sound()
+
     def checkpoint(self) -> None:
         """Sets logged so far copied from the WAL into the journal file itself."""
         self.store.checkpoint_wal()

@@ -52,6 +52,9 @@ class JournalThread:
             self.close()
             raise
         self.path = self._journal.path
+        # Queued first, left to run while the screen is composed: the first set then does not
+        # wait for the file's check.
+        self._executor.submit(self._journal.ready_to_write)
 
     async def start_new(self, db: str | Path, program: str, start: Date, units: str, bodyweight: str | None,
                         loads: dict[str, str] | None = None, equipment: dict[str, str] | None = None) -> None:

@@ -15,9 +15,8 @@ class StoredBody:
     def save_wellness(self, wellness: Wellness) -> None:
         logged_at, tz = self._stamp()
         with self.write():
-            self.db["wellness"].upsert(
-                dict(asdict(wellness), id=new_id(), logged_at=logged_at, tz=tz), pk="date"
-            )
+            self.insert_row("wellness", dict(asdict(wellness), id=new_id(), logged_at=logged_at, tz=tz),
+                            replace_on="date")
             self._plans_change_from(wellness.date)
 
     def wellness_between(self, first: str, last: str) -> list[Wellness]:

@@ -52,8 +52,8 @@ class StoredSets:
         session = Session(id=new_id(), date=date, name=name, kind=kind, source="journal",
                           started_at=started_at, tz=tz)
         with self.write():
-            self.db["sessions"].insert(
-                {**asdict(session), "block": block, "week": week, "status": "performed", "planned": int(planned)})
+            self.insert_row("sessions", {**asdict(session), "block": block, "week": week, "status": "performed",
+                                         "planned": int(planned)})
         return session
 
     def planned_session(self, date: str) -> str | None:
@@ -92,7 +92,7 @@ class StoredSets:
             row.update(entry)
             row.update(id=row["id"] or new_id(), session_id=session_id, set_index=set_index,
                        logged_at=logged_at, tz=tz)
-            self.db["sets"].insert(row)
+            self.insert_row("sets", row)
             self._plans_change_from(entry["date"])
         return LoggedSet(**row)
 

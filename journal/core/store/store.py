@@ -118,6 +118,17 @@ class Store(StoredEnrolment, StoredSets, StoredBody, StoredPlans):
 
         return sqlite_utils.Database(self.conn, execute_plugins=False)
 
+    def insert_row(self, table: str, row: dict, replace_on: str | None = None) -> None:
+        """One row by its columns (the store's own names, never a lifter's), in plain SQL: the
+        writes of every day, a set, a session, a check-in, do not load sqlite-utils (about 65 ms
+        at the first). With `replace_on`, a row already there with that key takes the new values."""
+        columns = ", ".join(f'"{column}"' for column in row)
+        sql = f'insert into "{table}" ({columns}) values ({", ".join("?" * len(row))})'
+        if replace_on:
+            sql += f' on conflict ("{replace_on}") do update set ' + ", ".join(
+                f'"{column}" = excluded."{column}"' for column in row if column != replace_on)
+        self.conn.execute(sql, list(row.values()))
+
     def _query(self, sql: str, params: Iterable = ()) -> Iterator[dict]:
         cursor = self.conn.execute(sql, list(params))
         columns = [c[0] for c in cursor.description]
@@ -211,12 +222,16 @@ class Store(StoredEnrolment, StoredSets, StoredBody, StoredPlans):
             return [str(error)]
         return [line for line in found if line not in ("ok", "*** in database main ***")]
 
-    def _refuse_if_damaged(self) -> None:
-        """Once per opening, before the first write: a damaged file is never written to, since
-        a write can spread the damage and bury rows that could still be read."""
+    def check_sound(self) -> bool:
+        """SQLite's quick check, once per opening: whether the file may be written to."""
         if self._sound is None:
             self._sound = not self.damage()
-        if not self._sound:
+        return self._sound
+
+    def _refuse_if_damaged(self) -> None:
+        """Before the first write: a damaged file is never written to, since a write can spread
+        the damage and bury rows that could still be read."""
+        if not self.check_sound():
             raise damaged_journal(self.path, "SQLite's check fails")
 
     def check(self) -> list[str]:
