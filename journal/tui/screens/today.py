@@ -33,6 +33,7 @@ from ..widgets.rest_timer import ADJUST_S, RestTimer
 from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
 from ..widgets.key_footer import KeyFooter
+from ..widgets.wrapped import update_wrapped
 from ..journal_thread import JournalThread
 from ..wording import error_text
 
@@ -288,8 +289,8 @@ class TodayScreen(Screen):
         self.query_one(CoachPanel).show_last(p.name if p else None, self.last_time.get(p.name) if p else None)
         why = self.query_one("#why", Static)
         text = f"why: {p.why}" if p else ""
-        if text != str(why.content):  # unchanged after a set is logged: no layout to redo
-            why.update(text)
+        if text != str(why.content):  # unchanged after a set is logged
+            update_wrapped(why, text)
 
     def _repaint_after_log(self, p: Prescription) -> None:
         self.query_one(ExerciseTable).show_done(p, len(working_sets(self.logged[p.name])))

@@ -3,7 +3,6 @@ rest between sets, and the seconds of a hold or carry (then it calls back when t
 
 from __future__ import annotations
 
-import textwrap
 
 from collections.abc import Callable
 
@@ -12,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Label
 
 from ...core.clock import Clock
+from .wrapped import update_wrapped
 
 ADJUST_S = 15
 
@@ -124,12 +124,4 @@ class RestTimer(Vertical):
             if shown[0] != before[0]:
                 self.query_one("#rest-digits", Digits).update(shown[0])
             if shown[1] != before[1]:
-                label = self.query_one("#rest-label", Label)
-                # A new layout of the whole screen costs more than the rest of a logged set: only
-                # when the label wraps onto more or fewer lines.
-                width = max(label.content_region.width, 1)
-                label.update(shown[1], layout=_lines(shown[1], width) != _lines(before[1], width))
-
-
-def _lines(text: str, width: int) -> int:
-    return len(textwrap.wrap(text, width)) or 1
+                update_wrapped(self.query_one("#rest-label", Label), shown[1])
