@@ -201,3 +201,17 @@ async def test_the_rest_timer_stops_on_a_skip_and_on_undoing_the_set_it_followed
         await press_each(pilot, "u", "y")
         assert timer.ends_at is None  # the set it followed is gone
         assert rows(app, "select set_type from sets order by set_index") == [("working",), ("skipped",)]
+
+
+async def test_a_set_typed_in_one_burst_lands_in_its_fields_in_order(app_factory):
+    """A terminal hands over a fast typist's keys at once, often while the editor is still
+    opening: a tab or a backspace among the digits acts where it was typed, never after them."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        for key in ["e", "2", "5", "backspace", "2", ".", "5", "tab", "8", "ctrl+s"]:
+            event = events.Key(key, key if len(key) == 1 else None)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as the terminal driver delivers them: no wait between keys
+        await settle(pilot)
+    assert rows(app, "select exercise, weight_kg, reps from sets") == [("Back squat", 22.5, 8)]
