@@ -22,6 +22,14 @@ def wellness_rows(app):
                      "notes from wellness order by date")
 
 
+async def open_check_in(pilot) -> FieldSheet:
+    """`w` on the Today screen: the check-in's answers."""
+    await settle(pilot)
+    await pilot.press("w")
+    await settle(pilot)
+    return pilot.app.screen.query_one(FieldSheet)
+
+
 async def test_yesterdays_answers_are_kept_and_a_typed_one_replaces_its_answer(app_factory):
     app = app_factory(check_in=True, setup=checked_in_yesterday)
     async with app.run_test(size=SIZE) as pilot:
@@ -52,9 +60,7 @@ async def test_a_key_typed_while_the_check_in_opens_is_its_first_answer(app_fact
 async def test_a_wrong_answer_is_named_under_it_and_nothing_is_saved_until_it_is_right(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
+        await open_check_in(pilot)
         await pilot.press("7", "enter", *"3", "enter", "enter")  # soreness and the rest left blank
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -82,10 +88,7 @@ async def test_escape_leaves_without_a_check_in(app_factory):
 async def test_a_click_on_an_answer_makes_it_the_one_typed_into(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
-        sheet = app.screen.query_one(FieldSheet)
+        sheet = await open_check_in(pilot)
         await pilot.click(FieldSheet, offset=(45, sheet.index("mood")))
         await pilot.press("1")
         assert sheet.current == sheet.index("mood") and sheet.values["mood"] == "1"
@@ -94,9 +97,23 @@ async def test_a_click_on_an_answer_makes_it_the_one_typed_into(app_factory):
 async def test_the_sheet_shows_text_as_typed_never_as_markup(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
-        sheet = app.screen.query_one(FieldSheet)
+        sheet = await open_check_in(pilot)
         sheet.set_answer("notes", "[red]sore[/red]")
         assert "[red]sore[/red]" in str(sheet.render())
+
+
+async def test_keys_typed_faster_than_the_screen_paints_land_in_order(app_factory):
+    """A terminal delivers a fast typist's keys in one burst: each digit goes to the answer the
+    tab before it moved to, as the lifter typed them."""
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_check_in(pilot)
+        for key in ["7", "tab", "4", "tab", "2", "down", "3", "shift+tab", "1", "enter", "enter", "2", "enter", "4", "enter",
+                    "5", "tab", "5", "8", "ctrl+s", "3"]:  # saved as typed: the 3 is too late for it
+            event = events.Key(key, key if len(key) == 1 else None)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as the terminal driver delivers them: no wait between keys
+        await settle(pilot)
+    assert wellness_rows(app) == [("2026-09-07", 7.0, 4, 1, 3, 2, 4, 5, 58, None)]

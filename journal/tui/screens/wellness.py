@@ -55,13 +55,13 @@ class WellnessScreen(ModalScreen[Wellness | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+s", "save", "Save"),  # the answers take it first, in turn with the typing
     ]
 
     def __init__(self, day: Date, last: Wellness | None = None) -> None:
         super().__init__(classes="dialog")
         self.day = day
-        self.sheet = FieldSheet(check_in_fields(last), id="check-in")
+        self.sheet = FieldSheet(check_in_fields(last), self.action_save, id="check-in")
 
     def compose(self) -> ComposeResult:
         # Scrolls on a short terminal; never focused itself, so every key reaches the answers.
@@ -75,12 +75,8 @@ class WellnessScreen(ModalScreen[Wellness | None]):
         self.sheet.focus()
 
     def take_key(self, key: str, character: str | None) -> bool:
-        """A key typed while the check-in was still opening: it is the first answer's."""
-        return self.sheet.type_key(key, character)
-
-    def on_field_sheet_submitted(self, event: FieldSheet.Submitted) -> None:
-        event.stop()
-        self.action_save()
+        """A key typed while the check-in was still opening: the answers take it, in turn."""
+        return self.sheet.press(key, character)
 
     def action_save(self) -> None:
         if not self.sheet.check_all():

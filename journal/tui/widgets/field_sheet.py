@@ -10,13 +10,11 @@ typed, and its problem is shown under it.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
-from textual.message import Message
 from textual.validation import Validator
 from textual.widget import Widget
 
@@ -39,18 +37,11 @@ class FieldSheet(Widget, can_focus=True):
         "field-sheet--label", "field-sheet--answer", "field-sheet--current", "field-sheet--invalid",
         "field-sheet--replaced", "field-sheet--cursor", "field-sheet--placeholder", "field-sheet--error",
     }
-    BINDINGS = [
-        Binding("enter", "next(True)", "Next", show=False),
-        Binding("tab,down", "next", "Next", show=False),
-        Binding("shift+tab,up", "previous", "Previous", show=False),
-        Binding("backspace", "delete", "Delete", show=False),
-    ]
 
-    class Submitted(Message):
-        """Enter on the last answer."""
-
-    def __init__(self, fields: Sequence[Field], *, id: str | None = None) -> None:
+    def __init__(self, fields: Sequence[Field], submit: Callable[[], None], *, id: str | None = None) -> None:
+        """`submit`: called on enter at the last answer and on ctrl+s, in turn with the keys typed."""
         super().__init__(id=id)
+        self.submit = submit
         self.fields = list(fields)
         self.answers = [field.value for field in fields]
         self.problems = ["" for _ in fields]
@@ -95,7 +86,7 @@ class FieldSheet(Widget, can_focus=True):
     def type_key(self, key: str, character: str | None) -> bool:
         """Type a key into the current answer; False for a key that is not typing."""
         if key == "backspace":
-            self.action_delete()
+            self.delete_last()
             return True
         if not (character and character.isprintable()):
             return False
@@ -105,24 +96,37 @@ class FieldSheet(Widget, can_focus=True):
         self._check(index)
         return True
 
+    def press(self, key: str, character: str | None) -> bool:
+        """A key, in turn with the keys before it: a move, saving, or typing. False for a key the
+        sheet does not take (escape: the screen's)."""
+        # Moves and saving are handled here with the typing, not as bindings: a binding runs once
+        # its key has gone up to the screen, after the digits typed behind it, and a fast
+        # typist's "7, tab, 4" would put 74 in one answer.
+        move = {"enter": lambda: self.next_answer(submit=True), "tab": self.next_answer, "down": self.next_answer,
+                "shift+tab": self.previous_answer, "up": self.previous_answer, "ctrl+s": self.submit}.get(key)
+        if move is None:
+            return self.type_key(key, character)
+        move()
+        return True
+
     def on_key(self, event: events.Key) -> None:
-        if self.type_key(event.key, event.character):
+        if self.press(event.key, event.character):
             event.stop()
             event.prevent_default()
 
-    def action_delete(self) -> None:
+    def delete_last(self) -> None:
         index = self.current
         self.answers[index] = "" if self.fresh else self.answers[index][:-1]
         self.fresh = False
         self._check(index)
 
-    def action_next(self, submit: bool = False) -> None:
+    def next_answer(self, submit: bool = False) -> None:
         if self.current + 1 < len(self.fields):
             self.go_to(self.current + 1)
         elif submit:
-            self.post_message(self.Submitted())
+            self.submit()
 
-    def action_previous(self) -> None:
+    def previous_answer(self) -> None:
         self.go_to(max(0, self.current - 1))
 
     def go_to(self, index: int) -> None:
