@@ -161,3 +161,48 @@ def test_every_core_module_is_short_enough_to_read_whole():
     long = {str(path.relative_to(PACKAGE)): n for path in (PACKAGE / "core").rglob("*.py")
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > 450}
     assert long == {}
+
+
+OFF_THE_FIRST_FRAME = (
+    "click", "sqlite_utils", "plotext", "textual_plotext", "fitdecode", "gpxpy",
+    "journal.cli", "journal.devtools.history", "journal.core.summary", "journal.core.training_load",
+    "journal.core.session_report", "journal.core.exchange", "journal.core.export", "journal.core.imported",
+    "journal.core.rehearsal", "journal.core.salvage", "journal.core.run_exports", "journal.core.run_tracks",
+    "journal.core.run_files", "journal.core.activities", "journal.core.run_kinds",
+    "journal.tui.widgets.trend_chart", "journal.tui.screens.summary", "journal.tui.screens.plan",
+    "journal.tui.screens.history", "journal.tui.screens.runs", "journal.tui.screens.import_sets",
+    "journal.tui.screens.export", "journal.tui.screens.set_editor", "journal.tui.screens.setup",
+    "journal.tui.screens.equipment", "journal.tui.screens.form",
+)
+
+
+def test_the_morning_path_loads_only_what_the_first_frame_shows(tmp_path):
+    """`journal` opened as the console script opens it, on a morning with no check-in yet (so the
+    check-in opens): none of the libraries and modules other screens and commands need is loaded,
+    so a later change cannot drag them back onto the way to the first frame."""
+    db = tmp_path / "journal.db"
+    code = f"""
+import os, sys
+os.environ.update(JOURNAL_NOW="2026-09-08T07:00:00", JOURNAL_TZ="Europe/London")
+import pendulum
+from journal.core.clock import FixedClock
+from journal.core.journal import start_journal
+start_journal({str(db)!r}, FixedClock.at_local("2026-09-08T07:00:00", "Europe/London"), "runner-beginner",
+              pendulum.date(2026, 9, 7))[0].close()
+for name in [m for m in sys.modules if m.startswith(("journal", "sqlite_utils", "click"))]:
+    del sys.modules[name]
+from textual.app import App
+run = App.run
+async def until_painted(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    print(type(pilot.app.screen).__name__)
+    pilot.app.exit()
+App.run = lambda self, *args, **kwargs: run(self, headless=True, size=(100, 30), auto_pilot=until_painted)
+from journal.launch import main
+main(["--db", {str(db)!r}])
+print(sorted(name for name in {OFF_THE_FIRST_FRAME!r} if name in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-3:-1] == ["WellnessScreen", "[]"], done.stdout
