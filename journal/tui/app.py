@@ -8,6 +8,7 @@ from pathlib import Path
 from pendulum import Date
 from textual import work
 from textual.app import App, SystemCommand
+from textual.events import Event, Key
 from textual.screen import Screen
 
 from ..core.clock import Clock, today
@@ -100,6 +101,17 @@ class JournalApp(App):
             return
         self.new_at = None
         self._open_today()
+
+    async def on_event(self, event: Event) -> None:
+        # The screens' keys are bindings, run here in the order they were typed. A key that comes
+        # up here from the screen it was typed on, once `e` or a digit has opened a form over that
+        # screen, is the form's: typed into it in turn, before any binding of the form sees it.
+        # (Keys typed once the form is open go to it directly.)
+        if isinstance(event, Key) and event.is_forwarded:
+            take_key = getattr(self.screen, "take_key", None)
+            if take_key is not None and take_key(event.key, event.character):
+                return
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Keys" panel is left out: the palette's "Keys" is the journal's list.

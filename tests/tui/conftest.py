@@ -113,3 +113,14 @@ def keys(*pressed: str):
         await press_each(pilot, *pressed)
 
     return run_before
+
+
+def send_burst(app, keys) -> None:
+    """Keys as a terminal hands over a fast typist's burst: all at once, none waiting for the
+    screen to finish with the one before (Pilot.press waits)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)

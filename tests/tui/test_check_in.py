@@ -8,7 +8,7 @@ from journal.core.entry import parse_check_in
 from journal.tui.screens.wellness import WellnessScreen
 from journal.tui.widgets.field_sheet import FieldSheet
 
-from .conftest import SIZE, rows, settle
+from .conftest import SIZE, rows, send_burst, settle
 
 YESTERDAY = dict(sleep_h=7, sleep_quality=3, soreness=2, fatigue=2, stress=3, mood=4, motivation=4)
 
@@ -105,15 +105,10 @@ async def test_the_sheet_shows_text_as_typed_never_as_markup(app_factory):
 async def test_keys_typed_faster_than_the_screen_paints_land_in_order(app_factory):
     """A terminal delivers a fast typist's keys in one burst: each digit goes to the answer the
     tab before it moved to, as the lifter typed them."""
-    from textual import events
-
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await open_check_in(pilot)
-        for key in ["7", "tab", "4", "tab", "2", "down", "3", "shift+tab", "1", "enter", "enter", "2", "enter", "4", "enter",
-                    "5", "tab", "5", "8", "ctrl+s", "3"]:  # saved as typed: the 3 is too late for it
-            event = events.Key(key, key if len(key) == 1 else None)
-            event.set_sender(app)
-            app._driver.send_message(event)  # as the terminal driver delivers them: no wait between keys
+        send_burst(app, ["7", "tab", "4", "tab", "2", "down", "3", "shift+tab", "1", "enter", "enter", "2", "enter", "4",
+                         "enter", "5", "tab", "5", "8", "ctrl+s", "3"])  # saved as typed: the 3 is too late for it
         await settle(pilot)
     assert wellness_rows(app) == [("2026-09-07", 7.0, 4, 1, 3, 2, 4, 5, 58, None)]

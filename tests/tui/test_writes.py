@@ -8,7 +8,7 @@ import sqlite3
 
 from textual import events
 
-from .conftest import SIZE, press_each, rows, settle
+from .conftest import SIZE, press_each, rows, send_burst, settle
 from .conftest import open_on
 from .test_today_keys import squat_day_with_warm_ups
 
@@ -209,9 +209,20 @@ async def test_a_set_typed_in_one_burst_lands_in_its_fields_in_order(app_factory
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "Back squat")
-        for key in ["e", "2", "5", "backspace", "2", ".", "5", "tab", "8", "ctrl+s"]:
-            event = events.Key(key, key if len(key) == 1 else None)
-            event.set_sender(app)
-            app._driver.send_message(event)  # as the terminal driver delivers them: no wait between keys
+        send_burst(app, ["e", "2", "5", "backspace", "2", ".", "5", "tab", "8", "ctrl+s"])
         await settle(pilot)
     assert rows(app, "select exercise, weight_kg, reps from sets") == [("Back squat", 22.5, 8)]
+
+
+async def test_enter_then_the_next_set_typed_at_once_logs_both_in_order(app_factory):
+    """Enter logs the set as prescribed before a key typed right behind it opens the editor: the
+    typed set is the second, and Enter is never lost to the editor."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "Back squat")
+        send_burst(app, ["enter", "e", "3", "0", "ctrl+s", "enter", "5"])
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen.query_one("#field-weight").value == "5"  # the last digit opened the editor
+    assert rows(app, "select weight_kg, reps, set_index from sets order by rowid") == [
+        (20.0, 5, 1), (30.0, 5, 2), (20.0, 5, 3)]

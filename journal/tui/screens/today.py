@@ -53,6 +53,9 @@ class TodayScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("e", "edit_set", "Edit+log"),
+        # Typing a number starts the editor with it: the fastest way to log "what I actually did".
+        # A binding, as Enter and the arrows are, so that all of them run in the order typed.
+        *(Binding(digit, f"edit_set('{digit}')", show=False) for digit in "0123456789"),
         Binding("s", "skip_set", "Skip"),
         Binding("u", "undo", "Undo"),
         Binding("n", "note", "Note", show=False),
@@ -533,16 +536,6 @@ class TodayScreen(Screen):
             take_key = getattr(self.app.screen, "take_key", None)  # the forms that can be typed into
             if take_key is not None and take_key(event.key, event.character):
                 event.stop()
-            return
-        if self.focused_exercise() is None:
-            return
-        # Typing a number starts the editor with it: the fastest way to log "what I actually did".
-        # `e` opens it here too, not through its binding, which would run only after the keys
-        # typed behind it had already reached this screen.
-        if event.character and event.character in "0123456789e":
-            event.stop()
-            event.prevent_default()
-            self.action_edit_set("" if event.character == "e" else event.character)
 
     def action_skip_set(self) -> None:
         p = self.focused_exercise()
