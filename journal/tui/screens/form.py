@@ -36,15 +36,15 @@ class FormInput(Input):
     async def _on_key(self, event: Key) -> None:
         form = self.screen
         own = self._bindings.key_to_bindings.get(event.key)  # Textual is pinned: its Input's own map
-        if (event.key in FORM_KEYS and isinstance(form, FormScreen)) or own:
-            event.stop()
-            event.prevent_default()
-            if event.key in FORM_KEYS and isinstance(form, FormScreen):
-                form.form_key(self, event.key)
-            else:
-                await self.run_action(own[0].action)
+        if event.key in FORM_KEYS and isinstance(form, FormScreen):
+            form.form_key(self, event.key)
+        elif own:
+            await self.run_action(own[0].action)
+        else:
+            await super()._on_key(event)  # typing
             return
-        await super()._on_key(event)
+        event.stop()
+        event.prevent_default()
 
 
 class FormScreen(ModalScreen[T | None], Generic[T]):
@@ -103,9 +103,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self._early_keys.clear()
 
     def take_key(self, key: str, character: str | None) -> bool:
-        """A key typed before the first field could read it (the form still opening, or the key
-        still on its way through the screen below): kept in order and typed into that field, so
-        a fast typist loses none. False for keys that are not typing."""
+        """A key typed before the form could read it (the form still opening, or the key still on
+        its way through the screen below): kept in order and typed into the field focused then, a
+        tab or an enter among them moving on, so a fast typist loses none. False for other keys."""
         if not ((character and character.isprintable()) or key == "backspace" or key in FORM_KEYS):
             return False
         if self._field_ready:
