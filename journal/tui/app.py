@@ -104,9 +104,9 @@ class JournalApp(App):
 
     async def on_event(self, event: Event) -> None:
         # The screens' keys are bindings, run here in the order they were typed. A key that comes
-        # up here from the screen it was typed on, once `e` or a digit has opened a form over that
-        # screen, is the form's: typed into it in turn, before any binding of the form sees it.
-        # (Keys typed once the form is open go to it directly.)
+        # up here from the screen it was typed on, once `e`, a digit or the morning's check-in has
+        # opened a form over that screen, is the form's: typed into it in turn, before any binding
+        # of the form sees it. (Keys typed once the form is open go to it directly.)
         if isinstance(event, Key) and event.is_forwarded:
             take_key = getattr(self.screen, "take_key", None)
             if take_key is not None and take_key(event.key, event.character):

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
@@ -528,14 +527,6 @@ class TodayScreen(Screen):
     def _last_sets(self, p: Prescription) -> tuple[LoggedSet, ...]:
         last = self.last_time.get(p.name)
         return last.sets if last else ()
-
-    def on_key(self, event: Key) -> None:
-        # A key typed right after `e` or a digit (or as the morning's check-in opens) can still be
-        # on its way through this screen when the form opens: it belongs to the form.
-        if self.app.screen is not self:
-            take_key = getattr(self.app.screen, "take_key", None)  # the forms that can be typed into
-            if take_key is not None and take_key(event.key, event.character):
-                event.stop()
 
     def action_skip_set(self) -> None:
         p = self.focused_exercise()
