@@ -70,6 +70,7 @@ class FieldSheet(Widget, can_focus=True):
         """A problem found outside the field's own check (the answers taken together)."""
         index = self.index(name)
         self.problems[index] = message
+        self.refresh(layout=True)
         self.go_to(index)
 
     def check_all(self) -> bool:
@@ -132,7 +133,7 @@ class FieldSheet(Widget, can_focus=True):
     def go_to(self, index: int) -> None:
         self.current = index
         self.fresh = True
-        self.refresh(layout=True)
+        self.refresh()  # the same lines, another one marked current
         self._scroll_to_current()
 
     def on_click(self, event: events.Click) -> None:
@@ -142,8 +143,9 @@ class FieldSheet(Widget, can_focus=True):
     def _check(self, index: int) -> None:
         validator = self.fields[index].validator
         result = validator.validate(self.answers[index]) if validator else None
+        before = self.problems[index]
         self.problems[index] = "" if result is None or result.is_valid else "; ".join(result.failure_descriptions)
-        self.refresh(layout=True)  # a problem adds lines under its answer
+        self.refresh(layout=self.problems[index] != before)  # a problem's lines go under its answer
 
     def _scroll_to_current(self) -> None:
         if self.is_mounted and self.current in self._rows:
