@@ -42,8 +42,8 @@ def check_in_fields(last: Wellness | None) -> list[Field]:
     return [
         Field("sleep_h", "Sleep (hours)", value("sleep_h"),
               EntryValidator(partial(parse_number, field="sleep", low=0, high=24)), "e.g. 7.5"),
-        *(Field(name, f"{label} ({scale})", value(name), EntryValidator(partial(parse_scale, field=name.replace("_", "-"))))
-          for name, label, scale in SCALES),
+        *(Field(name, f"{label} ({scale})", value(name),
+                EntryValidator(partial(parse_scale, field=name.replace("_", "-")))) for name, label, scale in SCALES),
         Field("resting_hr", "Resting HR (optional)", "",
               EntryValidator(partial(parse_number, field="resting-hr", low=25, high=220), optional=True)),
         Field("notes", "Notes (optional)", ""),

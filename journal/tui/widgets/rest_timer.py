@@ -3,7 +3,6 @@ rest between sets, and the seconds of a hold or carry (then it calls back when t
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 
 from textual.app import ComposeResult
