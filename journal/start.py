@@ -1,5 +1,5 @@
-"""What starting the journal needs, from the screen's fast path (launch.py) and from the
-commands (cli.py) alike: the clock from the environment, the screen, and an error as one line."""
+"""What starting the journal needs, from the screen's fast path (cli.py) and from the
+commands (commands.py) alike: the clock from the environment, the screen, and an error as one line."""
 
 from __future__ import annotations
 

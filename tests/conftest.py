@@ -10,7 +10,7 @@ import pendulum
 import pytest
 from click.testing import CliRunner
 
-from journal.cli import main
+from journal.commands import commands
 from journal.core.clock import FixedClock
 from journal.core.journal import Journal
 
@@ -46,7 +46,7 @@ class Cli:
 
     def __call__(self, *args: str, db: bool = True):
         argv = (["--db", str(self.db_path)] if db else []) + list(args)
-        return self.runner.invoke(main, argv, obj={"clock": self.clock}, catch_exceptions=False)
+        return self.runner.invoke(commands, argv, obj={"clock": self.clock}, catch_exceptions=False)
 
     def json(self, *args: str) -> dict:
         result = self(*args, "--json")

@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).parent.parent / "journal"
 CORE = sorted((PACKAGE / "core").rglob("*.py"))
-FRONTS = sorted((PACKAGE / "tui").rglob("*.py")) + [PACKAGE / "cli.py"]
+FRONTS = sorted((PACKAGE / "tui").rglob("*.py")) + [PACKAGE / "cli.py", PACKAGE / "commands.py"]
 ERRORS = {"JournalError", "EntryError", "StoreError", "NoJournal", "NotEnrolled", "OutputExists",
           "UnknownExercise", "ProgramError", "JournalExists", "DamagedJournal"}
 COMMAND_LINE = ("--db", "--from", "--to ", "--new", "--force", "--seconds", "--kind", "journal init")

@@ -54,17 +54,15 @@ def test_only_the_store_imports_sqlite():
 def test_importing_the_app_creates_nothing_and_opens_nothing(tmp_path):
     env = dict(os.environ, HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
     env.pop("JOURNAL_DB", None)
-    code = "import journal.cli, journal.core.journal, journal.core.store, journal.tui.app"
+    code = "import journal.cli, journal.commands, journal.core.journal, journal.core.store, journal.tui.app"
     subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, check=True)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_module_does_not_pull_in_textual():
-    done = subprocess.run(
-        [sys.executable, "-c", "import sys, journal.cli; print('textual' in sys.modules)"],
-        capture_output=True, text=True, check=True,
-    )
-    assert done.stdout.strip() == "False"
+def test_the_commands_do_not_pull_in_textual_nor_the_console_script_click():
+    code = "import sys, journal.cli; print('click' in sys.modules); import journal.commands; print('textual' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
 
 
 def test_a_days_writes_do_not_load_sqlite_utils(tmp_path):
@@ -165,7 +163,7 @@ def test_every_core_module_is_short_enough_to_read_whole():
 
 OFF_THE_FIRST_FRAME = (
     "click", "sqlite_utils", "plotext", "textual_plotext", "fitdecode", "gpxpy",
-    "journal.cli", "journal.devtools.history", "journal.core.summary", "journal.core.training_load",
+    "journal.commands", "journal.devtools.history", "journal.core.summary", "journal.core.training_load",
     "journal.core.session_report", "journal.core.exchange", "journal.core.export", "journal.core.imported",
     "journal.core.rehearsal", "journal.core.salvage", "journal.core.run_exports", "journal.core.run_tracks",
     "journal.core.run_files", "journal.core.activities", "journal.core.run_kinds",
@@ -199,7 +197,7 @@ async def until_painted(pilot):
     print(type(pilot.app.screen).__name__)
     pilot.app.exit()
 App.run = lambda self, *args, **kwargs: run(self, headless=True, size=(100, 30), auto_pilot=until_painted)
-from journal.launch import main
+from journal.cli import main
 main(["--db", {str(db)!r}])
 print(sorted(name for name in {OFF_THE_FIRST_FRAME!r} if name in sys.modules))
 """

@@ -347,14 +347,14 @@ def test_the_demo_opens_a_populated_journal_and_leaves_no_folder_behind(cli, scr
     (["today"], None), (["--db"], None), (["--help"], None), (["--version"], None), (["--db", "a", "--db", "b"], None),
 ])
 def test_the_console_script_opens_the_screen_without_the_command_parser_only_for_screen_options(args, expected):
-    from journal.launch import screen_options
+    from journal.cli import screen_options
 
     assert screen_options(args) == expected
 
 
 def test_the_console_script_opens_the_screen_refuses_a_bad_day_and_hands_commands_on(
         enrolled_cli, screens_opened, db_path, monkeypatch, capsys):
-    from journal.launch import main as journal
+    from journal.cli import main as journal
 
     monkeypatch.setenv("JOURNAL_NOW", "2026-09-08T18:00:00")
     monkeypatch.setenv("JOURNAL_TZ", "Europe/London")
@@ -419,12 +419,12 @@ def test_an_unknown_tz_is_said_once_on_stderr(tmp_path):
 
     env = {k: v for k, v in __import__("os").environ.items() if k not in ("JOURNAL_TZ", "JOURNAL_NOW")}
     env.update(TZ="Mars/Olympus", JOURNAL_DB=str(tmp_path / "j.db"))
-    result = subprocess.run([sys.executable, "-m", "journal.launch", "programs"], env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "journal.cli", "programs"], env=env, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("TZ='Mars/Olympus' is not a timezone this machine knows") == 1
     env["TZ"] = "Europe/Paris"
-    quiet = subprocess.run([sys.executable, "-m", "journal.launch", "programs"], env=env, capture_output=True,
+    quiet = subprocess.run([sys.executable, "-m", "journal.cli", "programs"], env=env, capture_output=True,
                            text=True, timeout=60)
     assert quiet.stderr == ""
 

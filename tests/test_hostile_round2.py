@@ -122,11 +122,11 @@ def test_names_that_differ_only_in_spacing_or_case_are_one_exercise(enrolled_cli
 def test_a_timezone_that_is_not_a_real_name_is_refused_in_one_line(enrolled_cli, monkeypatch, tz):
     monkeypatch.setenv("JOURNAL_TZ", tz)
     runner = enrolled_cli.runner
-    from journal.cli import main
+    from journal.commands import commands
 
     before = counts(enrolled_cli)
     for args in (["today"], ["log", "back squat", "60x5"], ["export"]):
-        result = runner.invoke(main, ["--db", str(enrolled_cli.db_path), *args], catch_exceptions=False)
+        result = runner.invoke(commands, ["--db", str(enrolled_cli.db_path), *args], catch_exceptions=False)
         assert_refused(result, "JOURNAL_TZ")
     assert counts(enrolled_cli) == before
 

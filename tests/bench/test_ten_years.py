@@ -97,7 +97,7 @@ def test_first_frame_on_the_morning_path_against_bare_textual(ten_years, copy_of
     """`journal` as the console script starts it, on a ten-year journal with no check-in yet
     today (so the check-in opens), against the shared bare app: paired, interleaved rounds."""
     db = copy_of(ten_years)
-    journal = ("--call", "journal.launch:main", "--db", str(db), "--date", MORNING)
+    journal = ("--call", "journal.cli:main", "--db", str(db), "--date", MORNING)
     bare = (str(YARDSTICK / "bare_app.py"),)
     first_frame(*journal), first_frame(*bare)  # warm the file cache and .pyc files
     journal_runs, bare_runs = [], []
