@@ -3,6 +3,7 @@ commands (commands.py) alike: the clock from the environment, the screen, and an
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,7 +65,11 @@ def open_screen(db: str | Path | None, date_text: str | None, demo: bool, clock:
     if not demo:
         from .core.files import default_db_path
 
-        make_app(Path(db) if db else default_db_path(), clock, day=day).run()
+        app = make_app(Path(db) if db else default_db_path(), clock, day=day)
+        # What the imports made lives as long as the process: kept out of the collector's full
+        # passes, which walked all of it again on the way to the first frame and while logging.
+        gc.freeze()
+        app.run()
         return
 
     import tempfile

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import subprocess
@@ -319,7 +320,8 @@ def screens_opened(monkeypatch):
         app.journal.close()
 
     monkeypatch.setattr(JournalApp, "run", run)
-    return opened
+    yield opened
+    gc.unfreeze()  # opening the screen froze what the test process had made: give it back to the collector
 
 
 def test_journal_with_no_command_opens_the_screen_on_its_day(enrolled_cli, screens_opened, db_path):
