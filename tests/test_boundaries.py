@@ -72,14 +72,14 @@ def test_a_days_writes_do_not_load_sqlite_utils(tmp_path):
 import sys, pendulum
 from journal.core.clock import FixedClock
 from journal.core.entry import parse_check_in, parse_set_input
-from journal.core.journal import Journal
+from journal.core.journal import Journal, quick_check_aside
 clock = FixedClock.at_local("2026-09-07T18:00:00", "Europe/London")
 Journal.open({str(tmp_path / "j.db")!r}, clock).enrol("runner-beginner", pendulum.date(2026, 9, 7))
 for name in [m for m in sys.modules if m.startswith("sqlite_utils")]:
     del sys.modules[name]
 journal = Journal.open({str(tmp_path / "j.db")!r}, clock, create=False)
 day = pendulum.date(2026, 9, 7)
-journal.ready_to_write()
+journal.take_file_check(quick_check_aside(journal.path))
 journal.check_in(parse_check_in(day, sleep_h=7, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4, motivation=4))
 journal.check_in(parse_check_in(day, sleep_h=8, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4, motivation=4))
 planned = journal.plan(day).exercises[1]

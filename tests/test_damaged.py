@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.core.entry import parse_set_input
+from journal.core.clock import FixedClock
+from journal.core.entry import parse_check_in, parse_set_input
 from journal.core.journal import Journal
 
 from tests.conftest import START
@@ -197,3 +198,58 @@ async def test_the_today_screen_on_a_damaged_file_says_so_and_stays_open(db_path
         shown = [n.message for n in app._notifications]
         assert any("is damaged" in message for message in shown), shown
         assert app.is_running
+
+
+CHECK_IN = parse_check_in(START, sleep_h=7, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4, motivation=4)
+
+
+def test_the_quick_check_made_aside_finds_the_damage_and_opens_nothing_that_is_not_there(damaged, db_path, tmp_path):
+    from journal.core.journal import quick_check_aside
+
+    assert quick_check_aside(db_path)  # SQLite's words for the scribbled page
+    journal_with_sets(tmp_path / "sound.db", FixedClock.at_local("2026-09-07T18:00:00", "Europe/London"), 5)
+    assert quick_check_aside(tmp_path / "sound.db") == []
+    assert quick_check_aside(tmp_path / "missing.db") is None and not (tmp_path / "missing.db").exists()
+
+
+def test_a_journal_takes_the_check_made_aside_and_refuses_to_write_a_damaged_file(damaged, db_path, clock,
+                                                                                  monkeypatch):
+    from journal.core.errors import DamagedJournal
+    from journal.core.journal import quick_check_aside
+    from journal.core.store import Store
+
+    own_checks = []
+    monkeypatch.setattr(Store, "damage", lambda store, pragma="quick_check": own_checks.append(pragma) or [])
+    before = db_path.read_bytes()
+    journal = Journal.open(db_path, clock, create=False)
+    journal.take_file_check(quick_check_aside(db_path))
+    journal.take_file_check([])  # a later verdict does not undo the first
+    with pytest.raises(DamagedJournal):
+        journal.check_in(CHECK_IN)  # a write that reads no damaged page first
+    journal.close()
+    assert own_checks == [] and db_path.read_bytes() == before
+
+
+async def test_the_screens_journal_checks_the_file_aside_and_writes_nothing_into_damage(damaged, db_path, clock,
+                                                                                        monkeypatch):
+    """The screen's journal thread has the file checked on a connection of its own while it draws:
+    its own connection never runs the check, and the first set is still refused."""
+    import threading
+
+    from journal.core.errors import DamagedJournal
+    from journal.core.store import Store
+    from journal.tui.journal_thread import JournalThread
+
+    own_checks = []
+    monkeypatch.setattr(Store, "damage", lambda store, pragma="quick_check": own_checks.append(pragma) or [])
+    before = db_path.read_bytes()
+    thread = JournalThread(clock)
+    thread.open(db_path, START)
+    for checking in [t for t in threading.enumerate() if t.name == "journal-check"]:
+        checking.join()
+    try:
+        with pytest.raises(DamagedJournal):
+            await thread.run(lambda journal: journal.check_in(CHECK_IN))
+    finally:
+        thread.close()
+    assert own_checks == [] and db_path.read_bytes() == before

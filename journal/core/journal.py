@@ -20,13 +20,13 @@ from .coaching import Coaching, Why
 from .enrolment import Enrolled, Enrolments, new_enrolment, resolve_program
 from .entry import parse_date
 from .errors import JournalExists, StoreError
-from .store import Store
+from .store import Store, quick_check_aside
 from .training import Training, TrainingDay
 from .transfers import ImportReport, Transfers
 
 # The facade's own names, and the results its methods give back, for the CLI and the screen.
 __all__ = ["Enrolled", "ImportReport", "Journal", "RunImport", "TrainingDay", "Why", "WrongThread",
-           "new_enrolment", "resolve_program", "start_journal"]
+           "new_enrolment", "quick_check_aside", "resolve_program", "start_journal"]
 
 ROLLING_BACKUPS = 7  # days of copies kept beside the journal, one made after each session
 
@@ -96,10 +96,11 @@ class Journal(Enrolments, Coaching, Training, BodyAndRuns, Transfers):
         self.last_backup = self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
         return self.last_backup
 
-    def ready_to_write(self) -> None:
-        """The file checked now (SQLite's quick check, about 30 ms on ten years) rather than at
-        the first write, which must not begin on a damaged file: the screen asks while it draws."""
-        self.store.check_sound()
+    def take_file_check(self, damage: list[str]) -> None:
+        """SQLite's quick check, made aside (`quick_check_aside`) while the screen drew, rather
+        than at the first write, which must not begin on a damaged file: a file found damaged is
+        then never written to."""
+        self.store.take_check(damage)
 
     def checkpoint(self) -> None:
         """Sets logged so far copied from the WAL into the journal file itself."""

@@ -11,6 +11,7 @@ order the lifter made them, and there is one connection to open, not one per key
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -52,9 +53,19 @@ class JournalThread:
             self.close()
             raise
         self.path = self._journal.path
-        # Queued first, left to run while the screen is composed: the first set then does not
-        # wait for the file's check.
-        self._executor.submit(self._journal.ready_to_write)
+        # The file's check, beside the screen's first reads rather than queued before them: the
+        # first set then does not wait for it either.
+        threading.Thread(target=self._check_aside, args=(self._journal,), name="journal-check", daemon=True).start()
+
+    def _check_aside(self, journal: Journal) -> None:
+        from ..core.journal import quick_check_aside
+
+        damage = quick_check_aside(journal.path)
+        if damage is not None:
+            try:
+                self._executor.submit(journal.take_file_check, damage)
+            except RuntimeError:  # the screen closed first; the check goes with it
+                pass
 
     async def start_new(self, db: str | Path, program: str, start: Date, units: str, bodyweight: str | None,
                         loads: dict[str, str] | None = None, equipment: dict[str, str] | None = None) -> None:

@@ -2,6 +2,6 @@
 rows by what they hold (enrolments.py, sets.py, body.py, plans.py)."""
 
 from .schema import MIGRATIONS, SCHEMA_VERSION, new_id
-from .store import Store
+from .store import Store, quick_check_aside
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "new_id"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "new_id", "quick_check_aside"]
