@@ -257,14 +257,26 @@ async def test_the_footer_follows_what_the_keys_can_do(app_factory):
     def shown(app) -> list[FooterKey]:
         return list(app.screen.query(FooterKey))
 
+    def as_composed(app) -> list[tuple]:
+        return [(k.key, k.description, k.has_class("-disabled"), k.tooltip, k.compact, k.region) for k in shown(app)]
+
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert "u" not in {k.key for k in shown(app)}  # nothing to undo yet
+        before_log = shown(app)
+        assert "u" not in {k.key for k in before_log}  # nothing to undo yet
         await pilot.press("enter")
         await settle(pilot)
         after_log = shown(app)
         assert "u" in {k.key for k in after_log}
+        # Undo was mounted in its place, the other keys kept, and all as a rebuild would make them.
+        assert all(k in after_log and k.is_attached for k in before_log)
+        footer = app.screen.query_one("KeyFooter")
+        placed, columns = as_composed(app), footer.styles.grid_size_columns
+        footer.call_later(footer.recompose)
+        await settle(pilot)
+        assert as_composed(app) == placed and footer.styles.grid_size_columns == columns
+        after_log = shown(app)
         await pilot.press("enter")  # another set: the same keys apply, so the footer is left as it is
         await settle(pilot)
         assert shown(app) == after_log and all(k.is_attached for k in after_log)
