@@ -13,6 +13,7 @@ a bare Textual DataTable moving its cursor is the baseline, measured in the same
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
 import statistics
 import time
@@ -89,8 +90,16 @@ async def log_sets(db, count: int) -> list[float]:
     raise AssertionError(f"only {len(samples)} sets to log in {DAYS}")
 
 
+def p95(samples: list[float]) -> float:
+    return sorted(samples)[int(len(samples) * 0.95)]
+
+
 async def test_enter_to_committed_set_and_repaint(ten_years, copy_of):
-    logged = await log_sets(copy_of(ten_years), SETS)
+    gc.freeze()  # as the console script does before the screen runs: what is loaded stays out of full collections
+    try:
+        logged = await log_sets(copy_of(ten_years), SETS)
+    finally:
+        gc.unfreeze()
     baseline = []
     async with BareTable().run_test(size=(100, 30)) as pilot:
         table = pilot.app.query_one(DataTable)
@@ -99,9 +108,10 @@ async def test_enter_to_committed_set_and_repaint(ten_years, copy_of):
             baseline.append(await key_to_paint(pilot.app, "down", lambda: table.cursor_row != row))
             await pilot.pause()
     median, base = statistics.median(logged), statistics.median(baseline)
-    print(f"\nEnter -> committed set + repaint on ten years: median {median * 1000:.1f} ms over {len(logged)} "
-          f"sets (goal < 15 ms{'' if median < 0.015 else ', NOT MET'}); a bare DataTable's cursor key to "
-          f"repaint {base * 1000:.1f} ms: {median / base:.2f}x")
+    print(f"\nEnter -> committed set + repaint on ten years: median {median * 1000:.1f} ms, p95 "
+          f"{p95(logged) * 1000:.1f} ms over {len(logged)} sets (goal: median < 15 ms, p95 < 30 ms"
+          f"{'' if median < 0.015 and p95(logged) < 0.030 else ', NOT MET'}); a bare DataTable's cursor key to "
+          f"repaint: median {base * 1000:.1f} ms, p95 {p95(baseline) * 1000:.1f} ms; median {median / base:.2f}x")
 
 
 async def test_a_locked_file_never_freezes_the_screen(ten_years, copy_of):
