@@ -94,3 +94,46 @@ async def test_a_first_time_lift_says_so_and_the_last_column_has_a_dash(app_fact
         table = screen.query_one("#exercises")
         labels = [str(c.label) for c in table.ordered_columns]
         assert str(table.get_row("Back squat")[labels.index("Last")]) == "—"
+
+
+async def test_a_static_is_laid_out_again_only_when_its_size_changes():
+    """update_in_place: the same lines repaint in place; more lines, or a wider auto-width text,
+    lay the screen out (and the widget then shows all of it); a hidden widget waits to be shown."""
+    from textual.app import App
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    from journal.tui.widgets.wrapped import update_in_place
+
+    class Host(App):
+        CSS = "#fixed { width: 20; } #auto { width: auto; } #hidden { display: none; }"
+
+        def compose(self):
+            with Vertical():
+                yield Static("one line", id="fixed")
+                yield Static("short", id="auto")
+                yield Static("", id="hidden")
+
+    async with Host().run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        layouts = []
+        original = type(screen)._refresh_layout
+
+        def counting(self, *args, **kwargs):
+            layouts.append(1)
+            return original(self, *args, **kwargs)
+
+        type(screen)._refresh_layout = counting
+        try:
+            fixed, auto, hidden = (screen.query_one(f"#{name}", Static) for name in ("fixed", "auto", "hidden"))
+            for widget, text, laid_out in [(fixed, "another line", False), (fixed, "words enough to wrap twice", True),
+                                           (auto, "trim", True), (auto, "tram", False), (hidden, "a b c " * 20, False)]:
+                layouts.clear()
+                update_in_place(widget, text)
+                await pilot.pause()
+                assert bool(layouts) == laid_out, (widget.id, text)
+                assert str(widget.render()) == text
+            assert fixed.size.height == 2 and auto.size.width == 4
+        finally:
+            type(screen)._refresh_layout = original

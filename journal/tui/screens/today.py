@@ -32,7 +32,7 @@ from ..widgets.rest_timer import ADJUST_S, RestTimer
 from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
 from ..widgets.key_footer import KeyFooter
-from ..widgets.wrapped import update_wrapped
+from ..widgets.wrapped import update_in_place
 from ..journal_thread import JournalThread
 from ..wording import error_text
 
@@ -292,7 +292,7 @@ class TodayScreen(Screen):
         why = self.query_one("#why", Static)
         text = f"why: {p.why}" if p else ""
         if text != str(why.content):  # unchanged after a set is logged
-            update_wrapped(why, text)
+            update_in_place(why, text)
 
     def _repaint_after_log(self, p: Prescription) -> None:
         self.query_one(ExerciseTable).show_done(p, len(working_sets(self.logged[p.name])))

@@ -19,6 +19,7 @@ from ...core.running import run_name
 from ...core.week_glance import GlanceDay, WeekAtAGlance
 from ...render import WELLNESS_LABELS, set_text
 from ..journal_thread import JournalThread
+from .wrapped import update_in_place
 
 BAR = 8  # cells in a readiness part's bar
 
@@ -110,7 +111,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
         if (exercise, last) == self._shown:  # a logged set repaints the focus: nothing new here
             return
         self._shown = (exercise, last)
-        self.query_one("#panel-last", Static).update(last_time_text(exercise, last) if exercise else "")
+        update_in_place(self.query_one("#panel-last", Static), last_time_text(exercise, last) if exercise else "")
 
     @work(exclusive=True, group="coach-panel")
     async def load_week(self) -> None:

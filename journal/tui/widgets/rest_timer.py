@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Label
 
 from ...core.clock import Clock
-from .wrapped import update_wrapped
+from .wrapped import update_in_place
 
 ADJUST_S = 15
 
@@ -123,4 +123,4 @@ class RestTimer(Vertical):
             if shown[0] != before[0]:
                 self.query_one("#rest-digits", Digits).update(shown[0])
             if shown[1] != before[1]:
-                update_wrapped(self.query_one("#rest-label", Label), shown[1])
+                update_in_place(self.query_one("#rest-label", Label), shown[1])

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ...core.engine import next_set, planned_set_count, set_position, warm_ups_left, working_sets
 from ...core.model import LoggedSet, Prescription
 from ...render import load, set_text, target_text
+from .wrapped import update_in_place
 
 
 def _target(p: Prescription) -> str:
@@ -21,8 +22,6 @@ def _target(p: Prescription) -> str:
 class SetList(Vertical):
     """The exercise's name and target, then one line per set. On a short terminal the lines
     scroll so that the set just logged and the next one stay in view."""
-
-    _lines = 0
 
     def compose(self):
         yield Static("", id="sets-head", markup=False)
@@ -52,13 +51,10 @@ class SetList(Vertical):
             details.append(f"rest {p.rest_s} s")
         text.append("  " + " · ".join(details))
         if text != head.content:
-            head.update(text)
+            update_in_place(head, text)
         lines, upcoming_line = _set_lines(p, logged, records, "← holding now (enter stops)" if holding
                                           else "← next (enter)")
-        rows = Text("\n").join(lines)
-        # A new layout only when the list grows or shrinks: logging a set changes one line in place.
-        body.update(rows, layout=len(lines) != self._lines)
-        self._lines = len(lines)
+        update_in_place(body, Text("\n").join(lines))  # a logged set changes one line in place
         scroll = self.query_one("#sets-rows", VerticalScroll)
         self.call_after_refresh(scroll.scroll_to, y=max(0, upcoming_line - 1), animate=False)
 
