@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from .core.clock import iso_date
 from .core.model import Equipment, LoggedSet, PlannedDay, Prescription, Run
 from .core.readiness import readiness_text
+from .core.record import record
 from .core.units import amount_text, duration_text, in_unit, load_text as load, plural, rough_load_text
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ WELLNESS_LABELS = (("sleep_quality", "Sleep quality", "/5", ""), ("soreness", "S
                    ("mood", "Mood", "/5", ""), ("motivation", "Motivation", "/5", ""))
 
 
-@dataclass(frozen=True)
+@record
 class SummaryTable:
     """One section of the weekly summary: a table, and lines under it. The CLI prints it as aligned
     text and the screen as a Rich table, so both read the same cells."""

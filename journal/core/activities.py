@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import pendulum
 
 from .errors import EntryError
 from .model import Run
+from .record import record
 
 # Running in the words the platforms use, in English, German and French; not a ride or a ski.
 RUNNING = re.compile(r"run|lauf|läuf|course|trail|jog|treadmill|tapis|footing", re.I)
@@ -27,7 +27,7 @@ def is_running(sport: str) -> bool:
     return not sport or bool(RUNNING.search(sport)) and not NOT_RUNNING.search(sport)
 
 
-@dataclass(frozen=True)
+@record
 class Activity:
     where: str  # the file (and line or record) it was read from, for messages
     source: str  # strava | garmin | fit | gpx | tcx

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from pendulum import Date
@@ -14,6 +14,7 @@ from .clock import iso_date
 from .entry import parse_number, parse_side
 from .errors import EntryError
 from .model import ASSESSMENT_TESTS, Assessment, Run, Wellness
+from .record import record
 from .run_matching import Matched
 from .store import new_id
 
@@ -21,7 +22,7 @@ MAX_TRAVEL_DAYS = 366
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+@record
 class RunImport:
     """What an import of recorded runs read and did (or, on a dry run, would do)."""
     source: str  # "a Strava export", ...

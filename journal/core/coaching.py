@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pendulum import Date
@@ -16,6 +15,7 @@ from .enrolment import Enrolled, match_exercise
 from .errors import EntryError
 from .model import PlannedDay, Prescription, Program, Run, Slot
 from .progression import Target, Verdict
+from .record import record
 from .run_pattern import PATTERN_WEEKS, ExpectedRun, expected_runs, learn
 from .units import in_unit
 
@@ -27,7 +27,7 @@ PLANNABLE_YEARS = 20  # past this a date is a typo, and the coach would replay e
 WHY_AHEAD_DAYS = 13  # `why` names the next load the plan asks for within two weeks
 
 
-@dataclass(frozen=True)
+@record
 class Why:
     """An exercise's current target and the verdict that set it."""
 

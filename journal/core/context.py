@@ -20,9 +20,10 @@ from .model import (
     Wellness,
 )
 from .readiness import Readiness, readiness_by_day
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class History:
     """The past the engine judges, as plain data (the caller picks the window).
 
@@ -41,21 +42,21 @@ class History:
 # --- what the caches of a call hold: a week's placed sessions, a day's plan -----------------
 
 
-@dataclass(frozen=True)
+@record
 class Placement:
     template: SessionTemplate | None
     notes: tuple[str, ...] = ()
     lighter: str = ""  # why this session is the lighter variant
 
 
-@dataclass(frozen=True)
+@record
 class WeekPlacement:
     days: dict[Date, Placement]
     last_heavy: Date | None  # the week's last full-load heavy lower-body session, when it has one
     lighter: str = ""  # the session the runs made the lighter one this week, when one was
 
 
-@dataclass(frozen=True)
+@record
 class ExcusedPlan:
     day: PlannedDay
     excused: dict[str, str]  # exercise -> why today's version does not count for its verdict

@@ -17,13 +17,12 @@ later write makes stale (`reach_days`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pendulum import Date
 
 from .context import Context, History
 from .day_plan import heavy_legs_too_close, plan_of
 from .prescription import describe_load_rule, main_lifts, prescribe, ramp_kg, start_load, starting_loads
+from .record import record
 from .set_order import (
     NextSet,
     next_set,
@@ -55,7 +54,7 @@ __all__ = [
 # --- what callers ask for ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Fold:
     days: list[PlannedDay]  # every day asked for
     targets: dict[str, Target]  # as the week of the last day judged them

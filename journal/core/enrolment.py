@@ -3,7 +3,7 @@ program and an enrolment."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from .entry import parse_kit_weight, parse_weight_list, check_date, parse_bodywe
 from .errors import EntryError, NotEnrolled, UnknownExercise
 from .model import ALIASES, Equipment, EMPHASES, Enrolment, Program, default_equipment
 from .program import implements_from_shipped, parse_program, read_program_file, shipped_programs
+from .record import record
 
 @lru_cache(maxsize=8)
 def parsed_program(program_toml: str) -> Program:
@@ -65,7 +66,7 @@ def resolve_program(name_or_file: str) -> tuple[Program, str]:
     raise EntryError("program", f"unknown program {name_or_file!r} (shipped: {', '.join(shipped)})")
 
 
-@dataclass(frozen=True)
+@record
 class Enrolled:
     program: Program
     enrolment: Enrolment

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -16,6 +16,7 @@ from pendulum import Date
 
 from .clock import iso_date
 from .errors import EntryError
+from .record import record
 from .units import in_unit, to_kg
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _SET = re.compile(
 _TEMPO = re.compile(r"^([0-9X])-?([0-9X])-?([0-9X])-?([0-9X])$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class SetInput:
     """One set as the lifter gave it, every value parsed and checked: what the journal logs.
     Built at the edge: from the command line's text, from the screen's fields, or from a

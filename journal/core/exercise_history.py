@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .model import LoggedSet
 from .loads import best_e1rm
+from .record import record
 from .units import in_unit
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseSession:
     """The sets of one exercise in one session, in the order they were done."""
 
@@ -24,7 +24,7 @@ class ExerciseSession:
         return tuple(s for s in self.sets if s.set_type != "skipped")
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseHistory:
     exercise: str
     unit: str

@@ -3,12 +3,11 @@ Its own module, so that opening the journal does not build a class only imports 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .model import LoggedSet, Pillar, SetType
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class ImportedSet:
     """A set read from another app or a journal export, normalised, with the workout (session)
     it belongs to: what the store stores for an import."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 from pendulum import Date
@@ -24,13 +23,14 @@ from .loads import COUNTED_SET_TYPES, best_e1rm, epley_e1rm, loadable
 from .model import Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run
 from .prescription import main_lifts
 from .progression import target_rpe
+from .record import record
 from .units import load_text
 from .weeks import BREAK_DAYS, SHOWN_DAYS, gates_missing, session_for
 
 CUT_TOLERANCE = 2.0  # percentage points between a deload's stated cut and its real one
 
 
-@dataclass(frozen=True)
+@record
 class Violation:
     promise: str  # the invariant's name
     date: str
@@ -40,7 +40,7 @@ class Violation:
         return f"{self.date}: {self.promise}: {self.what}"
 
 
-@dataclass(frozen=True)
+@record
 class Coached:
     """A stretch of plans with everything they answer to: the program, the lifter, the history
     (sets lifted, runs, tests) and, where known, the targets `why` gives for each day."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Literal, get_args
 
+from .record import record
 from .units import in_unit, to_kg
 
 Pillar = Literal["strength", "mobility", "stability", "power", "plyometric"]
@@ -59,7 +60,7 @@ ASSESSMENT_TESTS: dict[str, tuple[float, float]] = {
 ALIASES = {"squat": "back squat", "barbell squat": "back squat", "calf raise": "standing calf raise"}
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """One exercise in a session template, as the program file declares it."""
 
@@ -104,7 +105,7 @@ class Slot:
         return self.reps_max or math.inf
 
 
-@dataclass(frozen=True)
+@record
 class SessionTemplate:
     name: str
     kind: SessionKind
@@ -114,7 +115,7 @@ class SessionTemplate:
     blocks: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     name: str
     kind: BlockKind
@@ -123,7 +124,7 @@ class Block:
     deload_weeks: int = 1
 
 
-@dataclass(frozen=True)
+@record
 class Rules:
     """Every threshold the engine uses, overridable in a program's [rules] table."""
 
@@ -164,7 +165,7 @@ class Rules:
     chronic_days: int = 42  # ... and the long one
 
 
-@dataclass(frozen=True)
+@record
 class Gates:
     """Readiness tests that unlock the plyometric block."""
 
@@ -175,7 +176,7 @@ class Gates:
     pain_max: float = 2.0
 
 
-@dataclass(frozen=True)
+@record
 class Program:
     name: str
     title: str
@@ -205,7 +206,7 @@ class Program:
         return {step: steps[0] for steps in self.ladders for step in steps[1:]}
 
 
-@dataclass(frozen=True)
+@record
 class Equipment:
     """What the lifter can load with, in exact kg: every prescription is made from it."""
 
@@ -238,7 +239,7 @@ def default_equipment(unit: str) -> Equipment:
                      _pounds(18, 26, 35, 44, 53, 62, 70), _pounds(5)[0])
 
 
-@dataclass(frozen=True)
+@record
 class Enrolment:
     program: str
     start: str  # ISO date
@@ -253,7 +254,7 @@ class Enrolment:
         return self.equipment or default_equipment(self.units)
 
 
-@dataclass(frozen=True)
+@record
 class WarmUp:
     """A warm-up set before a session's first heavy barbell lift: never judged, never volume."""
 
@@ -261,7 +262,7 @@ class WarmUp:
     reps: int
 
 
-@dataclass(frozen=True)
+@record
 class Prescription:
     """What to do for one exercise today, and why."""
 
@@ -316,7 +317,7 @@ class Prescription:
         return dict(asdict(self), weight=self.weight)
 
 
-@dataclass(frozen=True)
+@record
 class BlockPosition:
     name: str
     kind: BlockKind
@@ -325,7 +326,7 @@ class BlockPosition:
     phase: Phase
 
 
-@dataclass(frozen=True)
+@record
 class PlannedDay:
     date: str
     program: str
@@ -355,7 +356,7 @@ class PlannedDay:
         }
 
 
-@dataclass(frozen=True)
+@record
 class LoggedSet:
     id: str
     exercise: str
@@ -379,7 +380,7 @@ class LoggedSet:
     pillar: Pillar | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     """One workout: a day can hold several (AM/PM doubles, two workouts in one Hevy export).
     Sets belong to a session; `source` says where it came from (journal, strong, hevy)."""
@@ -393,7 +394,7 @@ class Session:
     tz: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Wellness:
     date: str
     sleep_h: float
@@ -407,7 +408,7 @@ class Wellness:
     notes: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     id: str
     date: str
@@ -432,7 +433,7 @@ class Run:
     kind_by_runner: bool = False  # the runner's word: no import changes it
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     id: str
     date: str

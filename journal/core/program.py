@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -33,8 +33,9 @@ from .model import (
     SessionTemplate,
     Slot,
 )
+from .record import record
 
-@dataclass(frozen=True)
+@record
 class Problem:
     line: int | None
     field: str

@@ -10,7 +10,7 @@ on the bar, and an increment that rounds to nothing is carried, never lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from statistics import mean
 
 from .loads import (
@@ -25,12 +25,13 @@ from .loads import (
     rts_percent,
 )
 from .model import Equipment, LoggedSet, Prescription, Rules, Slot, VerdictName
+from .record import record
 from .units import load_text, plural
 
 # --- what an exercise asks for, and why ---------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """One microcycle of one exercise, judged."""
 
@@ -70,7 +71,7 @@ class Verdict:
         }
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """What an exercise asks for this microcycle, and the state progression carries."""
 
@@ -127,7 +128,7 @@ def progresses(slot: Slot) -> bool:
 # --- judging sessions -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class SessionResult:
     """One day's sets of an exercise against what was prescribed."""
 
@@ -379,7 +380,7 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
 # --- signals that pull a deload forward --------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Creep:
     reason: str
     before: float  # the mean RPE at that load before it crept up

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .clock import iso_date
 from .model import (
     Rules,
     Wellness,
 )
+from .record import record
 
 GOOD_HIGH = ("sleep_quality", "mood", "motivation")  # 5 is good
 GOOD_LOW = ("soreness", "fatigue", "stress")  # 1 is good
@@ -36,7 +36,7 @@ def readiness_score(w: Wellness, sleep_target_h: float = 8.0) -> float:
 BASELINE_MIN_DAYS = 7  # check-ins before a baseline means anything
 
 
-@dataclass(frozen=True)
+@record
 class Readiness:
     """One day's readiness, judged against the lifter's own recent normal once there is one:
     a steady 46 is that lifter's normal, not a bad day every day."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .model import LoggedSet
 from .loads import COUNTED_SET_TYPES, epley_e1rm
+from .record import record
 from .units import in_unit, load_text
 
 
@@ -15,7 +15,7 @@ def _estimate(kg: float, unit: str) -> str:
     return f"{round(in_unit(kg, unit), 1):g} {unit}"
 
 
-@dataclass(frozen=True)
+@record
 class Record:
     exercise: str
     kind: str  # "e1RM" or "reps"

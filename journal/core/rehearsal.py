@@ -22,6 +22,7 @@ from . import engine
 from .invariants import Coached, Violation, broken_promises
 from .enrolment import new_enrolment
 from .model import WEEKDAYS, Assessment, Enrolment, LoggedSet, PlannedDay, Prescription, Program, Run, Wellness
+from .record import record
 
 GOOD_NIGHT = dict(sleep_h=8.0, sleep_quality=4, soreness=2, fatigue=2, stress=2, mood=4, motivation=4)
 POOR_NIGHT = dict(sleep_h=4.5, sleep_quality=1, soreness=4, fatigue=4, stress=4, mood=2, motivation=2)
@@ -29,7 +30,7 @@ PASSING_TESTS = {"knee_to_wall_cm": 12, "single_leg_balance_s": 40, "single_leg_
                  "single_leg_squat_quality": 4}
 
 
-@dataclass(frozen=True)
+@record
 class Calendar:
     """A runner's weeks: the weekly key runs, the races, the trips and the bad days."""
 

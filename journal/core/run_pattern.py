@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from statistics import median
 
 from pendulum import Date
 
 from .clock import iso_date
 from .model import Run
+from .record import record
 
 PATTERN_WEEKS = 12  # learned from this many weeks before the current one
 LEAST_WEEKS = 4  # ...of which at least this many had runs that keep the usual week
@@ -22,7 +22,7 @@ EXPECTED = "expected"  # the source of a run the plan expects rather than one en
 PATTERN_KINDS = ("long", "quality")
 
 
-@dataclass(frozen=True)
+@record
 class ExpectedRun:
     weekday: int  # 0 = Monday
     kind: str

@@ -4,14 +4,14 @@ what comes next."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from .model import LoggedSet, PlannedDay
+from .record import record
 from .summary import volume_kg
 
 
-@dataclass(frozen=True)
+@record
 class SessionReport:
     """One finished session at a glance: what the card at its end shows."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .model import LoggedSet, Prescription, WarmUp
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class NextSet:
     number: int  # 1-based set number
     side: str | None  # L then R for unilateral work

@@ -8,7 +8,7 @@ the daily load, and their balance is shown as information only.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date
 from collections.abc import Sequence
 from statistics import mean
@@ -16,6 +16,7 @@ from statistics import mean
 from pendulum import Date
 
 from .entry import tempo_seconds
+from .record import record
 from .units import load_text, plural
 from .clock import iso_date, iso_week
 from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness
@@ -39,7 +40,7 @@ def _json(value: object) -> object:
     return value
 
 
-@dataclass(frozen=True)
+@record
 class SessionCounts:
     """Sessions by kind: planned over the whole week, done, and still to come (days after today)."""
 
@@ -51,7 +52,7 @@ class SessionCounts:
         return max(0, self.planned.get(kind, 0) - self.to_come.get(kind, 0) - self.done.get(kind, 0))
 
 
-@dataclass(frozen=True)
+@record
 class SetCounts:
     total: int
     working: int
@@ -60,20 +61,20 @@ class SetCounts:
     hard: int
 
 
-@dataclass(frozen=True)
+@record
 class Volume:
     total_kg: float
     by_exercise: dict[str, float]
     by_pillar: dict[str, float]
 
 
-@dataclass(frozen=True)
+@record
 class TimeUnderTension:
     total: int
     by_exercise: dict[str, int]
 
 
-@dataclass(frozen=True)
+@record
 class BestSet:
     exercise: str
     weight_kg: float | None
@@ -83,14 +84,14 @@ class BestSet:
     prs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class E1rmChange:
     e1rm: float
     previous_weeks: float | None  # best e1RM over the four weeks before
     change: float | None
 
 
-@dataclass(frozen=True)
+@record
 class WellnessScores:
     sleep_h: float | None
     sleep_quality: float | None
@@ -102,12 +103,12 @@ class WellnessScores:
     readiness: float | None
 
 
-@dataclass(frozen=True)
+@record
 class WellnessAverages(WellnessScores):
     check_ins: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class WellnessWeek:
     average: WellnessAverages
     previous_week: WellnessAverages
@@ -115,7 +116,7 @@ class WellnessWeek:
     sleep_target_h: float
 
 
-@dataclass(frozen=True)
+@record
 class VerdictLine:
     exercise: str
     verdict: str
@@ -125,21 +126,21 @@ class VerdictLine:
     judged_to: str
 
 
-@dataclass(frozen=True)
+@record
 class Raise:
     exercise: str
     from_kg: float
     to_kg: float
 
 
-@dataclass(frozen=True)
+@record
 class SessionAhead:
     date: str
     name: str
     kind: str
 
 
-@dataclass(frozen=True)
+@record
 class NextWeek:
     from_: str
     block: BlockPosition
@@ -149,7 +150,7 @@ class NextWeek:
     adjustments: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Charts:
     """Twelve weeks to the summary's week, one value per week, oldest first."""
 
@@ -162,7 +163,7 @@ class Charts:
     run_km: tuple[float, ...]  # the week's running distance, beside the gym's volume
 
 
-@dataclass(frozen=True)
+@record
 class WeeklySummary:
     """One ISO week as the Sunday review shows it."""
 

@@ -4,7 +4,7 @@ with the checkpoints that let a plan resume instead of replaying every week."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 import math
 from statistics import mean
 
@@ -14,6 +14,7 @@ from .clock import iso_date
 from .context import Context, ExcusedPlan, History
 from .day_plan import plan_of
 from .prescription import prescribe, start_load
+from .record import record
 from .set_order import planned_set_count
 from .model import (
     Enrolment,
@@ -46,7 +47,7 @@ def _day_or_none(text: str | None) -> Date | None:
     return iso_date(text) if text else None
 
 
-@dataclass(frozen=True)
+@record
 class CycleWeek:
     """A week already done in the microcycle a checkpoint is in the middle of."""
 
@@ -59,7 +60,7 @@ class CycleWeek:
     shown: Shown = Shown()
 
 
-@dataclass(frozen=True)
+@record
 class Checkpoint:
     """What the fold carries into the week starting `monday`."""
 

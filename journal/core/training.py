@@ -3,7 +3,7 @@ a prescription, undo, notes, records, and the day as the Today screen shows it."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from pendulum import Date
@@ -14,6 +14,7 @@ from .enrolment import Enrolled, match_exercise, normal_name
 from .entry import SetInput, MAX_NAME, MAX_NOTE, parse_text, parse_side
 from .errors import EntryError
 from .model import LoggedSet, PlannedDay, Prescription, Session, Slot
+from .record import record
 
 if TYPE_CHECKING:
     from .exercise_history import ExerciseHistory, ExerciseSession
@@ -34,7 +35,7 @@ def check_set_shape(name: str, slot: Slot, reps: int | None, seconds: int | None
         raise EntryError("set", f"{name} is a hold with no load: give its seconds")
 
 
-@dataclass(frozen=True)
+@record
 class TrainingDay:
     """One day at the bench: its plan, the sets logged on it, and on a rest day the next session."""
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import mean
 
 from pendulum import Date
 
 from .model import LoggedSet, Rules, Run
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class TrainingLoad:
     gym_week: float
     runs_week: float
@@ -47,7 +47,7 @@ EASY_RUN_RPE = 3.0  # a run with neither an RPE nor heart rate counts as easy
 RESTING_HR = 60  # when no check-in gives a resting heart rate
 
 
-@dataclass(frozen=True)
+@record
 class RunLoads:
     by_day: dict[str, float]
     how: dict[str, str]  # date -> how each day's runs were counted, for the week's note

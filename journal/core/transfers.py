@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -13,11 +13,12 @@ from pendulum import Date
 
 from .enrolment import parsed_program
 from .errors import EntryError
+from .record import record
 
 if TYPE_CHECKING:
     from .imported import ImportedSet
 
-@dataclass(frozen=True)
+@record
 class ImportReport:
     format: str
     sets: int  # set rows read

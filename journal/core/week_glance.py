@@ -4,13 +4,13 @@ between heavy legs and key runs, and the day's readiness answer by answer."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .model import KEY_RUN_KINDS, PlannedDay, Rules, Run, Wellness
 from .readiness import Readiness, readiness_parts
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class GlanceDay:
     date: str
     session: tuple[str, str] | None  # (name, kind)
@@ -22,7 +22,7 @@ class GlanceDay:
         return any(r.kind in KEY_RUN_KINDS for r in self.runs)
 
 
-@dataclass(frozen=True)
+@record
 class ReadinessBreakdown:
     """One check-in's readiness and each answer's share of it (0 worst, 1 best)."""
 
@@ -32,7 +32,7 @@ class ReadinessBreakdown:
     shares: dict[str, float]
 
 
-@dataclass(frozen=True)
+@record
 class WeekAtAGlance:
     days: tuple[GlanceDay, ...]  # Monday to Sunday
     key_run_spacing_h: int  # heavy legs stay this far before a key run

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from pendulum import Date
@@ -20,6 +20,7 @@ from .model import (
     Slot,
 )
 from .progression import Target
+from .record import record
 
 PLYOMETRICS_LOCKED = "plyometrics locked"
 
@@ -64,7 +65,7 @@ SHOWN_DAYS = 56  # what a lifter has shown: their best over the last eight weeks
 BREAK_DAYS = 7  # this many days without gym work, and the first week back starts lighter
 
 
-@dataclass(frozen=True)
+@record
 class Shown:
     """What the lifter had lifted by a week's Monday: the ceiling a load must stay near, and the
     point a return after a break starts below. Fixed for the week, as its targets are."""
@@ -103,7 +104,7 @@ class Shown:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class Week:
     monday: Date
     block: Block

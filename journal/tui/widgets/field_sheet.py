@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
 from textual.validation import Validator
 from textual.widget import Widget
 
+from ...core.record import record
+
 LABEL_WIDTH = 38  # as the forms' labels: the check-in looks like every other form
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One question of a form: its answer's name, its label, a prefilled answer, its check."""
 

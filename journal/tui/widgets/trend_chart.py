@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import plotext._utility as plotext_utility
 from pendulum import Date
@@ -16,6 +15,7 @@ from textual.color import Color
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from ...core.record import record
 from ...core.units import in_unit
 
 
@@ -27,7 +27,7 @@ BAR_DAYS = 4  # a weekly bar's width, in days
 plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     label: str
     values: Sequence[float | None]  # one per date; None is a gap
