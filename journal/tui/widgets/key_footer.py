@@ -11,7 +11,7 @@ first set of a session about 20 ms.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -30,27 +30,25 @@ class KeyFooter(Footer):
             self._rebuild_queued = True
             self.call_after_refresh(self._rebuild)
 
-    def _keys_shown(self) -> tuple:
-        return tuple((key, active.binding.description, active.enabled, active.tooltip)
-                     for key, active in self.screen.active_bindings.items() if active.binding.show)
-
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
         if not self.is_attached:  # its screen was left while the rebuild waited for a refresh
             return
-        shown = self._keys_shown()
+        bindings = self.screen.active_bindings  # worked out anew on each read: read once
+        shown = tuple((key, active.binding.description, active.enabled, active.tooltip)
+                      for key, active in bindings.items() if active.binding.show)
         if shown == self._shown:
             return
-        if self._shown is None or not await self._place_keys():
+        if self._shown is None or not await self._place_keys(bindings):
             await self.recompose()
         self._shown = shown
 
-    async def _place_keys(self) -> bool:
+    async def _place_keys(self, bindings: dict[str, ActiveBinding]) -> bool:
         """The keys set as Footer.compose would make them, changing only those that differ: each
         one kept enabled or disabled in place, one that came mounted where compose would put it,
         one that went removed. False (nothing changed) when a kept key's label or order changed."""
         wanted: dict[str, tuple[Binding, bool, str]] = {}
-        for active in self.screen.active_bindings.values():
+        for active in bindings.values():
             if active.binding.show:
                 wanted.setdefault(active.binding.action, (active.binding, active.enabled, active.tooltip))
         placed = {key.action: key for key in self.query(FooterKey) if not key.has_class("-command-palette")}
