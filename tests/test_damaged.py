@@ -200,6 +200,17 @@ async def test_the_today_screen_on_a_damaged_file_says_so_and_stays_open(db_path
         assert app.is_running
 
 
+@pytest.fixture
+def own_checks(damaged, monkeypatch) -> list[str]:
+    """The quick checks a store makes on its own connection once the file is damaged (each says
+    the file is sound)."""
+    from journal.core.store import Store
+
+    made: list[str] = []
+    monkeypatch.setattr(Store, "damage", lambda store, pragma="quick_check": made.append(pragma) or [])
+    return made
+
+
 CHECK_IN = parse_check_in(START, sleep_h=7, sleep_quality=4, soreness=2, fatigue=2, stress=3, mood=4, motivation=4)
 
 
@@ -213,13 +224,10 @@ def test_the_quick_check_made_aside_finds_the_damage_and_opens_nothing_that_is_n
 
 
 def test_a_journal_takes_the_check_made_aside_and_refuses_to_write_a_damaged_file(damaged, db_path, clock,
-                                                                                  monkeypatch):
+                                                                                  own_checks):
     from journal.core.errors import DamagedJournal
     from journal.core.journal import quick_check_aside
-    from journal.core.store import Store
 
-    own_checks = []
-    monkeypatch.setattr(Store, "damage", lambda store, pragma="quick_check": own_checks.append(pragma) or [])
     before = db_path.read_bytes()
     journal = Journal.open(db_path, clock, create=False)
     journal.take_file_check(quick_check_aside(db_path))
@@ -231,17 +239,14 @@ def test_a_journal_takes_the_check_made_aside_and_refuses_to_write_a_damaged_fil
 
 
 async def test_the_screens_journal_checks_the_file_aside_and_writes_nothing_into_damage(damaged, db_path, clock,
-                                                                                        monkeypatch):
+                                                                                        own_checks):
     """The screen's journal thread has the file checked on a connection of its own while it draws:
     its own connection never runs the check, and the first set is still refused."""
     import threading
 
     from journal.core.errors import DamagedJournal
-    from journal.core.store import Store
     from journal.tui.journal_thread import JournalThread
 
-    own_checks = []
-    monkeypatch.setattr(Store, "damage", lambda store, pragma="quick_check": own_checks.append(pragma) or [])
     before = db_path.read_bytes()
     thread = JournalThread(clock)
     thread.open(db_path, START)
