@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from textual.worker import NoActiveWorker, get_current_worker
+
 if TYPE_CHECKING:
     from pendulum import Date
 
@@ -81,10 +83,11 @@ class JournalThread:
     async def run(self, work: Callable[[Journal], T]) -> T:
         """`work(journal)` on the journal's thread, after everything handed over before it. A read
         that meets a damaged page raises the journal's one-line DamagedJournal, which the screen
-        shows as it shows any JournalError, instead of ending the app."""
+        shows as it shows any JournalError, instead of ending the app. A worker whose widget went
+        while the journal worked (its screen closed, the app quitting) stops here."""
         assert self._journal is not None, "the journal is not open"
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._executor, work, self._journal)
+            result = await asyncio.get_running_loop().run_in_executor(self._executor, work, self._journal)
         except Exception as error:
             from ..core.salvage import as_damage
 
@@ -92,9 +95,24 @@ class JournalThread:
             if damage is None:
                 raise
             raise damage from None
+        _stop_if_its_widget_went()
+        return result
 
     def close(self) -> None:
         if self._journal is not None:
             self._executor.submit(self._journal.close).result()
             self._journal = None
         self._executor.shutdown(wait=True)
+
+
+def _stop_if_its_widget_went() -> None:
+    """Textual cancels a widget's workers once the widget is removed, but a result can arrive
+    while its children are already being removed: the worker would then paint widgets that are
+    gone. It is cancelled here instead, as it would have been a moment later (what the work
+    wrote is on disk all the same)."""
+    try:
+        node = get_current_worker().node
+    except NoActiveWorker:
+        return  # awaited outside a worker: the caller's own
+    if not node.is_attached or node._pruning or node._closing:  # as Widget.display asks (Textual is pinned)
+        raise asyncio.CancelledError

@@ -80,3 +80,43 @@ def test_a_journal_refuses_a_thread_that_did_not_open_it(tmp_path, strength_day_
     thread.join()
     journal.close()
     assert len(failures) == 1 and isinstance(failures[0], WrongThread)
+
+
+async def test_a_result_that_comes_back_to_a_widget_being_removed_is_not_painted(app_factory):
+    """Textual cancels a widget's workers once it is removed, but the journal's answer can arrive
+    while it is being removed (once in CI: the Today screen's read came back as the app closed,
+    its widgets already gone, and failed the app). The worker stops there instead."""
+    import asyncio
+    import time
+
+    from textual import work
+    from textual.containers import Vertical
+    from textual.widgets import Static
+    from textual.worker import WorkerCancelled, WorkerState
+
+    release, answered, painted = threading.Event(), threading.Event(), []
+
+    class Probe(Vertical):
+        def compose(self):
+            yield from (Static(f"line {n}") for n in range(20))
+
+        @work
+        async def read(self) -> None:
+            await self.app.journal.run(lambda journal: release.wait(10) and answered.set())
+            painted.append(len(self.query(Static)))  # where a screen's worker paints its widgets
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        probe = Probe(id="probe")
+        await app.screen.mount(probe)
+        reading = probe.read()
+        await pilot.pause()
+        release.set()
+        answered.wait(5)
+        time.sleep(0.05)  # the answer handed back to the screen's loop, which this test holds
+        removed = probe.remove()  # marked as going at once; its lines go first, in the loop's turns
+        with pytest.raises(WorkerCancelled):
+            await asyncio.wait_for(reading.wait(), 5)
+        await removed
+        assert reading.state == WorkerState.CANCELLED and painted == [] and app.is_running
