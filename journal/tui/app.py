@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pendulum import Date
 from textual import work
@@ -13,6 +14,9 @@ from textual.screen import Screen
 
 from ..core.clock import Clock, today
 from .journal_thread import JournalThread
+
+if TYPE_CHECKING:
+    from .screens.today import TodayRead
 
 PALETTE = (
     ("Log next set as prescribed", "Enter: the focused exercise's next set, exactly as planned", "log_prescribed"),
@@ -37,12 +41,14 @@ class JournalApp(App):
     CSS_PATH = "journal.tcss"
     TITLE = "journal"
 
-    def __init__(self, journal: JournalThread, day: Date, check_in: bool = True, new_at: Path | None = None) -> None:
+    def __init__(self, journal: JournalThread, day: Date, check_in: bool = True, new_at: Path | None = None,
+                 read: TodayRead | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.day = day
         self.ask_check_in = check_in
         self.new_at = new_at  # no journal here yet: the first screen sets one up
+        self.first_read = read  # the day, read before the app ran: the first Today screen paints it
 
     def on_mount(self) -> None:
         from ..core.clock import SystemClock, timezone_warning
@@ -57,7 +63,8 @@ class JournalApp(App):
     def _open_today(self) -> None:
         from .screens.today import TodayScreen
 
-        self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in))
+        read, self.first_read = self.first_read, None
+        self.push_screen(TodayScreen(self.journal, self.day, ask_check_in=self.ask_check_in, read=read))
 
     def _set_up(self, chosen: dict | None = None) -> None:
         """The first run: program, then starting loads, then equipment; the journal is made
@@ -129,8 +136,10 @@ class JournalApp(App):
 def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bool = True) -> JournalApp:
     """The journal's screen on one database, as of `day` (default: the clock's today).
     The file is opened here, on the journal's own thread, so a file that cannot be used, or a
-    day that cannot be planned, is refused with its one-line message before the screen starts."""
-    from ..core.errors import NoJournal
+    day that cannot be planned, is refused with its one-line message before the screen starts;
+    the day is read here too, so the first Today screen is painted before its first frame."""
+    from ..core.errors import JournalError, NoJournal
+    from .screens.today import read_today
 
     day = day or today(clock)
     journal = JournalThread(clock)
@@ -138,4 +147,9 @@ def make_app(db: str | Path, clock: Clock, day: Date | None = None, check_in: bo
         journal.open(db, day)
     except NoJournal:  # the first run: the screen sets a journal up there
         return JournalApp(JournalThread(clock), day, check_in=check_in, new_at=Path(db).expanduser())
-    return JournalApp(journal, day, check_in=check_in)
+    try:
+        read = journal.read_before_the_screen(
+            lambda journal: read_today(journal, day, check_in, check_the_coach=True))
+    except JournalError:
+        read = None  # the screen reads the day again and says what stopped it
+    return JournalApp(journal, day, check_in=check_in, read=read)

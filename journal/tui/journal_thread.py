@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -86,17 +87,32 @@ class JournalThread:
         shows as it shows any JournalError, instead of ending the app. A worker whose widget went
         while the journal worked (its screen closed, the app quitting) stops here."""
         assert self._journal is not None, "the journal is not open"
-        try:
+        with self._damage_told():
             result = await asyncio.get_running_loop().run_in_executor(self._executor, work, self._journal)
+        _stop_if_its_widget_went()
+        return result
+
+    def read_before_the_screen(self, work: Callable[[Journal], T]) -> T:
+        """`work(journal)` on the journal's thread, waited for here, before the screen runs. The
+        morning's first read takes about 40 ms on ten years with nothing else running, and 160 to
+        200 ms beside the screen's first layout, the two threads taking turns with Python's lock."""
+        assert self._journal is not None, "the journal is not open"
+        with self._damage_told():
+            return self._executor.submit(work, self._journal).result()
+
+    @contextmanager
+    def _damage_told(self) -> Iterator[None]:
+        """A damaged page met on the way raised as the journal's one-line DamagedJournal."""
+        try:
+            yield
         except Exception as error:
             from ..core.salvage import as_damage
 
+            assert self._journal is not None
             damage = as_damage(error, self._journal.path)
             if damage is None:
                 raise
             raise damage from None
-        _stop_if_its_widget_went()
-        return result
 
     def close(self) -> None:
         if self._journal is not None:

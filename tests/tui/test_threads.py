@@ -64,6 +64,28 @@ async def test_no_journal_call_runs_on_the_ui_thread(app_factory, journal_calls,
     assert rows(app, "select set_index, notes, weight_kg from sets order by set_index") == [(1, "ok", 20.0), (2, None, 25.0)]
 
 
+async def test_the_morning_screen_is_read_before_the_app_runs(app_factory, journal_calls):
+    """The day, the check-in the form starts from and the coach's check of the day are read once, on
+    the journal's thread, before the app runs: read beside the screen's first layout, the two
+    threads took turns with Python's lock and the first frame came later."""
+    from journal.tui.screens.today import TodayScreen
+    from journal.tui.screens.wellness import WellnessScreen
+    from journal.tui.widgets.exercise_table import ExerciseTable
+
+    on_screen = ("training_day", "latest_wellness", "self_check")
+    app = app_factory(check_in=True)
+    before = [(name, thread) for name, thread in journal_calls if name in on_screen]
+    journal_calls.clear()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen_stack[-2]
+        assert isinstance(app.screen, WellnessScreen) and isinstance(today, TodayScreen)
+        assert today.query_one(ExerciseTable).row_count == len(today.planned.exercises) > 0
+    assert [name for name, _ in before] == list(on_screen)
+    assert threading.get_ident() not in {thread for _, thread in before}
+    assert [name for name, _ in journal_calls if name in on_screen] == []
+
+
 def test_a_journal_refuses_a_thread_that_did_not_open_it(tmp_path, strength_day_clock):
     journal = Journal.open(tmp_path / "journal.db", strength_day_clock)
     journal.enrol("runner-beginner", strength_day_clock.now().date())

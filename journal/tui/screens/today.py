@@ -25,6 +25,7 @@ from ...core.readiness import readiness_text
 from ...core.records import Record
 from ...core.units import plural
 from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp, Wellness
+from ...core.record import record
 from ...render import load, set_text, target_text
 from ..widgets.coach_panel import CoachPanel
 from ..widgets.exercise_table import WIDE_TABLE, ExerciseTable
@@ -45,6 +46,24 @@ T = TypeVar("T")
 
 PANEL_FROM = 120  # columns: the coach panel stays beside the session
 PANEL_WIDTH = 40  # as in journal.tcss
+
+
+@record
+class TodayRead:
+    """What the screen reads in one go: the day; the check-in the morning's form starts from (read
+    only when that form is to open over the day); the promises the coach broke on the day's plan
+    (None: not checked in this read)."""
+
+    day: TrainingDay
+    check_in_from: Wellness | None = None
+    broken: tuple[str, ...] | None = None
+
+
+def read_today(journal: Journal, day: Date, ask_check_in: bool, check_the_coach: bool = False) -> TodayRead:
+    training_day = journal.training_day(day)
+    last = journal.latest_wellness(day) if ask_check_in and not training_day.checked_in else None
+    broken = tuple(journal.self_check([training_day.planned])) if check_the_coach else None
+    return TodayRead(training_day, last, broken)
 
 
 class TodayScreen(Screen):
@@ -79,11 +98,13 @@ class TodayScreen(Screen):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, journal: JournalThread, day: Date, ask_check_in: bool = False) -> None:
+    def __init__(self, journal: JournalThread, day: Date, ask_check_in: bool = False,
+                 read: TodayRead | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.day = day
         self.ask_check_in = ask_check_in
+        self.first_read = read  # read before the screen ran: painted before its first frame
         self.planned: PlannedDay | None = None
         self.upcoming: PlannedDay | None = None
         self.checked_plan: PlannedDay | None = None  # the plan the coach's promises were last checked on
@@ -122,7 +143,11 @@ class TodayScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#saving").display = False
-        self.reload()
+        if self.first_read is None:
+            self.reload()
+        else:
+            self._take(self.first_read)
+            self.first_read = None
         self.set_interval(REFRESH_S, self._refresh_while_shown)
         self.set_interval(CHECKPOINT_S, self._checkpoint_while_idle)
 
@@ -132,17 +157,24 @@ class TodayScreen(Screen):
     async def reload(self) -> None:
         """Read the plan and the day's sets on the journal's thread and repaint everything."""
         try:
-            day = await self.journal.run(lambda journal: journal.training_day(self.day))
+            read = await self.journal.run(lambda journal: read_today(journal, self.day, self.ask_check_in))
         except JournalError as error:
             self.notify(error_text(error), severity="error", title="Cannot read the journal", markup=False)
             return
+        self._take(read)
+
+    def _take(self, read: TodayRead) -> None:
+        day = read.day
         self._show_day(day)
-        if self.ask_check_in and not day.checked_in:  # the morning's first screen: in this worker
+        if self.ask_check_in and not day.checked_in:  # the morning's first screen
             self.ask_check_in = False
-            await self._open_check_in()
+            self._show_check_in(read.check_in_from)
         if self.checked_plan != day.planned:  # once per plan, not on every refresh
             self.checked_plan = day.planned
-            self._check_the_coach(day.planned)
+            if read.broken is None:
+                self._check_the_coach(day.planned)
+            else:
+                self._say_broken(read.broken)
 
     @work(exclusive=True, group="coach-check")
     async def _check_the_coach(self, planned: PlannedDay) -> None:
@@ -151,6 +183,9 @@ class TodayScreen(Screen):
             broken = await self.journal.run(lambda journal: journal.self_check([planned]))
         except JournalError:
             return  # the day's own read reports a journal that cannot be read
+        self._say_broken(broken)
+
+    def _say_broken(self, broken: Sequence[str]) -> None:
         if broken:
             self.notify("\n".join(broken), title="The coach broke a promise (please report this)",
                         severity="warning", markup=False)
@@ -171,10 +206,10 @@ class TodayScreen(Screen):
             self.query_one(CoachPanel).load_week()  # after the session is painted: it can wait
 
     def _panel_beside(self) -> bool:
-        return self.size.width >= PANEL_FROM
+        return self.app.size.width >= PANEL_FROM  # the app's: a screen painted before its first layout has none
 
     def _table_width(self) -> int:
-        return self.size.width - (PANEL_WIDTH if self._panel_beside() else 0)
+        return self.app.size.width - (PANEL_WIDTH if self._panel_beside() else 0)
 
     def on_resize(self) -> None:
         # Across a breakpoint the table gains or loses its Pillar column, and the panel comes or goes.
@@ -615,12 +650,11 @@ class TodayScreen(Screen):
 
     @work(exclusive=True, group="check-in")
     async def action_check_in(self) -> None:
-        await self._open_check_in()
+        self._show_check_in(await self.journal.run(lambda journal: journal.latest_wellness(self.day)))
 
-    async def _open_check_in(self) -> None:
+    def _show_check_in(self, last: Wellness | None) -> None:
         from .wellness import WellnessScreen
 
-        last = await self.journal.run(lambda journal: journal.latest_wellness(self.day))
         self.app.push_screen(WellnessScreen(self.day, last), self._save_check_in)
 
     def _save_check_in(self, wellness: Wellness | None) -> None:
