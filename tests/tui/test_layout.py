@@ -6,7 +6,7 @@ from __future__ import annotations
 from journal.core.entry import parse_check_in, parse_set_input
 from journal.tui.screens.coach_panel import CoachPanelScreen
 from journal.tui.widgets.coach_panel import CoachPanel
-from .conftest import START, open_on, plain, press_each, screen_lines, settle
+from .conftest import SIZE, START, open_on, plain, press_each, screen_lines, settle
 from .test_today_keys import squat_day_with_warm_ups
 
 
@@ -137,3 +137,47 @@ async def test_a_static_is_laid_out_again_only_when_its_size_changes():
             assert fixed.size.height == 2 and auto.size.width == 4
         finally:
             type(screen)._refresh_layout = original
+
+
+async def test_today_has_its_size_classes_before_its_first_resize_at_each_size(app_factory, monkeypatch):
+    """Given at the start, the -narrow/-wide and -short/-tall classes the first resize would set:
+    set by that resize, they styled every widget on the screen a second time."""
+    from journal.tui.screens.today import TodayScreen
+
+    given = []
+    original = TodayScreen.__init__
+
+    def noting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        given.append(set(self.classes))
+
+    monkeypatch.setattr(TodayScreen, "__init__", noting)
+    for size, classes in [((80, 24), {"-narrow", "-short"}), ((100, 30), {"-narrow", "-tall"}),
+                          ((120, 36), {"-wide", "-tall"})]:
+        given.clear()
+        app = app_factory()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            assert given == [classes] and set(app.screen.classes) == classes
+
+
+async def test_the_footer_keys_are_styled_once_as_the_screen_opens(app_factory, monkeypatch):
+    """Footer.compose binds each key's `compact` to the footer's on mount; the key starts compact,
+    and taking the footer's value styled it twice more. The palette's key stays compact."""
+    from textual.app import App
+    from textual.widgets._footer import FooterKey
+
+    restyled = []
+    original = App.update_styles
+
+    def noting(self, node, animate=True):
+        restyled.append(node)
+        return original(self, node, animate)
+
+    monkeypatch.setattr(App, "update_styles", noting)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert len(keys) > 5 and [key.key for key in keys if key.compact] == ["ctrl+p"]
+    assert [node for node in restyled if isinstance(node, FooterKey)] == []

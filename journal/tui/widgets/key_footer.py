@@ -11,6 +11,7 @@ first set of a session about 20 ms.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -20,6 +21,18 @@ from textual.widgets._footer import FooterKey
 class KeyFooter(Footer):
     _rebuild_queued = False
     _shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        # Footer.compose binds a key's `compact` to the footer's, which the key takes on mount; it
+        # starts compact, and its class followed each change, so each key was styled twice more for
+        # nothing (about 1 ms a key). Given from the start, value and class, they change nothing.
+        # (Textual is pinned: the binding is its DOMNode's own; the palette's key is not bound.)
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                compact = self.compact if "compact" in (widget._reactive_connect or {}) else True  # a key's default
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         # Footer.bindings_changed, with the rebuild queued at most once.
@@ -65,7 +78,7 @@ class KeyFooter(Footer):
             if key is None:
                 key = FooterKey(binding.key, self.app.get_key_display(binding), binding.description, action,
                                 disabled=not enabled, tooltip=tooltip)
-                key.set_reactive(FooterKey.compact, self.compact)  # compose binds it; this footer's never changes
+                key.set_reactive(FooterKey.compact, self.compact)  # as compose sets it; this footer's never changes
                 if before is not None:
                     await self.mount(key, after=before)
                 else:  # the first key: before any other, and before the command palette's
