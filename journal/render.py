@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import field
 from typing import TYPE_CHECKING
 
-from .core.clock import iso_date
+from .core.clock import day_text, iso_date
 from .core.model import Equipment, LoggedSet, PlannedDay, Prescription, Run
 from .core.readiness import readiness_text
 from .core.record import record
@@ -93,7 +93,7 @@ def block_text(d: PlannedDay) -> str:
 
 def plan_text(d: PlannedDay) -> str:
     day = iso_date(d.date)
-    lines = [f"{day.format('ddd')} {d.date} · {d.program} · {block_text(d)}"]
+    lines = [f"{day_text(day, 'ddd')} {d.date} · {d.program} · {block_text(d)}"]
     if d.readiness is not None:
         lines[0] += f" · readiness {readiness_text(d.readiness)}"
     lines += [f"! {a}" for a in d.adjustments]
@@ -127,7 +127,7 @@ def why_text(why: Why) -> str:
     seconds = planned.seconds if planned else target.seconds
     shown = "  ".join(x for x in (load(weight, unit) if reps or weight else "", f"{reps} reps" if reps else "",
                                   f"{seconds} s" if seconds else "") if x)
-    when = f" on {iso_date(why.planned_on).format('ddd D MMM')}" if why.planned_on else ""
+    when = f" on {day_text(iso_date(why.planned_on), 'ddd D MMM')}" if why.planned_on else ""
     lines.append(f"Next: {shown}{when}")
     if planned and (planned.adjusted or planned.weight_kg != target.weight_kg):
         lines.append(f"  the plan that day: {planned.why.split('; ', 1)[-1]}")
@@ -229,7 +229,7 @@ def summary_tables(week: WeeklySummary) -> list[SummaryTable]:
     nxt = week.next_week
     ahead = SummaryTable(
         f"Next week: {nxt.block.name} week {nxt.block.week} ({', '.join(nxt.phases)})", ("Day", "Session", "Kind"),
-        [(iso_date(s.date).format("ddd D MMM"), s.name, s.kind) for s in nxt.sessions],
+        [(day_text(iso_date(s.date), "ddd D MMM"), s.name, s.kind) for s in nxt.sessions],
         empty="No sessions planned.",
         notes=[f"{r.exercise} will go up: {amount_text(r.from_kg, unit)} → {load(r.to_kg, unit)}" for r in nxt.raised]
         + [f"! {a}" for a in nxt.adjustments])

@@ -171,6 +171,7 @@ OFF_THE_FIRST_FRAME = (
     "journal.tui.screens.history", "journal.tui.screens.runs", "journal.tui.screens.import_sets",
     "journal.tui.screens.export", "journal.tui.screens.set_editor", "journal.tui.screens.setup",
     "journal.tui.screens.equipment", "journal.tui.screens.form",
+    "pendulum.locales.en.locale", "importlib.readers", "zipfile",  # pendulum's format loads its locale files
 )
 
 
@@ -187,8 +188,11 @@ from journal.core.clock import FixedClock
 from journal.core.journal import start_journal
 start_journal({str(db)!r}, FixedClock.at_local("2026-09-08T07:00:00", "Europe/London"), "runner-beginner",
               pendulum.date(2026, 9, 7))[0].close()
-for name in [m for m in sys.modules if m.startswith(("journal", "sqlite_utils", "click"))]:
+for name in [m for m in sys.modules if m.startswith(("journal", "sqlite_utils", "click", "pendulum.locales.",
+                                                     "importlib.readers", "zipfile"))]:
     del sys.modules[name]
+from pendulum.locales.locale import Locale
+Locale._cache.clear()  # as the set-up left it: the first frame must not load it again
 from textual.app import App
 run = App.run
 async def until_painted(pilot):

@@ -1,8 +1,13 @@
-"""The brief of a session's sets that the Last column shows, in kg and lb."""
+"""The brief of a session's sets that the Last column shows, in kg and lb; a day as the lifter reads it."""
 
 from __future__ import annotations
 
+import datetime
+
+import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal.core.model import LoggedSet
 from journal.render import sets_in_brief
@@ -33,3 +38,14 @@ def logged(n: int, weight: float | None, reps: int | None = 5, unit: str = "kg",
 ])
 def test_a_session_in_brief(sets, brief):
     assert sets_in_brief(sets) == brief
+
+
+@given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31)),
+       st.sampled_from(["ddd D MMM", "ddd D MMM YYYY", "dddd D MMM", "ddd", "ddd D", "D MMM YYYY", "D MMM"]))
+def test_a_day_reads_as_pendulum_writes_it_in_english(day, spec):
+    """day_text, written out rather than pendulum's format, which loads locale files on its first
+    call: every form the journal shows a day in, on any day."""
+    from journal.core.clock import day_text
+
+    date = pendulum.date(day.year, day.month, day.day)
+    assert day_text(date, spec) == date.format(spec, locale="en")

@@ -78,3 +78,21 @@ def iso_week(day: Date) -> str:
     """`2026-W48`: the ISO week a day falls in."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_TOKENS = {
+    "dddd": lambda day: _WEEKDAYS[day.weekday()],
+    "ddd": lambda day: _WEEKDAYS[day.weekday()][:3],
+    "D": lambda day: str(day.day),
+    "MMM": lambda day: _MONTHS[day.month - 1],
+    "YYYY": lambda day: str(day.year),
+}
+
+
+def day_text(day: Date, spec: str) -> str:
+    """A day as the lifter reads it, in pendulum's tokens (`ddd D MMM` is `Mon 7 Sep`), as
+    pendulum's English writes it: pendulum loads its locale files on the first `format` (about
+    15 ms, on the way to the first screen), for names that are only ever English here."""
+    return " ".join(_DAY_TOKENS[token](day) for token in spec.split(" "))

@@ -8,6 +8,7 @@ import itertools
 from pendulum import Date
 
 from . import running
+from .clock import day_text
 from .context import Context, Placement, WeekPlacement
 from .model import (
     SessionTemplate,
@@ -69,7 +70,7 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
 
     def gap_conflicts(d: Date, others: Sequence[Date]) -> list[str]:
         near = [o for o in others if abs((d - o).days) * 24 < rules.heavy_gap_h]
-        return [f"another heavy session on {near[0].format('ddd D MMM')} is within {rules.heavy_gap_h} h"] if near else []
+        return [f"another heavy session on {day_text(near[0], 'ddd D MMM')} is within {rules.heavy_gap_h} h"] if near else []
 
     before = [week.last_heavy] if week.last_heavy else []
     # Day numbers, not Date arithmetic: the search below weighs every assignment of the week.
@@ -108,8 +109,8 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
             effort = running.long_effort_before(origin, runs)
             why = "; ".join(static[origin] + gap_conflicts(origin, others)) or (
                 f"the day after the {running.describe(effort)}" if effort else "a better day for the spacing")
-            notes[origin].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
-            notes[to].append(f"{template.name} moved here from {origin.format('ddd D MMM')}: {why}")
+            notes[origin].append(f"{template.name} moved to {day_text(to, 'ddd D MMM')}: {why}")
+            notes[to].append(f"{template.name} moved here from {day_text(origin, 'ddd D MMM')}: {why}")
         if running.recovering_from(to, runs, rules):
             continue  # its heavy work is left out that day (the day's own rules), so it is no heavy day
         if not static[to] and not gap:
@@ -148,8 +149,8 @@ def place_week(ctx: Context, week: Week) -> WeekPlacement:
         now = next(d for d, placed_there in placed.items() if placed_there is t)
         if now == origin:
             continue  # traded back onto its own day
-        notes[origin].append(f"{t.name} moved to {now.format('ddd D MMM')} to make room")
-        notes[now].append(f"{t.name} moved here from {origin.format('ddd D MMM')} to make room")
+        notes[origin].append(f"{t.name} moved to {day_text(now, 'ddd D MMM')} to make room")
+        notes[now].append(f"{t.name} moved here from {day_text(origin, 'ddd D MMM')} to make room")
     return WeekPlacement({d: Placement(placed.get(d), tuple(notes[d]), lighter.get(d, "")) for d in days},
                          heavy_here[-1] if heavy_here else None, made_lighter)
 
@@ -181,5 +182,5 @@ def _move_jumping_off_key_days(ctx: Context, week: Week, placed: dict[Date, Sess
         if (other := placed.get(to)) is not None and not any(t is other for t, _ in made_room):
             made_room.append((other, to))  # it trades places: its move is said with the others'
         placed[to], placed[d] = template, other
-        notes[d].append(f"{template.name} moved to {to.format('ddd D MMM')}: {why}")
-        notes[to].append(f"{template.name} moved here from {d.format('ddd D MMM')}: {why}")
+        notes[d].append(f"{template.name} moved to {day_text(to, 'ddd D MMM')}: {why}")
+        notes[to].append(f"{template.name} moved here from {day_text(d, 'ddd D MMM')}: {why}")

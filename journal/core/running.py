@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pendulum
 from pendulum import Date, DateTime
 
-from .clock import iso_date
+from .clock import day_text, iso_date
 from .model import KEY_RUN_KINDS, Rules, Run
 
 
@@ -36,7 +36,7 @@ def run_name(run: Run) -> str:
 
 
 def describe(run: Run) -> str:
-    return f"{run_name(run)} on {iso_date(run.date).format('ddd D MMM')}"
+    return f"{run_name(run)} on {day_text(iso_date(run.date), 'ddd D MMM')}"
 
 
 def _dated(runs: Sequence[Run], first: Date, days: int = 0) -> Sequence[Run]:

@@ -18,7 +18,7 @@ from pendulum import Date
 from .entry import tempo_seconds
 from .record import record
 from .units import load_text, plural
-from .clock import iso_date, iso_week
+from .clock import day_text, iso_date, iso_week
 from .model import BlockPosition, LoggedSet, PlannedDay, Program, Rules, Run, Wellness
 from .running import recovery_days, run_name
 from .training_load import TrainingLoad, gym_load_by_day, km_by_day, run_load_by_day, training_load
@@ -237,7 +237,7 @@ def race_cues(runs: Sequence[Run], monday: Date, rules: Rules) -> list[str]:
                 and (days := recovery_days(race, rules)):
             until = iso_date(race.date).add(days=days)
             cues.append(f"Recovery after the {run_name(race)}: no heavy legs or jumping and easier strength work "
-                        f"until {until.format('ddd D MMM')}; easy runs only until the legs feel fresh.")
+                        f"until {day_text(until, 'ddd D MMM')}; easy runs only until the legs feel fresh.")
     return cues
 
 

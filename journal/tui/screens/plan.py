@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from ...core.clock import iso_date
+from ...core.clock import day_text, iso_date
 from ...core.engine import monday_of
 from ..journal_thread import JournalThread
 from ...render import block_text, target_text
@@ -45,13 +45,13 @@ class PlanScreen(Screen):
         monday = self.monday
         days = await self.journal.run(lambda journal: journal.planned_sessions(monday, monday.add(days=6)))
         self.query_one("#plan-title", Label).update(
-            f"Plan for the week of {self.monday.format('D MMM YYYY')}"
+            f"Plan for the week of {day_text(self.monday, 'D MMM YYYY')}"
             + (f" · {block_text(days[0])}" if days else ""))
         text = Text()
         for day in days:
             date = iso_date(day.date)
             marker = "▸ " if date == self.today else "  "
-            text.append(f"{marker}{date.format('ddd D MMM')}  ", style="bold")
+            text.append(f"{marker}{day_text(date, 'ddd D MMM')}  ", style="bold")
             text.append(f"{day.session[0]} ({day.session[1]})\n", style="bold")
             for note in day.adjustments:
                 text.append(f"     ! {note}\n", style="italic")

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from ...core.clock import day_text
 from ...core.errors import JournalError
 from ...core.model import Run
 from ...core.units import duration_text
@@ -42,7 +43,7 @@ class RunsScreen(Screen[bool]):
         self.changed = False
 
     def compose(self) -> ComposeResult:
-        yield Label(f"Runs: the {WEEKS} weeks to {self.day.format('ddd D MMM')} (? = kind suggested, "
+        yield Label(f"Runs: the {WEEKS} weeks to {day_text(self.day, 'ddd D MMM')} (? = kind suggested, "
                     "not yet yours)", id="runs-title", classes="screen-title")
         yield DataTable(id="runs-table", cursor_type="row", zebra_stripes=True)
         yield Label("", id="runs-why", markup=False)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from ...core.clock import iso_date
+from ...core.clock import day_text, iso_date
 from ...core.readiness import readiness_text
 from ...core.session_report import SessionReport
 from ...core.units import plural, rough_load_text
@@ -32,7 +32,7 @@ class SessionDoneScreen(ModalScreen[None]):
         lines += [f"★ {record}" for record in self.records] or ["No new records today"]
         upcoming = report.next_session
         if upcoming is not None and upcoming.session is not None:
-            lines.append(f"Next: {upcoming.session[0]} on {iso_date(upcoming.date).format('dddd D MMM')}")
+            lines.append(f"Next: {upcoming.session[0]} on {day_text(iso_date(upcoming.date), 'dddd D MMM')}")
         with Vertical(classes="dialog-body"):
             yield Label(f"Session done: {report.name or 'today'}", classes="dialog-title", markup=False)
             yield Static("\n".join(lines), id="session-done", markup=False)

@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
-from ...core.clock import iso_date
+from ...core.clock import day_text, iso_date
 from ...core.engine import NextSet, next_set, set_label, warm_ups_left, working_sets
 from ...core.entry import SetInput
 from ...core.errors import JournalError
@@ -314,7 +314,7 @@ class TodayScreen(Screen):
         when = iso_date(upcoming.date)
         days = (when - self.day).days
         text.append("Next: ", style="bold")
-        text.append(f"{upcoming.session[0]} ({upcoming.session[1]}) on {when.format('dddd D MMM')}, "
+        text.append(f"{upcoming.session[0]} ({upcoming.session[1]}) on {day_text(when, 'dddd D MMM')}, "
                     f"in {days} day{'s' if days != 1 else ''}\n", style="bold")
         for p in upcoming.exercises:
             text.append(f"  {p.name:<32} {target_text(p)}\n")

@@ -11,7 +11,7 @@ from textual import work
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...core.clock import iso_date
+from ...core.clock import day_text, iso_date
 from ...core.engine import set_label
 from ...core.exercise_history import ExerciseSession
 from ...core.readiness import readiness_text
@@ -31,7 +31,7 @@ def last_time_text(exercise: str, last: ExerciseSession | None) -> Text:
     if last is None:
         text.append("No earlier sets: this is the first time.", style="italic")
         return text
-    text.append(f"{iso_date(last.date).format('ddd D MMM YYYY')}\n", style="dim")
+    text.append(f"{day_text(iso_date(last.date), 'ddd D MMM YYYY')}\n", style="dim")
     for n, s in enumerate(last.sets):
         text.append(f"  {set_label(s, last.sets[:n])}. ", style="dim")
         text.append(set_text(s) + "\n")
@@ -61,7 +61,7 @@ def week_text(week: WeekAtAGlance, today: str) -> Group:
     for day in week.days:
         style = "bold" if day.date == today else ""
         mark = "▲" if day.heavy_legs else "●" if day.key_run else ""
-        rows.add_row(Text(iso_date(day.date).format("ddd D"), style=style), Text(mark, style="bold"),
+        rows.add_row(Text(day_text(iso_date(day.date), "ddd D"), style=style), Text(mark, style="bold"),
                      Text(_day_line(day), style=style))
     legend = Text("▲ heavy legs  ● key run or race", style="dim")
     return Group(heading, rows, legend)

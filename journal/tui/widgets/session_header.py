@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.clock import iso_date
+from ...core.clock import day_text, iso_date
 from ...core.model import PlannedDay
 from ...core.readiness import readiness_text
 
@@ -15,7 +15,7 @@ class SessionHeader(Static):
         date = iso_date(day.date)
         block = day.block
         text = Text()
-        text.append(f" {date.format('ddd D MMM YYYY')} ", style="bold")
+        text.append(f" {day_text(date, 'ddd D MMM YYYY')} ", style="bold")
         text.append(f"· {block.name} · ")
         text.append(f"Week {block.week} of {block.weeks}", style="bold")
         text.append(" · ")

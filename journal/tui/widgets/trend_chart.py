@@ -15,6 +15,7 @@ from textual.color import Color
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from ...core.clock import day_text
 from ...core.record import record
 from ...core.units import in_unit
 
@@ -123,5 +124,5 @@ class TrendChart(PlotextPlot):
         plt.ylim(ticks[0], ticks[-1])
         plt.yticks(ticks, [tick_text(t, self.unit) for t in ticks])
         labelled = date_ticks(self.dates, self.size.width)
-        plt.xticks([(d - first).days for d in labelled], [d.format("D MMM") for d in labelled])
+        plt.xticks([(d - first).days for d in labelled], [day_text(d, "D MMM") for d in labelled])
         return super().render()
