@@ -58,17 +58,22 @@ def open_screen(db: str | Path | None, date_text: str | None, demo: bool, clock:
     from .core.clock import today
     from .core.entry import parse_date
 
-    from .tui.app import make_app
-
-    clock = clock or clock_from_environment()
-    day = parse_date(date_text, today(clock), "date")
-    if not demo:
+    # Imports and the first read make tens of thousands of objects that live as long as the
+    # process, and little garbage: the collector is paused while they are made (its passes walked
+    # them all again and again), and what they made is then kept out of its full passes, on the way
+    # to the first frame and while logging.
+    gc.disable()
+    try:
         from .core.files import default_db_path
+        from .tui.app import make_app
 
-        app = make_app(Path(db) if db else default_db_path(), clock, day=day)
-        # What the imports made lives as long as the process: kept out of the collector's full
-        # passes, which walked all of it again on the way to the first frame and while logging.
+        clock = clock or clock_from_environment()
+        day = parse_date(date_text, today(clock), "date")
+        app = None if demo else make_app(Path(db) if db else default_db_path(), clock, day=day)
         gc.freeze()
+    finally:
+        gc.enable()
+    if app is not None:
         app.run()
         return
 

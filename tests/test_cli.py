@@ -329,6 +329,32 @@ def test_journal_with_no_command_opens_the_screen_on_its_day(enrolled_cli, scree
     assert screens_opened == [(pendulum.date(2026, 9, 10), db_path, True)]
 
 
+def test_the_collector_is_paused_while_the_screen_is_made_and_back_once_it_runs(enrolled_cli, screens_opened,
+                                                                               monkeypatch):
+    """The imports and the first read make objects that live as long as the process: no collection
+    walks them while they are made, and they are frozen out of full collections before the screen
+    runs, which then runs with the collector on. A screen that cannot open leaves it on too."""
+    from journal.tui import app
+
+    collecting = []
+    made = app.make_app
+
+    def noting(*args, **kwargs):
+        collecting.append(gc.isenabled())
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(app, "make_app", noting)
+    def run(opened) -> None:
+        collecting.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        opened.journal.close()
+
+    monkeypatch.setattr(app.JournalApp, "run", run)
+    assert enrolled_cli("--date", "2026-09-10").exit_code == 0
+    assert collecting == [False, (True, True)]
+    assert enrolled_cli("--date", "2099-01-01").exit_code == 1
+    assert collecting[2:] == [False] and gc.isenabled()
+
+
 def test_journal_refuses_a_day_it_cannot_plan_before_the_screen_opens(enrolled_cli, screens_opened):
     result = enrolled_cli("--date", "2099-01-01")
     assert result.exit_code == 1 and "date: 2099-01-01" in result.output
