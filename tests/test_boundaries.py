@@ -165,7 +165,7 @@ OFF_THE_FIRST_FRAME = (
     "click", "sqlite_utils", "plotext", "textual_plotext", "fitdecode", "gpxpy",
     "journal.commands", "journal.devtools.history", "journal.core.summary", "journal.core.training_load",
     "journal.core.session_report", "journal.core.exchange", "journal.core.export", "journal.core.imported",
-    "journal.core.rehearsal", "journal.core.salvage", "journal.core.run_exports", "journal.core.run_tracks",
+    "journal.core.rehearsal", "journal.core.salvage", "journal.core.week_glance", "journal.core.run_exports", "journal.core.run_tracks",
     "journal.core.run_files", "journal.core.activities", "journal.core.run_kinds",
     "journal.tui.widgets.trend_chart", "journal.tui.screens.summary", "journal.tui.screens.plan",
     "journal.tui.screens.history", "journal.tui.screens.runs", "journal.tui.screens.import_sets",

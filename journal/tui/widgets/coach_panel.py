@@ -3,6 +3,8 @@ sessions and runs with the spacing the coach keeps, and today's readiness answer
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pendulum import Date
 from rich.console import Group
 from rich.table import Table
@@ -16,10 +18,12 @@ from ...core.engine import set_label
 from ...core.exercise_history import ExerciseSession
 from ...core.readiness import readiness_text
 from ...core.running import run_name
-from ...core.week_glance import GlanceDay, WeekAtAGlance
 from ...render import WELLNESS_LABELS, set_text
 from ..journal_thread import JournalThread
 from .wrapped import update_in_place
+
+if TYPE_CHECKING:  # the week is read only where the panel is shown (120 columns and up)
+    from ...core.week_glance import GlanceDay, WeekAtAGlance
 
 BAR = 8  # cells in a readiness part's bar
 
