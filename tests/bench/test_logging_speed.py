@@ -94,12 +94,16 @@ def p95(samples: list[float]) -> float:
     return sorted(samples)[int(len(samples) * 0.95)]
 
 
-async def test_enter_to_committed_set_and_repaint(ten_years, copy_of):
-    gc.freeze()  # as the console script does before the screen runs: what is loaded stays out of full collections
-    try:
-        logged = await log_sets(copy_of(ten_years), SETS)
-    finally:
-        gc.unfreeze()
+@pytest.fixture
+def frozen():
+    """As the console script does before the screen runs: what is loaded stays out of full collections."""
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
+async def test_enter_to_committed_set_and_repaint(ten_years, copy_of, frozen):
+    logged = await log_sets(copy_of(ten_years), SETS)
     baseline = []
     async with BareTable().run_test(size=(100, 30)) as pilot:
         table = pilot.app.query_one(DataTable)
@@ -114,7 +118,7 @@ async def test_enter_to_committed_set_and_repaint(ten_years, copy_of):
           f"repaint: median {base * 1000:.1f} ms, p95 {p95(baseline) * 1000:.1f} ms; median {median / base:.2f}x")
 
 
-async def test_a_locked_file_never_freezes_the_screen(ten_years, copy_of):
+async def test_a_locked_file_never_freezes_the_screen(ten_years, copy_of, frozen):
     """While another program holds the write lock, a set's Enter waits on the journal's thread:
     the screen still takes keys and repaints (goal: each within 50 ms), then says it is waiting."""
     db = copy_of(ten_years)
