@@ -67,9 +67,20 @@ def read_today(journal: Journal, day: Date, ask_check_in: bool, check_the_coach:
     return TodayRead(training_day, last, broken)
 
 
+HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (PANEL_FROM, "-wide")]
+VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
+
+def breakpoint_classes(size: Size) -> set[str]:
+    """The size classes Today has at `size`, chosen as Screen chooses them on a resize: the last
+    breakpoint each dimension reaches."""
+    return {next(name for at, name in sorted(points, reverse=True) if dimension >= at)
+            for dimension, points in ((size.width, HORIZONTAL_BREAKPOINTS), (size.height, VERTICAL_BREAKPOINTS))}
+
+
 class TodayScreen(Screen):
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (PANEL_FROM, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
         Binding("e", "edit_set", "Edit+log"),
         # Typing a number starts the editor with it: the fastest way to log "what I actually did".
@@ -101,7 +112,9 @@ class TodayScreen(Screen):
 
     def __init__(self, journal: JournalThread, day: Date, ask_check_in: bool = False,
                  read: TodayRead | None = None) -> None:
-        super().__init__(classes=" ".join(self._breakpoint_classes(self.app.size)))
+        # The size classes Screen's first resize would set, given from the start: set by that
+        # resize, they styled every widget on the screen a second time (about 12 ms).
+        super().__init__(classes=" ".join(breakpoint_classes(self.app.size)))
         self.journal = journal
         self.day = day
         self.ask_check_in = ask_check_in
@@ -122,12 +135,6 @@ class TodayScreen(Screen):
         self.last_time: dict[str, ExerciseSession] = {}
         self._writing = False
         self._after_write: list[Callable[[], None]] = []
-
-    def _breakpoint_classes(self, size: Size) -> set[str]:
-        """The classes Screen's first resize gives it, given from the start: set by that resize,
-        they styled every widget on the screen a second time (about 12 ms)."""
-        return (self._get_breakpoint_classes(size.width, self.HORIZONTAL_BREAKPOINTS)
-                | self._get_breakpoint_classes(size.height, self.VERTICAL_BREAKPOINTS))
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -153,7 +160,7 @@ class TodayScreen(Screen):
         if self.first_read is None:
             self.reload()
         else:
-            self._take(self.first_read)
+            self._show_read(self.first_read)
             self.first_read = None
         self.set_interval(REFRESH_S, self._refresh_while_shown)
         self.set_interval(CHECKPOINT_S, self._checkpoint_while_idle)
@@ -168,9 +175,10 @@ class TodayScreen(Screen):
         except JournalError as error:
             self.notify(error_text(error), severity="error", title="Cannot read the journal", markup=False)
             return
-        self._take(read)
+        self._show_read(read)
 
-    def _take(self, read: TodayRead) -> None:
+    def _show_read(self, read: TodayRead) -> None:
+        """The day painted; the morning's check-in opened over it; the coach's promises checked once per plan."""
         day = read.day
         self._show_day(day)
         if self.ask_check_in and not day.checked_in:  # the morning's first screen
