@@ -181,3 +181,31 @@ async def test_the_footer_keys_are_styled_once_as_the_screen_opens(app_factory, 
         keys = list(app.screen.query(FooterKey))
         assert len(keys) > 5 and [key.key for key in keys if key.compact] == ["ctrl+p"]
     assert [node for node in restyled if isinstance(node, FooterKey)] == []
+
+
+async def test_the_exercise_table_cuts_long_names_so_that_its_done_column_stays_whole():
+    """Columns fitted to the table's width: a long exercise name is cut (with …), never the Done
+    column at the right, where "✓ done" read "✓ do" and "1/2 +L" lost the side already done."""
+    from rich.text import Text
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from journal.tui.widgets.exercise_table import DONE_WIDTH, fill
+
+    labels = ["Exercise", "Target", "Load", "Last", "Rest", "Done"]
+    rows = [([Text("Elevated single-leg glute bridge"), "2×15", "BW", "3×15", "60s", "✓ done"], "bridge"),
+            ([Text("Back squat"), "2×5", "100 kg", "3×5 @ 112.5 kg", "150s", "1/2 +L"], "squat")]
+
+    class Host(App):
+        def compose(self):
+            yield DataTable()
+
+    for width, cut in [(82, None), (70, "Elevated single-leg…")]:  # 82: every column whole, padding included
+        async with Host().run_test(size=(width, 10)) as pilot:
+            table = pilot.app.query_one(DataTable)
+            fill(table, labels, rows, least={"Done": DONE_WIDTH}, fit=width)
+            await pilot.pause()
+            assert sum(c.width + 2 * table.cell_padding for c in table.ordered_columns) <= width
+            assert str(table.get_row("bridge")[0]) == (cut or "Elevated single-leg glute bridge")
+            lines = screen_lines(pilot.app)
+            assert "✓ done" in lines[1] and "1/2 +L" in lines[2] and "Back squat" in lines[2]

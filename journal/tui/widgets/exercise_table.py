@@ -14,13 +14,19 @@ from ...render import load, sets_in_brief, target_text
 
 
 def fill(table: DataTable, labels: list[str], rows: list[tuple[list[str | Text], str | None]],
-         least: dict[str, int] | None = None) -> None:
+         least: dict[str, int] | None = None, fit: int | None = None) -> None:
     """Columns as wide as their widest cell (at least `least[label]`), then the rows (cells, key).
     Measured here, not left to the table: it measures on its next idle, and a row painted
-    before that, as when rows come from a worker, keeps the header's widths."""
+    before that, as when rows come from a worker, keeps the header's widths. With `fit`, the
+    first column's cells are cut (with …) so that every column fits in that many cells: the
+    table does not scroll sideways, and its last column is the one a lifter reads."""
     widths = [max([Text(label).cell_len, (least or {}).get(label, 0)]
                   + [Text(cells[i]).cell_len if isinstance(cells[i], str) else cells[i].cell_len
                      for cells, _ in rows]) for i, label in enumerate(labels)]
+    over = sum(widths) + 2 * table.cell_padding * len(widths) - fit if fit is not None else 0
+    if over > 0:
+        widths[0] = max(Text(labels[0]).cell_len, widths[0] - over)
+        rows = [([Text(_cut(str(cells[0]), widths[0])), *cells[1:]], key) for cells, key in rows]
     for label, width in zip(labels, widths):
         table.add_column(label, width=width)
     for cells, key in rows:
@@ -78,7 +84,7 @@ class ExerciseTable(DataTable):
         labels = ["Exercise"] + (["Pillar"] if self.wide else []) + ["Target"] + (["Load"] if lifting else [])
         labels += ["Last"] + (["Tempo"] if lifting and self.wide else []) + ["Rest", "Done"]
         fill(self, labels, [(self._cells(p, done.get(p.name, 0), last_time.get(p.name)), p.name)
-                            for p in exercises], least={"Done": DONE_WIDTH})
+                            for p in exercises], least={"Done": DONE_WIDTH}, fit=width)
         if exercises:
             self.move_cursor(row=min(keep, len(exercises) - 1), animate=False)
 
