@@ -18,20 +18,24 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 
+def _compact_from_the_start(key: FooterKey, compact: bool) -> None:
+    """A key's `compact`, value and class, given before it mounts. A FooterKey starts compact and
+    its class follows each change: set on mount, as Footer.compose binds it to the footer's, the
+    key was styled twice more for nothing (about 1 ms a key)."""
+    key.set_reactive(FooterKey.compact, compact)
+    key.set_class(compact, "-compact", update=False)
+
+
 class KeyFooter(Footer):
     _rebuild_queued = False
     _shown: tuple | None = None
 
     def compose(self) -> ComposeResult:
-        # Footer.compose binds a key's `compact` to the footer's, which the key takes on mount; it
-        # starts compact, and its class followed each change, so each key was styled twice more for
-        # nothing (about 1 ms a key). Given from the start, value and class, they change nothing.
-        # (Textual is pinned: the binding is its DOMNode's own; the palette's key is not bound.)
+        # Textual is pinned: the binding is its DOMNode's own; the palette's key is not bound and
+        # keeps a key's default, compact.
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                compact = self.compact if "compact" in (widget._reactive_connect or {}) else True  # a key's default
-                widget.set_reactive(FooterKey.compact, compact)
-                widget.set_class(compact, "-compact", update=False)
+                _compact_from_the_start(widget, self.compact if "compact" in (widget._reactive_connect or {}) else True)
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
@@ -78,7 +82,7 @@ class KeyFooter(Footer):
             if key is None:
                 key = FooterKey(binding.key, self.app.get_key_display(binding), binding.description, action,
                                 disabled=not enabled, tooltip=tooltip)
-                key.set_reactive(FooterKey.compact, self.compact)  # as compose sets it; this footer's never changes
+                _compact_from_the_start(key, self.compact)  # as compose gives it; this footer's never changes
                 if before is not None:
                     await self.mount(key, after=before)
                 else:  # the first key: before any other, and before the command palette's
