@@ -289,6 +289,35 @@ async def test_the_footer_follows_what_the_keys_can_do(app_factory):
         assert shown(app) == after_log and app.screen.query_one("RestTimer").ends_at is not None
 
 
+@pytest.mark.parametrize("check_in", [False, True])
+async def test_the_footer_has_its_keys_from_the_start_and_is_never_rebuilt_as_the_screen_opens(
+        app_factory, monkeypatch, check_in):
+    """Built when composed (Textual's Footer waits for the screen's first bindings, then builds them
+    all again, a second layout of the morning's first screen under the check-in); the keys the day
+    enables once it is read come on in place."""
+    from textual.widgets._footer import FooterKey
+
+    from journal.tui.widgets.key_footer import KeyFooter
+
+    rebuilt = []
+    recompose = KeyFooter.recompose
+    monkeypatch.setattr(KeyFooter, "recompose", lambda footer: (rebuilt.append(footer), recompose(footer))[1])
+    app = app_factory(check_in=check_in, when="2026-09-07T07:00:00")  # a strength day, no check-in yet
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen_stack[1]
+        assert isinstance(today, TodayScreen) and (type(app.screen).__name__ == "WellnessScreen") == check_in
+        keys = {k.key: k for k in today.query(FooterKey)}
+        assert rebuilt == []
+        assert {"e", "s", "question_mark"} <= set(keys) and not keys["e"].has_class("-disabled")
+        if check_in:
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SetEditor"
+
+
 async def test_import_from_the_screen_stores_the_file_and_reports_it(app_factory, tmp_path):
     from pathlib import Path
 

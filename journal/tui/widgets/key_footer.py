@@ -26,11 +26,24 @@ def _compact_from_the_start(key: FooterKey, compact: bool) -> None:
     key.set_class(compact, "-compact", update=False)
 
 
+def shown_keys(bindings: dict[str, ActiveBinding]) -> tuple:
+    """What the footer shows of a screen's bindings: each shown key, its label, whether it is
+    enabled, and its tooltip."""
+    return tuple((key, active.binding.description, active.enabled, active.tooltip)
+                 for key, active in bindings.items() if active.binding.show)
+
+
 class KeyFooter(Footer):
     _rebuild_queued = False
     _shown: tuple | None = None
 
     def compose(self) -> ComposeResult:
+        # Footer.compose shows no key until its screen first says its bindings changed, and then
+        # builds them all: a second layout of the screen, made after its first (on the morning's
+        # first screen, under the check-in, about 10 ms). Built from the start, that first say
+        # only changes the keys that differ, in place.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = shown_keys(self.screen.active_bindings)
         # Textual is pinned: the binding is its DOMNode's own; the palette's key is not bound and
         # keeps a key's default, compact.
         for widget in super().compose():
@@ -52,13 +65,13 @@ class KeyFooter(Footer):
         if not self.is_attached:  # its screen was left while the rebuild waited for a refresh
             return
         bindings = self.screen.active_bindings  # worked out anew on each read: read once
-        shown = tuple((key, active.binding.description, active.enabled, active.tooltip)
-                      for key, active in bindings.items() if active.binding.show)
+        shown = shown_keys(bindings)
         if shown == self._shown:
             return
-        if self._shown is None or not await self._place_keys(bindings):
-            await self.recompose()
-        self._shown = shown
+        if await self._place_keys(bindings):
+            self._shown = shown
+        else:
+            await self.recompose()  # which notes what it shows
 
     async def _place_keys(self, bindings: dict[str, ActiveBinding]) -> bool:
         """The keys set as Footer.compose would make them, changing only those that differ: each
