@@ -80,6 +80,23 @@ def test_a_second_session_on_a_day_numbers_its_own_sets(journal, db_path):
     assert numbered == [(planned_id, 1, 5), (evening.id, 1, 5), (evening.id, 2, 4), (planned_id, 2, 5)]
 
 
+def test_last_time_is_the_latest_session_whole_even_a_long_one(journal, clock):
+    units = journal.units()
+    for reps in (5, 5):
+        journal.log_set("Back squat", MONDAY.subtract(days=7), parse_set_input(f"30x{reps}", units))
+    journal.log_set("Back squat", MONDAY, parse_set_input("40x5", units))  # the planned session
+    clock.advance(3600)
+    evening = journal.add_session(MONDAY, "PM double")
+    for reps in range(1, 71):  # a long ladder: more sets than any page of history read before
+        journal.log_set("Back squat", MONDAY, parse_set_input(f"20x{reps % 10 + 1}", units), session_id=evening.id)
+    last = journal.last_time(["Back squat", "Reverse lunge"], MONDAY.add(days=2))
+    assert set(last) == {"Back squat"}  # never done: nothing to show
+    assert last["Back squat"].session_id == evening.id and len(last["Back squat"].sets) == 70
+    assert [s.set_index for s in last["Back squat"].sets] == list(range(1, 71))  # in the order done
+    earlier = journal.last_time(["Back squat"], MONDAY)["Back squat"]  # on Monday: the Monday before
+    assert earlier.date == MONDAY.subtract(days=7).isoformat() and [s.reps for s in earlier.sets] == [5, 5]
+
+
 def test_a_set_cannot_go_in_another_days_session(journal, db_path):
     monday = journal.add_session(MONDAY.subtract(days=1), "Monday extra")
     with pytest.raises(JournalError, match="session"):

@@ -276,9 +276,7 @@ class Training:
         units = self.enrolled().enrolment.units
         found = {}
         for name in exercises:
-            # Newest first: the latest session is whole unless it alone has more sets than this.
-            sessions = exercise_history(name, self.store.sets_of(name, before=day.isoformat(), limit=60),
-                                        units).sessions
+            sessions = exercise_history(name, self.store.last_day_of(name, before=day.isoformat()), units).sessions
             if sessions:
                 found[name] = sessions[0]
         return found

@@ -127,6 +127,12 @@ class StoredSets:
         return self._sets("exercise = ? and date < ?", [exercise, before], limit,
                           order="date desc, logged_at desc, rowid desc")
 
+    def last_day_of(self, exercise: str, before: str) -> list[LoggedSet]:
+        """The sets of one exercise on the last day it was done before a date, newest first: its
+        latest session whole, read without the days before it."""
+        return self._sets("exercise = ? and date = (select max(date) from sets where exercise = ? and date < ?)",
+                          [exercise, exercise, before], order="logged_at desc, rowid desc")
+
     def best_before(self, exercises: Sequence[str], before: str) -> dict[str, float]:
         """Per exercise, the best e1RM before a date: the e1RM index read from the top down to the
         first set that counts, which is seldom more than this week's sets away."""
