@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from .start import EXIT_USER_ERROR, error_line, open_screen
+from .start import EXIT_USER_ERROR, defer_dateutil, error_line, open_screen
 
 SCREEN_OPTIONS = ("--db", "--date")
 
@@ -33,6 +33,7 @@ def screen_options(args: list[str]) -> dict[str, str | bool] | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    defer_dateutil()
     from .core.clock import timezone_warning
 
     if warning := timezone_warning():  # said once, before the screen or the command's own output

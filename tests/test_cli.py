@@ -355,6 +355,27 @@ def test_the_collector_is_paused_while_the_screen_is_made_and_back_once_it_runs(
     assert collecting[2:] == [False] and gc.isenabled()
 
 
+def test_the_console_script_leaves_dateutils_parser_unloaded_until_something_uses_it():
+    """pendulum imports dateutil's parser for text that is not ISO 8601, which the journal never
+    gives it: the console script makes it lazy, so the morning path does not load it (nor
+    dateutil's time zones), and whatever does use it still gets it."""
+    code = """
+import sys
+from journal.start import defer_dateutil
+defer_dateutil()
+import pendulum, sqlite_utils.recipes
+print(pendulum.parse("2026-11-30T07:00:00", tz="Europe/London").isoformat())
+print(sorted(name for name in ("dateutil.parser._parser", "dateutil.tz") if name in sys.modules))
+print(pendulum.parse("30 Nov 2026 07:15", strict=False).isoformat())
+print(sqlite_utils.recipes.parsedate("30 November 2026"))
+print("dateutil.parser._parser" in sys.modules, "dateutil.tz" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["2026-11-30T07:00:00+00:00", "[]", "2026-11-30T07:15:00+00:00",
+                                        "2026-11-30", "True True"]
+
+
 def test_journal_refuses_a_day_it_cannot_plan_before_the_screen_opens(enrolled_cli, screens_opened):
     result = enrolled_cli("--date", "2099-01-01")
     assert result.exit_code == 1 and "date: 2099-01-01" in result.output
