@@ -29,6 +29,7 @@ def is_running(sport: str) -> bool:
 
 @record
 class Activity:
+    """A run or other activity as read from a Strava, Garmin, FIT, GPX or TCX file, before it becomes a run."""
     where: str  # the file (and line or record) it was read from, for messages
     source: str  # strava | garmin | fit | gpx | tcx
     source_id: str

@@ -44,6 +44,7 @@ def today(clock: Clock) -> Date:
 
 @dataclass
 class SystemClock:
+    """The machine's clock, in the lifter's time zone."""
     tz: str = field(default_factory=lambda: pendulum.local_timezone().name)
 
     def now(self) -> DateTime:

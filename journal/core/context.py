@@ -44,6 +44,7 @@ class History:
 
 @record
 class Placement:
+    """What a day of the week holds once its runs are placed: a session or none, and why it is the lighter variant."""
     template: SessionTemplate | None
     notes: tuple[str, ...] = ()
     lighter: str = ""  # why this session is the lighter variant
@@ -51,6 +52,7 @@ class Placement:
 
 @record
 class WeekPlacement:
+    """A week's sessions placed around its runs, and its last full-load heavy lower-body day."""
     days: dict[Date, Placement]
     last_heavy: Date | None  # the week's last full-load heavy lower-body session, when it has one
     lighter: str = ""  # the session the runs made the lighter one this week, when one was
@@ -58,6 +60,7 @@ class WeekPlacement:
 
 @record
 class ExcusedPlan:
+    """A day's plan, with the exercises whose version today does not count towards their verdict, and why."""
     day: PlannedDay
     excused: dict[str, str]  # exercise -> why today's version does not count for its verdict
 
@@ -67,6 +70,8 @@ class ExcusedPlan:
 
 @dataclass
 class Context:
+    """What one planning call works in: the program, the history, readiness by day, and the weeks and days it has
+    placed so far."""
     program: Program
     enrolment: Enrolment
     history: History

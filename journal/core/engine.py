@@ -56,6 +56,8 @@ __all__ = [
 
 @record
 class Fold:
+    """The engine's pass over a range of days: each day's plan, the targets as last judged, and the checkpoints
+    passed."""
     days: list[PlannedDay]  # every day asked for
     targets: dict[str, Target]  # as the week of the last day judged them
     checkpoints: list[Checkpoint]  # microcycle ends passed on the way (after `resume`)

@@ -68,6 +68,7 @@ def resolve_program(name_or_file: str) -> tuple[Program, str]:
 
 @record
 class Enrolled:
+    """The lifter's enrolment with its program, read and checked."""
     program: Program
     enrolment: Enrolment
 

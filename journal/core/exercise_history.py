@@ -26,6 +26,7 @@ class ExerciseSession:
 
 @record
 class ExerciseHistory:
+    """One exercise's sessions, newest first, each with its sets and best e1RM."""
     exercise: str
     unit: str
     sessions: tuple[ExerciseSession, ...]  # newest first

@@ -32,6 +32,7 @@ CUT_TOLERANCE = 2.0  # percentage points between a deload's stated cut and its r
 
 @record
 class Violation:
+    """One of the coach's promises broken on a day, and what broke it."""
     promise: str  # the invariant's name
     date: str
     what: str

@@ -107,6 +107,7 @@ class Slot:
 
 @record
 class SessionTemplate:
+    """One of the program's sessions as its file describes it: its kind, the day it suits, and its exercises' slots."""
     name: str
     kind: SessionKind
     day: str
@@ -178,6 +179,7 @@ class Gates:
 
 @record
 class Program:
+    """A training program as read from its file: blocks, sessions, coaching rules, plyometric gates and ladders."""
     name: str
     title: str
     summary: str
@@ -241,6 +243,7 @@ def default_equipment(unit: str) -> Equipment:
 
 @record
 class Enrolment:
+    """The lifter's enrolment in a program: when it started, in which unit, with their starting loads and equipment."""
     program: str
     start: str  # ISO date
     units: str = "kg"
@@ -328,6 +331,8 @@ class BlockPosition:
 
 @record
 class PlannedDay:
+    """One day of the plan: its session (or a rest day), each exercise's prescription, the day's readiness and what
+    was adjusted."""
     date: str
     program: str
     block: BlockPosition
@@ -358,6 +363,7 @@ class PlannedDay:
 
 @record
 class LoggedSet:
+    """One set as logged: the exercise, load, reps or seconds, side, tempo and RPE, in its session on its day."""
     id: str
     exercise: str
     set_index: int
@@ -396,6 +402,7 @@ class Session:
 
 @record
 class Wellness:
+    """A day's check-in: sleep, soreness, fatigue, stress, mood and motivation, with resting HR and notes."""
     date: str
     sleep_h: float
     sleep_quality: int
@@ -410,6 +417,7 @@ class Wellness:
 
 @record
 class Run:
+    """A run in the calendar: its kind and race priority, its length and effort, and where it came from."""
     id: str
     date: str
     kind: RunKind

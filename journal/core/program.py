@@ -37,6 +37,7 @@ from .record import record
 
 @record
 class Problem:
+    """A problem found in a program file: its line, the field, and what is wrong."""
     line: int | None
     field: str
     message: str

@@ -382,6 +382,7 @@ def judge(slot: Slot, target: Target, results: Sequence[SessionResult], excused:
 
 @record
 class Creep:
+    """RPE that crept up at the same load: why it counts, and the mean RPE before it did."""
     reason: str
     before: float  # the mean RPE at that load before it crept up
 

@@ -17,6 +17,7 @@ def _estimate(kg: float, unit: str) -> str:
 
 @record
 class Record:
+    """A record a set set, best e1RM or most reps at a load, and what it beat."""
     exercise: str
     kind: str  # "e1RM" or "reps"
     value: float  # the e1RM in kg (unrounded: shown to a tenth in the lifter's unit), or the reps

@@ -24,6 +24,7 @@ PATTERN_KINDS = ("long", "quality")
 
 @record
 class ExpectedRun:
+    """A key run that recurs in the runner's weeks: its weekday, kind and usual start."""
     weekday: int  # 0 = Monday
     kind: str
     time: str  # HH:MM, the usual start (the median, to the quarter hour)

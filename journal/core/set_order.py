@@ -10,6 +10,7 @@ from .record import record
 
 @record
 class NextSet:
+    """The set to log next: its number and, in unilateral work, its side."""
     number: int  # 1-based set number
     side: str | None  # L then R for unilateral work
 

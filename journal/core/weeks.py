@@ -106,6 +106,7 @@ class Shown:
 
 @record
 class Week:
+    """A week of the program: its block, week and phase, why it is there, and the targets its microcycle carries."""
     monday: Date
     block: Block
     week: int  # 1-based within the block
