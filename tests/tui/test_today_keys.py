@@ -292,16 +292,18 @@ async def test_the_footer_follows_what_the_keys_can_do(app_factory):
 @pytest.mark.parametrize("check_in", [False, True])
 async def test_the_footer_has_its_keys_from_the_start_and_is_never_rebuilt_as_the_screen_opens(
         app_factory, monkeypatch, check_in):
-    """Built when composed (Textual's Footer waits for the screen's first bindings, then builds them
-    all again, a second layout of the morning's first screen under the check-in); the keys the day
-    enables once it is read come on in place."""
+    """Built when composed, with the keys the day and the table's focus will give it (Textual's
+    Footer waits for the screen's first bindings, then builds them all again; a key mounted later
+    lays the screen out again, on the morning's first screen under the check-in)."""
     from textual.widgets._footer import FooterKey
 
     from journal.tui.widgets.key_footer import KeyFooter
 
     rebuilt = []
-    recompose = KeyFooter.recompose
+    recompose, mount = KeyFooter.recompose, KeyFooter.mount
     monkeypatch.setattr(KeyFooter, "recompose", lambda footer: (rebuilt.append(footer), recompose(footer))[1])
+    monkeypatch.setattr(KeyFooter, "mount", lambda footer, *keys, **where: (  # after its own compose
+        rebuilt.extend(keys if footer.is_mounted else ()), mount(footer, *keys, **where))[1])
     app = app_factory(check_in=check_in, when="2026-09-07T07:00:00")  # a strength day, no check-in yet
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -309,7 +311,8 @@ async def test_the_footer_has_its_keys_from_the_start_and_is_never_rebuilt_as_th
         assert isinstance(today, TodayScreen) and (type(app.screen).__name__ == "WellnessScreen") == check_in
         keys = {k.key: k for k in today.query(FooterKey)}
         assert rebuilt == []
-        assert {"e", "s", "question_mark"} <= set(keys) and not keys["e"].has_class("-disabled")
+        assert {"enter", "e", "s", "question_mark"} <= set(keys) and not keys["e"].has_class("-disabled")
+        assert list(keys)[0] == "enter" and today.focused is today.query_one("#exercises")
         if check_in:
             await pilot.press("escape")
             await settle(pilot)

@@ -29,7 +29,7 @@ from ...core.model import LoggedSet, PlannedDay, Prescription, Session, WarmUp, 
 from ...core.record import record
 from ...render import load, set_text, target_text
 from ..widgets.coach_panel import CoachPanel
-from ..widgets.exercise_table import WIDE_TABLE, ExerciseTable
+from ..widgets.exercise_table import LOG_SET, WIDE_TABLE, ExerciseTable
 from ..widgets.rest_timer import ADJUST_S, RestTimer
 from ..widgets.session_header import SessionHeader
 from ..widgets.set_list import SetList
@@ -82,6 +82,9 @@ class TodayScreen(Screen):
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
+        # The table's own Enter, on the screen too: the footer shows it before the table has focus,
+        # as it will once it has, so the footer is not built again as the screen opens.
+        LOG_SET,
         Binding("e", "edit_set", "Edit+log"),
         # Typing a number starts the editor with it: the fastest way to log "what I actually did".
         # A binding, as Enter and the arrows are, so that all of them run in the order typed.
@@ -135,6 +138,11 @@ class TodayScreen(Screen):
         self.last_time: dict[str, ExerciseSession] = {}
         self._writing = False
         self._after_write: list[Callable[[], None]] = []
+        if read is not None:
+            # Taken now, so the footer composed next shows the keys the day enables: composed
+            # without them, it mounted them once the day was painted, and the screen was laid out
+            # again (on the morning's first screen, with the check-in drawn over it once more).
+            self._take_day(read.day)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -206,6 +214,13 @@ class TodayScreen(Screen):
                         severity="warning", markup=False)
 
     def _show_day(self, day: TrainingDay) -> None:
+        self._take_day(day)
+        self._paint()
+        if self._panel_beside():
+            self.query_one(CoachPanel).load_week()  # after the session is painted: it can wait
+
+    def _take_day(self, day: TrainingDay) -> None:
+        """The day's plan and sets, as the screen's state: what its keys can do follows from them."""
         self.program_title = day.program_title
         self.units = day.units
         self.planned = day.planned
@@ -216,9 +231,6 @@ class TodayScreen(Screen):
         self.planned_session = day.planned_session
         self.last_time = day.last_time
         self._sort_by_session()
-        self._paint()
-        if self._panel_beside():
-            self.query_one(CoachPanel).load_week()  # after the session is painted: it can wait
 
     def _panel_beside(self) -> bool:
         return self.app.size.width >= PANEL_FROM  # the app's: a screen painted before its first layout has none

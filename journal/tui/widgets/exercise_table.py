@@ -57,14 +57,15 @@ def done_cell(p: Prescription, done: int) -> str:
     return f"{whole_sets_done(p, done)}/{p.sets}{half}"
 
 
+# Enter logs the cursor row's next set. Bound on the table, so it is handled in order with the
+# arrow keys: a quick "down, enter" logs the exercise moved to.
+LOG_SET = Binding("enter", "screen.log_prescribed", "Log set")
+
+
 class ExerciseTable(DataTable):
-    """One row per prescription; the cursor row is the exercise the keys act on.
+    """One row per prescription; the cursor row is the exercise the keys act on."""
 
-    Enter is bound here rather than on the screen so it is handled in order
-    with the arrow keys: a quick "down, enter" logs the exercise moved to.
-    """
-
-    BINDINGS = [Binding("enter", "screen.log_prescribed", "Log set")]
+    BINDINGS = [LOG_SET]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
