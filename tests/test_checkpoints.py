@@ -204,3 +204,38 @@ def test_the_next_session_is_the_first_one_a_fortnights_plan_shows(journal):
     for day in (pendulum.date(2026, 6, 22).add(days=n) for n in range(44)):
         fortnight = journal.plan_days(day.add(days=1), day.add(days=14))
         assert journal.next_session(day) == next((d for d in fortnight if d.session), None), day
+
+
+@pytest.fixture
+def own_checks(monkeypatch) -> list[str]:
+    """The quick checks the journal's own connection makes."""
+    from journal.core.store import Store
+
+    made: list[str] = []
+    damage = Store.damage
+    monkeypatch.setattr(Store, "damage", lambda store, pragma="quick_check": made.append(pragma) or damage(store, pragma))
+    return made
+
+
+def test_checkpoints_wait_for_the_files_check_made_aside_rather_than_make_it_again(journal, own_checks):
+    """The screen has the file checked on a connection of its own while it draws. Storing a
+    checkpoint is a write, which needs that check: a plan read meanwhile (the morning's first)
+    stores none rather than make the same check before the first frame; the next read does."""
+    monday = pendulum.date(2026, 7, 20)
+    journal.store.conn.execute("delete from checkpoints")
+    journal.store.conn.commit()  # a write inside this transaction would join it, unchecked
+    journal.expect_file_check()
+    planned = journal.plan(monday)
+    assert own_checks == [] and stored_mondays(journal) == []
+    journal.take_file_check([])
+    assert journal.plan(monday) == planned
+    assert own_checks == [] and "2026-07-20" in stored_mondays(journal)
+
+
+def test_checkpoints_are_stored_after_the_journals_own_check_when_none_could_be_made_aside(journal, own_checks):
+    journal.store.conn.execute("delete from checkpoints")
+    journal.store.conn.commit()  # a write inside this transaction would join it, unchecked
+    journal.expect_file_check()
+    journal.take_file_check(None)  # the check's own connection could not be opened
+    journal.plan(pendulum.date(2026, 7, 20))
+    assert own_checks == ["quick_check"] and "2026-07-20" in stored_mondays(journal)

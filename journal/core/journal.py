@@ -96,10 +96,13 @@ class Journal(Enrolments, Coaching, Training, BodyAndRuns, Transfers):
         self.last_backup = self.store.backup(target or path.with_name(f"{path.stem}-{stamp}.db"), replace=replace)
         return self.last_backup
 
-    def take_file_check(self, damage: list[str]) -> None:
-        """SQLite's quick check, made aside (`quick_check_aside`) while the screen drew, rather
-        than at the first write, which must not begin on a damaged file: a file found damaged is
-        then never written to."""
+    def expect_file_check(self) -> None:
+        """SQLite's quick check is being made aside (`quick_check_aside`), while the screen draws."""
+        self.store.expect_check()
+
+    def take_file_check(self, damage: list[str] | None) -> None:
+        """That check, made aside rather than at the first write, which must not begin on a
+        damaged file: a file found damaged is then never written to (None: it could not be made)."""
         self.store.take_check(damage)
 
     def checkpoint(self) -> None:

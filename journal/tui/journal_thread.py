@@ -48,6 +48,7 @@ class JournalThread:
             except BaseException:
                 journal.close()
                 raise
+            journal.expect_file_check()  # made aside, once this returns
             return journal
 
         try:
@@ -64,11 +65,10 @@ class JournalThread:
         from ..core.journal import quick_check_aside
 
         damage = quick_check_aside(journal.path)
-        if damage is not None:
-            try:
-                self._executor.submit(journal.take_file_check, damage)
-            except RuntimeError:  # the screen closed first; the check goes with it
-                pass
+        try:
+            self._executor.submit(journal.take_file_check, damage)
+        except RuntimeError:  # the screen closed first; the check goes with it
+            pass
 
     async def start_new(self, db: str | Path, program: str, start: Date, units: str, bodyweight: str | None,
                         loads: dict[str, str] | None = None, equipment: dict[str, str] | None = None) -> None:

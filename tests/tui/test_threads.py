@@ -75,6 +75,9 @@ async def test_the_morning_screen_is_read_before_the_app_runs(app_factory, journ
     on_screen = ("training_day", "latest_wellness", "self_check")
     app = app_factory(check_in=True)
     before = [(name, thread) for name, thread in journal_calls if name in on_screen]
+    # The file's check is made aside from the start: the read stores no checkpoint before it is in.
+    assert [name for name, _ in journal_calls if name in ("expect_file_check", "training_day")][-2:] == [
+        "expect_file_check", "training_day"]
     journal_calls.clear()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

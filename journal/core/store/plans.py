@@ -32,7 +32,11 @@ class StoredPlans:
 
     def save_checkpoints(self, generation: int, checkpoints: Sequence[tuple[str, int, str]]) -> bool:
         """Store (monday, reach_days, state) rows for the active enrolment, unless a write since
-        `generation` made them stale. Only a cache: a busy or read-only file just skips it."""
+        `generation` made them stale. Only a cache: a busy or read-only file just skips it, and so
+        does a file whose check is still under way aside (the morning's first read would otherwise
+        make that check again, about 45 ms on ten years, to store what the next read stores)."""
+        if self.check_pending():
+            return False
         patience = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
         try:
             self.conn.execute("PRAGMA busy_timeout = 200")

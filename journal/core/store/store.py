@@ -132,6 +132,7 @@ class Store(StoredEnrolment, StoredSets, StoredBody, StoredPlans):
         self.read_only = read_only
         self.repaired: list[str] = []  # derived objects found missing and made again on opening
         self._sound: bool | None = None  # whether the file passed SQLite's quick check, once asked
+        self._check_aside = False  # that check under way on a connection of its own
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -247,11 +248,21 @@ class Store(StoredEnrolment, StoredSets, StoredBody, StoredPlans):
             self._sound = not self.damage()
         return self._sound
 
-    def take_check(self, damage: list[str]) -> None:
-        """The quick check made on a connection of its own (`quick_check_aside`), unless this
-        store has already made its own."""
-        if self._sound is None:
+    def expect_check(self) -> None:
+        """The quick check is being made on a connection of its own (`quick_check_aside`): until
+        it is taken, a cache write waits for it rather than making the same check again."""
+        self._check_aside = self._sound is None
+
+    def take_check(self, damage: list[str] | None) -> None:
+        """The quick check made on a connection of its own, unless this store has already made its
+        own; None: it could not be made there (the store makes it before its first write)."""
+        self._check_aside = False
+        if self._sound is None and damage is not None:
             self._sound = not damage
+
+    def check_pending(self) -> bool:
+        """Whether the file's check is still being made aside: a cache may skip a write meanwhile."""
+        return self._sound is None and self._check_aside
 
     def _refuse_if_damaged(self) -> None:
         """Before the first write: a damaged file is never written to, since a write can spread
