@@ -220,7 +220,8 @@ def own_checks(monkeypatch) -> list[str]:
 def test_checkpoints_wait_for_the_files_check_made_aside_rather_than_make_it_again(journal, own_checks):
     """The screen has the file checked on a connection of its own while it draws. Storing a
     checkpoint is a write, which needs that check: a plan read meanwhile (the morning's first)
-    stores none rather than make the same check before the first frame; the next read does."""
+    holds them rather than make the same check before the first frame, and they are stored as
+    the check comes in, unless a write has made them stale by then."""
     monday = pendulum.date(2026, 7, 20)
     journal.store.conn.execute("delete from checkpoints")
     journal.store.conn.commit()  # a write inside this transaction would join it, unchecked
@@ -228,8 +229,18 @@ def test_checkpoints_wait_for_the_files_check_made_aside_rather_than_make_it_aga
     planned = journal.plan(monday)
     assert own_checks == [] and stored_mondays(journal) == []
     journal.take_file_check([])
-    assert journal.plan(monday) == planned
     assert own_checks == [] and "2026-07-20" in stored_mondays(journal)
+    assert journal.plan(monday) == planned
+    journal.store.conn.execute("delete from checkpoints")
+    journal.store.conn.commit()
+    again = Journal.open(journal.path, FixedClock.at_local("2026-07-21T18:00:00", TZ))
+    again.expect_file_check()
+    again.plan(monday)
+    again.check_in(parse_check_in(pendulum.date(2026, 7, 14), sleep_h=7, sleep_quality=4, soreness=2,
+                                  fatigue=2, stress=3, mood=4, motivation=4))  # changes last week's plan
+    again.take_file_check([])
+    assert stored_mondays(again) == []  # what was held had gone stale
+    again.close()
 
 
 def test_checkpoints_are_stored_after_the_journals_own_check_when_none_could_be_made_aside(journal, own_checks):

@@ -22,6 +22,12 @@ class StoredPlans:
         """Read before the history a fold judges; `save_checkpoints` refuses if it moved since."""
         return self.conn.execute("select value from meta where key = 'plan_generation'").fetchone()[0]
 
+    def save_held_checkpoints(self) -> None:
+        """The checkpoints held while the file's check was made aside, stored now it is in."""
+        if (held := self._held_checkpoints) is not None:
+            self._held_checkpoints = None
+            self.save_checkpoints(*held)
+
     def checkpoint(self, monday: str, exact: bool = False) -> str | None:
         """The active enrolment's latest checkpoint on or before a Monday (or on it), as stored."""
         row = self.conn.execute(
@@ -32,10 +38,12 @@ class StoredPlans:
 
     def save_checkpoints(self, generation: int, checkpoints: Sequence[tuple[str, int, str]]) -> bool:
         """Store (monday, reach_days, state) rows for the active enrolment, unless a write since
-        `generation` made them stale. Only a cache: a busy or read-only file just skips it, and so
-        does a file whose check is still under way aside (the morning's first read would otherwise
-        make that check again, about 45 ms on ten years, to store what the next read stores)."""
+        `generation` made them stale. Only a cache: a busy or read-only file just skips it. While
+        the file's check is still being made aside, they are held and stored once it is in: the
+        morning's first read would otherwise make that check again, before the first frame (about
+        45 ms on ten years)."""
         if self.check_pending():
+            self._held_checkpoints = (generation, checkpoints)
             return False
         patience = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,6 +133,7 @@ class Store(StoredEnrolment, StoredSets, StoredBody, StoredPlans):
         self.repaired: list[str] = []  # derived objects found missing and made again on opening
         self._sound: bool | None = None  # whether the file passed SQLite's quick check, once asked
         self._check_aside = False  # that check under way on a connection of its own
+        self._held_checkpoints: tuple[int, Sequence[tuple[str, int, str]]] | None = None  # meanwhile
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -255,13 +256,15 @@ class Store(StoredEnrolment, StoredSets, StoredBody, StoredPlans):
 
     def take_check(self, damage: list[str] | None) -> None:
         """The quick check made on a connection of its own, unless this store has already made its
-        own; None: it could not be made there (the store makes it before its first write)."""
+        own; None: it could not be made there (the store makes it before its first write). The
+        checkpoints held meanwhile are stored now."""
         self._check_aside = False
         if self._sound is None and damage is not None:
             self._sound = not damage
+        self.save_held_checkpoints()
 
     def check_pending(self) -> bool:
-        """Whether the file's check is still being made aside: a cache may skip a write meanwhile."""
+        """Whether the file's check is still being made aside: a cache holds its write meanwhile."""
         return self._sound is None and self._check_aside
 
     def _refuse_if_damaged(self) -> None:
