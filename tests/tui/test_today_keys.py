@@ -33,6 +33,26 @@ async def test_enter_logs_the_first_set_as_prescribed(app_factory):
         assert painted.startswith(" Back squat") and "2/3" in painted  # on screen too, not only in the table
 
 
+async def test_a_logged_set_renders_only_its_rows_done_cell_again(app_factory):
+    """The hot path after Enter: the row's other cells are kept as rendered (Textual is pinned:
+    its DataTable caches each cell's render)."""
+    from journal.tui.widgets.exercise_table import ExerciseTable
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_on(app, pilot, "Back squat")
+        await pilot.press("enter")  # the first set: the timer starts and the footer gains undo
+        await settle(pilot)
+        table = screen.query_one(ExerciseTable)
+        cached = {key: table._cell_render_cache.get(key) for key in table._cell_render_cache.keys()}
+        await pilot.press("enter")
+        await settle(pilot)
+        painted = "".join(segment.text for segment in table.render_line(table.header_height + 1))
+        rendered_again = {key[:2] for key in table._cell_render_cache.keys()
+                          if table._cell_render_cache.get(key) is not cached.get(key)}
+        assert "2/3" in painted and rendered_again == {("Back squat", table.ordered_columns[-1].key)}
+
+
 async def test_edit_then_log_stores_what_was_typed(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:

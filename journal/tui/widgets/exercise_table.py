@@ -103,15 +103,16 @@ class ExerciseTable(DataTable):
 
         DataTable.update_cell counts an update, and the count keys every render it caches, so the
         whole table would be rendered again: about 16 ms of the 30 a logged set took to reach the
-        screen. Here only this row's cached renders are forgotten (Textual is pinned: these caches
-        are its DataTable's own). The Done column is as wide as its widest progress already."""
+        screen. Here only this row's line and its Done cell are rendered again, the row's other
+        cells kept as they were cached (Textual is pinned: these caches are its DataTable's own).
+        The Done column is as wide as its widest progress already."""
         row_key, column_key = RowKey(p.name), self.ordered_columns[-1].key
         self._data[row_key][column_key] = done_cell(p, done)
         index = self.get_row_index(row_key)
         region = self._get_row_region(index)
         lines = range(region.y, region.bottom)
         for cache, stale in ((self._row_renderable_cache, lambda key: key[1] == index),
-                             (self._cell_render_cache, lambda key: key[0] == row_key),
+                             (self._cell_render_cache, lambda key: key[:2] == (row_key, column_key)),
                              (self._row_render_cache, lambda key: key[0] == row_key),
                              (self._line_cache, lambda key: key[0] in lines)):
             for key in [key for key in cache.keys() if stale(key)]:
